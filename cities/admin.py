@@ -1,0 +1,99 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from cities.models import City, Country, Exchange
+from portal.admin import PUBLICATION_FIELDSET
+
+
+@admin.register(Country)
+class CountryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "iso_code", "continent")
+    list_filter = ("continent",)
+    search_fields = ("name_zh_hans", "name_en", "iso_code")
+    fields = ("name", "iso_code", "continent", "original_language")
+
+
+class ExchangeInline(TranslationStackedInline):
+    model = Exchange
+    extra = 0
+    fields = (("date", "precision", "kind"), "title", "description", "article", "original_language")
+    autocomplete_fields = ("article",)
+
+
+@admin.register(City)
+class CityAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "name",
+        "country",
+        "relationship",
+        "ordinal",
+        "partner_since",
+        "status",
+        "published_at",
+    )
+    list_filter = ("status", "relationship", "country__continent", "country", "is_home")
+    search_fields = ("name_zh_hans", "name_en", "slug", "province_zh_hans", "province_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    list_select_related = ("country",)
+    autocomplete_fields = ("country",)
+    date_hierarchy = "published_at"
+    inlines = (ExchangeInline,)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "country", "province", "is_home")}),
+        (
+            _("Relationship"),
+            {
+                "fields": (
+                    "relationship",
+                    ("friendly_since", "friendly_since_precision"),
+                    ("sister_since", "sister_since_precision"),
+                    "ordinal",
+                )
+            },
+        ),
+        (
+            _("Facts"),
+            {
+                "fields": (
+                    ("population", "population_is_approximate", "population_year"),
+                    "area_km2",
+                    ("latitude", "longitude"),
+                )
+            },
+        ),
+        (_("Profile"), {"fields": ("summary", "basic_info", "geography")}),
+        (
+            _("Climate"),
+            {"fields": ("climate", ("winter_low_c", "summer_high_c", "precipitation_mm"))},
+        ),
+        (_("Economy"), {"fields": ("pillar_industries",)}),
+        PUBLICATION_FIELDSET,
+    )
+
+    @admin.display(description=_("partner since"), ordering="friendly_since")
+    def partner_since(self, city):
+        return city.friendly_since_display() or city.sister_since_display() or "—"
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "written_date", "city", "kind", "article")
+    list_filter = ("kind", "precision", "city")
+    search_fields = ("title_zh_hans", "title_en", "description_zh_hans", "description_en")
+    list_select_related = ("city", "article")
+    autocomplete_fields = ("city", "article")
+    date_hierarchy = "date"
+    fields = (
+        "city",
+        ("date", "precision"),
+        "kind",
+        "title",
+        "description",
+        "article",
+        "original_language",
+    )
+
+    @admin.display(description=_("date"), ordering="date")
+    def written_date(self, exchange):
+        return exchange.date_display()

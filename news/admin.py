@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from portal.admin import PUBLICATION_FIELDSET
+from news.models import Article, Category
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name_zh_hans", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "position", "original_language")
+
+
+@admin.register(Article)
+class ArticleAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "category", "status", "published_at", "featured", "source_date")
+    list_filter = ("status", "featured", "category", "cities", "published_at")
+    search_fields = ("title_zh_hans", "title_en", "standfirst_zh_hans", "standfirst_en", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
+    list_select_related = ("category",)
+    autocomplete_fields = ("cities", "category")
+    date_hierarchy = "published_at"
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "standfirst", "body")}),
+        (_("Source"), {"fields": ("source", "source_date", "author")}),
+        (_("Filing"), {"fields": ("category", "cities", "featured")}),
+        PUBLICATION_FIELDSET,
+    )

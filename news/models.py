@@ -1,0 +1,80 @@
+"""News reports and their categories."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.richtext import RichTextField
+
+
+class Category(Translatable):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in menus and filters.")
+    )
+
+    required_translations = ("name",)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name or self.slug
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def featured(self):
+        return self.filter(featured=True)
+
+
+class Article(Publishable, Translatable, Timestamped):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The article's web address, in ASCII letters, digits and hyphens."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = RichTextField(_("body"))
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("Where the report first appeared.")
+    )
+    source_date = models.DateField(_("source date"), null=True, blank=True)
+    author = models.CharField(_("reporter or author"), max_length=200, blank=True)
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    cities = models.ManyToManyField(
+        "cities.City", blank=True, related_name="articles", verbose_name=_("related cities")
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown prominently on the home page.")
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    required_translations = ("title",)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [*Publishable.Meta.constraints]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})

@@ -1,0 +1,66 @@
+"""Dates known to a year, a month or a day, printed as a person writes them.
+
+The seed documents say "In August 2018" and "On March 28, 2019": a date and
+how precisely it is known travel together. A month-precision date is stored as
+the first of its month, a year-precision date as 1 January; the database holds
+that rule (`partial_date_constraint`) and forms show it (`partial_date_error`).
+"""
+
+from django.db import models
+from django.utils import dateformat, translation
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
+
+
+# Explicit formats rather than the locale's DATE_FORMAT: English's default
+# abbreviates months ("Aug. 9"), and the seeds write them out in full.
+PARTIAL_DATE_FORMATS = {
+    "zh-hans": {"year": "Y年", "month": "Y年n月", "day": "Y年n月j日"},
+    "en": {"year": "Y", "month": "F Y", "day": "F j, Y"},
+}
+
+
+def format_partial_date(value, precision, language=None):
+    """`date(2018, 8, 1), "month"` → "August 2018" in English, "2018年8月" in Chinese."""
+    if value is None:
+        return ""
+    language = language or translation.get_language() or "zh-hans"
+    formats = PARTIAL_DATE_FORMATS.get(language.lower(), PARTIAL_DATE_FORMATS["en"])
+    with translation.override(language):
+        return dateformat.format(value, formats.get(precision, formats["day"]))
+
+
+def partial_date_error(value, precision):
+    """The message for a date that does not fit its precision, or None."""
+    if value is None:
+        return None
+    if precision == DatePrecision.MONTH and value.day != 1:
+        return _("A date known to the month is entered as the 1st of that month.")
+    if precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+        return _("A date known to the year is entered as 1 January of that year.")
+    return None
+
+
+def partial_date_constraint(date_field, precision_field, name):
+    """The database's copy of `partial_date_error`'s rule."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{date_field}__isnull": True})
+            | models.Q(**{precision_field: DatePrecision.DAY})
+            | models.Q(**{precision_field: DatePrecision.MONTH, f"{date_field}__day": 1})
+            | models.Q(
+                **{
+                    precision_field: DatePrecision.YEAR,
+                    f"{date_field}__month": 1,
+                    f"{date_field}__day": 1,
+                }
+            )
+        ),
+        name=name,
+        violation_error_message=_("The date does not fit its precision."),
+    )

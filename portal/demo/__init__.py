@@ -1,0 +1,1 @@
+"""Demo content: the facts of the two seed documents, in our own words."""

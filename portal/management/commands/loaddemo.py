@@ -1,0 +1,25 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (Shenyang, Karachi, their exchanges and the signing report) "
+        "in Chinese and English. Existing records are left untouched, so running it again "
+        "changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            loader = load_demo()
+        except ValidationError as error:
+            raise CommandError(f"The demo content does not fit the database: {error}") from error
+        for record in loader.created:
+            self.stdout.write(f"  created {record._meta.verbose_name}: {record}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content: {len(loader.created)} created, {len(loader.kept)} already present."
+            )
+        )

@@ -1,0 +1,47 @@
+"""Rich text: what the editor offers is exactly what the sanitiser keeps.
+
+One allowlist of editor extensions drives both the admin's WYSIWYG editor
+(django-prose-editor, whose scripts the portal serves itself) and the nh3
+sanitiser, so a pasted script, style or iframe never reaches a page.
+"""
+
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
+
+# What a news report or a city profile needs, and nothing else. Pages carry
+# their own h1, so body headings start at h2.
+RICH_TEXT_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+sanitize_html = create_sanitizer(RICH_TEXT_EXTENSIONS)
+
+
+class RichTextField(ProseEditorField):
+    """A text field edited as rich text and sanitised on every save.
+
+    django-prose-editor sanitises in `clean()`, which only forms call;
+    `pre_save` covers the shell, imports and data migrations too.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = super().pre_save(model_instance, add)
+        if value:
+            value = self.sanitize(value)
+            # Write past any descriptor: modeltranslation's descriptor on the
+            # original field would copy the value into the active language.
+            model_instance.__dict__[self.attname] = value
+        return value

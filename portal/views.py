@@ -1,0 +1,30 @@
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from cities.models import City
+from news.models import Article
+
+
+@require_safe
+def home(request):
+    context = {
+        "articles": Article.objects.published().select_related("category")[:10],
+        "cities": City.objects.published().partners().select_related("country"),
+    }
+    return render(request, "portal/home.html", context)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
