@@ -1,20 +1,19 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from cities.models import City, Country, Exchange
-from portal.admin import PUBLICATION_FIELDSET
+from portal.admin import PUBLICATION_FIELDSET, TranslatableAdmin, TranslatableStackedInline
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(TranslatableAdmin):
     list_display = ("name", "iso_code", "continent")
     list_filter = ("continent",)
     search_fields = ("name_zh_hans", "name_en", "iso_code")
     fields = ("name", "iso_code", "continent", "original_language")
 
 
-class ExchangeInline(TranslationStackedInline):
+class ExchangeInline(TranslatableStackedInline):
     model = Exchange
     extra = 0
     fields = (("date", "precision", "kind"), "title", "description", "article", "original_language")
@@ -22,7 +21,7 @@ class ExchangeInline(TranslationStackedInline):
 
 
 @admin.register(City)
-class CityAdmin(TabbedTranslationAdmin):
+class CityAdmin(TranslatableAdmin):
     list_display = (
         "name",
         "country",
@@ -77,7 +76,7 @@ class CityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(TabbedTranslationAdmin):
+class ExchangeAdmin(TranslatableAdmin):
     list_display = ("title", "written_date", "city", "kind", "article")
     list_filter = ("kind", "precision", "city")
     search_fields = ("title_zh_hans", "title_en", "description_zh_hans", "description_en")

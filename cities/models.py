@@ -10,7 +10,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.dates import DatePrecision, format_partial_date, partial_date_constraint, partial_date_error
+from portal.dates import (
+    DatePrecision,
+    format_partial_date,
+    partial_date_constraint,
+    partial_date_error,
+)
 from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.richtext import RichTextField
 
@@ -101,7 +106,7 @@ class City(Publishable, Translatable, Timestamped):
         _("official ordinal"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(999)],
         help_text=_("22 makes it the home city's 22nd city of this relationship."),
     )
 

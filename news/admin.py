@@ -1,13 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal.admin import PUBLICATION_FIELDSET
 from news.models import Article, Category
+from portal.admin import PUBLICATION_FIELDSET, TranslatableAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(TranslatableAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name_zh_hans", "name_en", "slug")
@@ -16,7 +15,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(TranslatableAdmin):
     list_display = ("title", "category", "status", "published_at", "featured", "source_date")
     list_filter = ("status", "featured", "category", "cities", "published_at")
     search_fields = ("title_zh_hans", "title_en", "standfirst_zh_hans", "standfirst_en", "slug")

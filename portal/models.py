@@ -34,7 +34,9 @@ class Publishable(models.Model):
         null=True,
         blank=True,
         db_index=True,
-        help_text=_("Left blank, it is set when the record is published. A future time schedules it."),
+        help_text=_(
+            "Left blank, it is set when the record is published. A future time schedules it."
+        ),
     )
 
     class Meta:

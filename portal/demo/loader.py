@@ -50,7 +50,9 @@ class DemoLoader:
     @transaction.atomic
     def load(self):
         countries = {
-            spec["iso_code"]: self.ensure(Country, {"iso_code": spec["iso_code"]}, without(spec, "iso_code"))[0]
+            spec["iso_code"]: self.ensure(
+                Country, {"iso_code": spec["iso_code"]}, without(spec, "iso_code")
+            )[0]
             for spec in COUNTRIES
         }
         categories = {

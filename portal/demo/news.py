@@ -3,7 +3,11 @@
 import datetime
 
 CATEGORIES = [
-    {"slug": "sister-cities", "position": 1, "name": {"en": "Sister cities", "zh-hans": "友好城市"}},
+    {
+        "slug": "sister-cities",
+        "position": 1,
+        "name": {"en": "Sister cities", "zh-hans": "友好城市"},
+    },
 ]
 
 SIGNING_ARTICLE = {
@@ -24,8 +28,8 @@ SIGNING_ARTICLE = {
         "en": "Acting Mayor Lyu Zhicheng and Ambassador Moin ul Haque signed the agreement by "
         "video at an online forum on cooperation between China's and Pakistan's friendship "
         "provinces and cities.",
-        "zh-hans": "沈阳市代市长吕志成与巴基斯坦驻华大使莫因·哈克在线上举行的中巴友好省市合作论坛上，"
-        "以视频方式签署缔结友好城市关系协议。",
+        "zh-hans": "沈阳市代市长吕志成与巴基斯坦驻华大使莫因·哈克在线上举行的"
+        "中巴友好省市合作论坛上，以视频方式签署缔结友好城市关系协议。",
     },
     "source": {"en": "Shenyang Daily", "zh-hans": "沈阳日报"},
     "author": {"en": "Han Bing", "zh-hans": "韩冰"},

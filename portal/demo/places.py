@@ -9,7 +9,9 @@ source is left blank rather than guessed.
 import datetime
 from decimal import Decimal
 
-PUBLISHED_AT = datetime.datetime(2022, 6, 16, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+PUBLISHED_AT = datetime.datetime(
+    2022, 6, 16, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8))
+)
 
 COUNTRIES = [
     {"iso_code": "CN", "continent": "asia", "name": {"en": "China", "zh-hans": "中国"}},
@@ -35,7 +37,8 @@ SHENYANG = {
     "basic_info": {
         "en": "<p>Shenyang is the capital of Liaoning Province. China's 2020 census counted "
         "9,070,093 permanent residents.</p>",
-        "zh-hans": "<p>沈阳是辽宁省省会。2020年第七次全国人口普查显示，沈阳市常住人口为9070093人。</p>",
+        "zh-hans": "<p>沈阳是辽宁省省会。2020年第七次全国人口普查显示，"
+        "沈阳市常住人口为9070093人。</p>",
     },
 }
 

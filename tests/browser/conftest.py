@@ -1,0 +1,88 @@
+"""Chromium, driven by Playwright, against the live test server.
+
+Debian's Chromium at /usr/bin/chromium (Playwright's own browser download is
+not available here). Every page records the hosts it asked for, so a test can
+prove nothing came from another host. Screenshots go to
+test-artifacts/screenshots/.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the test server and
+# fixtures still use the ORM synchronously, which is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+WIDTHS = {"phone": 390, "desk": 1280}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    def __init__(self):
+        self.urls = []
+
+    def foreign(self, allowed_netloc):
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != allowed_netloc
+        ]
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": WIDTHS["desk"], "height": 900})
+    page = context.new_page()
+    log = RequestLog()
+    page.on("request", lambda request: log.urls.append(request.url))
+    page.request_log = log
+    page.live_netloc = urlsplit(live_server.url).netloc
+    yield page
+    context.close()
+
+
+def screenshot(page, name):
+    """Save the page at phone and desk widths; returns the paths."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for label, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        path = SCREENSHOTS / f"{name}-{label}.png"
+        page.screenshot(path=path, full_page=True)
+        paths.append(path)
+    page.set_viewport_size({"width": WIDTHS["desk"], "height": 900})
+    return paths

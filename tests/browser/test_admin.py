@@ -1,0 +1,49 @@
+"""The back office as a person sees and uses it, in Chromium."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from portal.demo.loader import load_demo
+from tests.browser.conftest import screenshot
+
+
+@pytest.fixture
+def signed_in(page, live_server, transactional_db):
+    load_demo()
+    get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a-long-pass-phrase")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
+
+
+def test_editor_works_in_language_tabs_with_the_rich_text_editor(signed_in, live_server):
+    page = signed_in
+    page.goto(f"{live_server.url}/admin/cities/city/")
+    page.get_by_role("link", name="Karachi", exact=True).click()
+    tabs = page.locator(".ui-tabs-nav").first
+    expect(tabs).to_be_visible()  # translated fields are grouped in language tabs
+    # The staff member's own language (English here) opens first.
+    expect(page.locator("#id_name_en")).to_have_value("Karachi")
+    name_zh = page.locator("#id_name_zh_hans")
+    expect(name_zh).to_be_hidden()
+    tabs.get_by_role("tab", name="zh-hans", exact=False).click()
+    expect(name_zh).to_be_visible()
+    expect(name_zh).to_have_value("卡拉奇")
+    editors = page.locator(".ProseMirror[contenteditable=true]")
+    expect(editors.first).to_be_attached()
+    assert editors.count() >= 8, "four long texts in two languages get the rich-text editor"
+    screenshot(page, "admin-city-change")
+    assert page.request_log.foreign(page.live_netloc) == []
+
+
+def test_admin_switches_language_from_its_header(signed_in):
+    page = signed_in
+    page.click("button[lang=zh-hans]")
+    page.wait_for_selector("text=后台管理")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    screenshot(page, "admin-index-zh")

@@ -1,0 +1,69 @@
+"""Test data: small helpers around `objects.create`, one per model.
+
+Each fills what the model requires with plausible values; tests pass only what
+they are about.
+"""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from cities.models import City, Country, Exchange
+from news.models import Article, Category
+
+_sequence = itertools.count(1)
+
+
+def make_country(iso_code="PK", **fields):
+    fields.setdefault("name_en", f"Country {iso_code}")
+    fields.setdefault("name_zh_hans", f"国家{iso_code}")
+    fields.setdefault("continent", "asia")
+    country, _ = Country.objects.get_or_create(iso_code=iso_code, defaults=fields)
+    return country
+
+
+def make_city(**fields):
+    n = next(_sequence)
+    fields.setdefault("slug", f"city-{n}")
+    fields.setdefault("name_en", f"City {n}")
+    fields.setdefault("name_zh_hans", f"城市{n}")
+    if "country" not in fields:
+        fields["country"] = make_country()
+    if not fields.get("is_home"):
+        fields.setdefault("relationship", "sister")
+    fields.setdefault("status", "published")
+    if fields["status"] == "published":
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(days=1))
+    return City.objects.create(**fields)
+
+
+def make_exchange(city, **fields):
+    fields.setdefault("date", datetime.date(2019, 3, 28))
+    fields.setdefault("precision", "day")
+    fields.setdefault("kind", "visit")
+    fields.setdefault("title_en", "A visit")
+    fields.setdefault("title_zh_hans", "一次访问")
+    return Exchange.objects.create(city=city, **fields)
+
+
+def make_category(slug="sister-cities", **fields):
+    fields.setdefault("name_en", "Sister cities")
+    fields.setdefault("name_zh_hans", "友好城市")
+    category, _ = Category.objects.get_or_create(slug=slug, defaults=fields)
+    return category
+
+
+def make_article(cities=(), **fields):
+    n = next(_sequence)
+    fields.setdefault("slug", f"article-{n}")
+    fields.setdefault("title_en", f"Article {n}")
+    fields.setdefault("title_zh_hans", f"文章{n}")
+    fields.setdefault("body_en", "<p>Body.</p>")
+    fields.setdefault("body_zh_hans", "<p>正文。</p>")
+    fields.setdefault("status", "published")
+    if fields["status"] == "published":
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    article.cities.set(cities)
+    return article

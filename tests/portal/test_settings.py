@@ -1,0 +1,64 @@
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.env import env_bool, env_int, env_list
+
+
+def import_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import portal.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_without_secret_key_fails_loudly():
+    result = import_settings(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_with_secret_key_starts_with_no_default_hosts():
+    result = import_settings(DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['portal.example.org']"
+
+
+def test_development_needs_nothing_set():
+    result = import_settings()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True")
+
+
+def test_environment_helpers_parse_and_refuse(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    monkeypatch.setenv("HOSTS", " a.example , ,b.example ")
+    monkeypatch.setenv("COUNT", "12")
+    assert env_bool("FLAG") is True
+    assert env_list("HOSTS") == ["a.example", "b.example"]
+    assert env_int("COUNT", 1) == 12
+    monkeypatch.setenv("FLAG", "perhaps")
+    monkeypatch.setenv("COUNT", "many")
+    with pytest.raises(ImproperlyConfigured, match="FLAG"):
+        env_bool("FLAG")
+    with pytest.raises(ImproperlyConfigured, match="COUNT"):
+        env_int("COUNT", 1)
+
+
+def test_languages_and_fallbacks():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert [code for code, _ in settings.LANGUAGES] == ["zh-hans", "en"]
+    assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES == {"default": ("zh-hans", "en")}
+    assert not settings.JQUERY_UI_URL.startswith(("http", "//"))
