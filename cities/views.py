@@ -1,6 +1,12 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cities.models import City
+from cities.filters import CityFilterForm, countries_with_partners
+from cities.map import place_on_map
+from cities.models import City, Exchange
+from news.models import Article
+from portal.breadcrumbs import crumb
 
 
 class PublishedCityMixin:
@@ -10,10 +16,45 @@ class PublishedCityMixin:
 
 class CityListView(PublishedCityMixin, ListView):
     context_object_name = "cities"
+    template_name = "cities/city_list.html"
+
+    def get_queryset(self):
+        self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
+        return self.filter_form.filter(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cities = list(context["cities"])
+        home = City.objects.home().published().first()
+        context.update(
+            cities=cities,
+            filter_form=self.filter_form,
+            filtered=bool(self.filter_form.cleaned_values().keys() - {"order"}),
+            home=home,
+            map_points=place_on_map(cities, home),
+            breadcrumbs=[crumb(None, _("Partner cities"))],
+        )
+        return context
 
 
 class CityDetailView(PublishedCityMixin, DetailView):
     context_object_name = "city"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("exchanges")
+        exchanges = Exchange.objects.select_related("article").order_by("date", "pk")
+        return super().get_queryset().prefetch_related(Prefetch("exchanges", queryset=exchanges))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        city = self.object
+        context.update(
+            home=City.objects.home().published().select_related("country").first(),
+            related_articles=Article.objects.published()
+            .filter(cities=city)
+            .select_related("category")[:5],
+            breadcrumbs=[
+                crumb("cities:list", _("Partner cities")),
+                crumb(None, city.name),
+            ],
+        )
+        return context

@@ -1,11 +1,15 @@
 """News reports and their categories."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.richtext import RichTextField
+
+# Paths under /news/ that are not articles.
+RESERVED_SLUGS = {"feed"}
 
 
 class Category(Translatable):
@@ -78,3 +82,8 @@ class Article(Publishable, Translatable, Timestamped):
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by the site itself.")})

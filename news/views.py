@@ -1,20 +1,48 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from cities.models import City
+from news.filters import ArticleFilterForm
 from news.models import Article
+from portal.breadcrumbs import crumb
 
 
-class PublishedArticleMixin:
-    def get_queryset(self):
-        return Article.objects.published().select_related("category")
+def published_articles():
+    partners = City.objects.published().partners().only("slug", "name_zh_hans", "name_en")
+    return (
+        Article.objects.published()
+        .select_related("category")
+        .prefetch_related(Prefetch("cities", queryset=partners))
+    )
 
 
-class ArticleListView(PublishedArticleMixin, ListView):
+class ArticleListView(ListView):
     context_object_name = "articles"
-    paginate_by = 20
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.filter_form = ArticleFilterForm(self.request.GET)
+        return self.filter_form.filter(published_articles())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filter_form=self.filter_form,
+            chosen_city=self.filter_form.chosen("city"),
+            chosen_category=self.filter_form.chosen("category"),
+            breadcrumbs=[crumb(None, _("News"))],
+        )
+        return context
 
 
-class ArticleDetailView(PublishedArticleMixin, DetailView):
+class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("cities")
+        return published_articles()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [crumb("news:list", _("News")), crumb(None, self.object.title)]
+        return context

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
 
+from portal.models import Office
+
 PUBLICATION_FIELDSET = (
     _("Publication"),
     {"fields": ("status", "published_at", "original_language")},
@@ -38,3 +40,12 @@ class TranslatableStackedInline(OriginalLanguageRequiredMixin, TranslationStacke
 admin.site.site_header = _("Foreign Affairs Portal")
 admin.site.site_title = _("Foreign Affairs Portal")
 admin.site.index_title = _("Back office")
+
+
+@admin.register(Office)
+class OfficeAdmin(TranslatableAdmin):
+    list_display = ("name", "phone", "email")
+    fields = ("name", "short_name", "address", "phone", "email", "original_language")
+
+    def has_add_permission(self, request):
+        return not Office.objects.exists() and super().has_add_permission(request)

@@ -101,3 +101,54 @@ class Translatable(models.Model):
                 errors[localized] = _("Required in the original language.")
         if errors:
             raise ValidationError(errors)
+
+
+class Office(Translatable):
+    """The Foreign Affairs Office that publishes the portal: header and footer text.
+
+    There is one; the admin edits it, and pages read it through the cache
+    (`portal.context_processors.site`), which a save clears.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("Shown in the header on phones.")
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    required_translations = ("name",)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("office")
+        verbose_name_plural = _("office")
+
+    def __str__(self):
+        return self.name
+
+
+class SearchEntry(models.Model):
+    """One record's searchable text in one language, as tokens (`portal.search`).
+
+    Derived data: `manage.py rebuild_search_index` recreates it all. Visibility
+    is not stored here; searches join back to `published()`.
+    """
+
+    kind = models.CharField(max_length=10)
+    object_id = models.BigIntegerField()
+    language = models.CharField(max_length=10)
+    title_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["kind", "object_id", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="portal_searchentry_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"

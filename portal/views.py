@@ -1,20 +1,100 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cities.models import City
+from cities.filters import ORDERINGS
+from cities.models import City, Exchange
 from news.models import Article
+from portal.breadcrumbs import crumb
+from portal.i18n import LANGUAGE_CODES
+from portal.search.query import clean_query, search_articles, search_cities
+from portal.search.tokens import highlight_words
+
+HOME_ARTICLES = 6
+HOME_CITIES = 6
+HOME_EXCHANGES = 5
 
 
 @require_safe
 def home(request):
+    articles = list(Article.objects.published().select_related("category")[: HOME_ARTICLES + 1])
+    featured = next((article for article in articles if article.featured), None)
+    partners = City.objects.published().partners()
     context = {
-        "articles": Article.objects.published().select_related("category")[:10],
-        "cities": City.objects.published().partners().select_related("country"),
+        "featured": featured,
+        "latest": [article for article in articles if article is not featured][: HOME_ARTICLES - 1],
+        "cities": partners.select_related("country").order_by(*ORDERINGS["date"])[:HOME_CITIES],
+        "city_count": partners.count(),
+        "exchanges": Exchange.objects.filter(city__in=partners)
+        .select_related("city", "article")
+        .order_by("-date", "-pk")[:HOME_EXCHANGES],
     }
     return render(request, "portal/home.html", context)
+
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_CITY_LIMIT = 12
+
+
+@require_safe
+def search(request):
+    """Published articles and cities matching the query, in the active language."""
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    language = translation.get_language()
+    articles = search_articles(query, language)
+    cities = list(search_cities(query, language)[:SEARCH_CITY_LIMIT]) if query else []
+    page = Paginator(articles, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "search_query": query,
+        "truncated": len(" ".join(raw.split())) > len(query),
+        "words": highlight_words(query),
+        "page_obj": page,
+        "articles": page.object_list,
+        "cities": cities,
+        "breadcrumbs": [crumb(None, _("Search"))],
+    }
+    return render(request, "portal/search.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def switch_language(request, language):
+    """Remember the visitor's language and show the page they were on in it."""
+    if language not in LANGUAGE_CODES:
+        raise Http404
+    next_url = request.GET.get("next", "")
+    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if safe:
+        target = translate_url(next_url, language)
+    else:
+        with translation.override(language):
+            target = reverse("home")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
 
 
 @never_cache

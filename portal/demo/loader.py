@@ -12,7 +12,8 @@ from modeltranslation.utils import build_localized_fieldname
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
 from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
-from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, SHENYANG
+from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, OFFICE, SHENYANG
+from portal.models import Office
 
 # The seeds are English, so English is the original of every demo record.
 ORIGINAL_LANGUAGE = "en"
@@ -49,6 +50,7 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self):
+        self.ensure(Office, {}, OFFICE)
         countries = {
             spec["iso_code"]: self.ensure(
                 Country, {"iso_code": spec["iso_code"]}, without(spec, "iso_code")

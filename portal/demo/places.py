@@ -199,3 +199,13 @@ KARACHI_EXCHANGES = [
         },
     },
 ]
+
+# The publisher, as the profile's source line names it. Its address and
+# contacts are left for the office to fill in.
+OFFICE = {
+    "name": {
+        "en": "Foreign Affairs Office of the People's Government of Shenyang Municipality",
+        "zh-hans": "沈阳市人民政府外事办公室",
+    },
+    "short_name": {"en": "Shenyang Foreign Affairs Office", "zh-hans": "沈阳市外事办公室"},
+}

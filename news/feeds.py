@@ -1,0 +1,44 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from news.models import Article
+
+FEED_LENGTH = 20
+
+
+class LatestArticlesFeed(Feed):
+    """RSS 2.0: the latest published articles, in the language of the URL."""
+
+    feed_type = Rss201rev2Feed
+
+    def title(self):
+        return _("Foreign Affairs Portal: news")
+
+    def description(self):
+        return _("The latest news from the Foreign Affairs Office.")
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        return Article.objects.published().select_related("category")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst or item.get_body_excerpt(60)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []

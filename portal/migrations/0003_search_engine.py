@@ -1,0 +1,64 @@
+"""The full-text machinery behind `portal.search.backends`, per database.
+
+SQLite: an FTS5 table mirroring portal_searchentry, kept in step by triggers.
+(Django rebuilds an SQLite table to alter it, which drops triggers: a later
+migration that alters portal_searchentry must recreate them.)
+PostgreSQL: GIN indexes over the token columns' `simple` tsvectors.
+"""
+
+from django.db import migrations
+
+SQLITE_FORWARD = [
+    """CREATE VIRTUAL TABLE portal_searchentry_fts USING fts5(
+        title_tokens, body_tokens,
+        content='portal_searchentry', content_rowid='id', tokenize='unicode61')""",
+    """CREATE TRIGGER portal_searchentry_ai AFTER INSERT ON portal_searchentry BEGIN
+        INSERT INTO portal_searchentry_fts(rowid, title_tokens, body_tokens)
+        VALUES (new.id, new.title_tokens, new.body_tokens);
+    END""",
+    """CREATE TRIGGER portal_searchentry_ad AFTER DELETE ON portal_searchentry BEGIN
+        INSERT INTO portal_searchentry_fts(portal_searchentry_fts, rowid, title_tokens, body_tokens)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens);
+    END""",
+    """CREATE TRIGGER portal_searchentry_au AFTER UPDATE ON portal_searchentry BEGIN
+        INSERT INTO portal_searchentry_fts(portal_searchentry_fts, rowid, title_tokens, body_tokens)
+        VALUES ('delete', old.id, old.title_tokens, old.body_tokens);
+        INSERT INTO portal_searchentry_fts(rowid, title_tokens, body_tokens)
+        VALUES (new.id, new.title_tokens, new.body_tokens);
+    END""",
+]
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS portal_searchentry_au",
+    "DROP TRIGGER IF EXISTS portal_searchentry_ad",
+    "DROP TRIGGER IF EXISTS portal_searchentry_ai",
+    "DROP TABLE IF EXISTS portal_searchentry_fts",
+]
+POSTGRES_FORWARD = [
+    """CREATE INDEX portal_searchentry_all_gin ON portal_searchentry
+        USING gin (to_tsvector('simple', title_tokens || ' ' || body_tokens))""",
+    """CREATE INDEX portal_searchentry_title_gin ON portal_searchentry
+        USING gin (to_tsvector('simple', title_tokens))""",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS portal_searchentry_title_gin",
+    "DROP INDEX IF EXISTS portal_searchentry_all_gin",
+]
+
+
+def run(statements_by_vendor):
+    def operation(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [("portal", "0002_search_entry")]
+
+    operations = [
+        migrations.RunPython(
+            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        )
+    ]

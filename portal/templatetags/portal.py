@@ -1,0 +1,107 @@
+"""Template tags shared by every page: bilingual text, numbers, links."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from portal import numbers
+from portal.dates import DatePrecision, format_partial_date
+from portal.i18n import LANGUAGE_LABELS, alternate_urls, localized_value
+from portal.search import highlight as search_highlight
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field):
+    """A translated text, escaped; marked with its real `lang` when it fell back."""
+    text, language = localized_value(obj, field)
+    if language != get_language():
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return escape(text)
+
+
+@register.simple_tag
+def tr_html(obj, field):
+    """A translated rich text (sanitised on save), in a `lang` block when it fell back."""
+    html, language = localized_value(obj, field)
+    if language != get_language():
+        return format_html('<div lang="{}">{}</div>', language, mark_safe(html))
+    return mark_safe(html)
+
+
+@register.filter
+def written_date(value):
+    """A date or local time as the seeds write dates: "December 10, 2021" / "2021年12月10日"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()
+    return format_partial_date(value, DatePrecision.DAY)
+
+
+@register.filter
+def population(city):
+    return numbers.population(city.population, city.population_is_approximate)
+
+
+@register.filter
+def grouped(value):
+    return numbers.grouped(value)
+
+
+@register.filter
+def nth(value):
+    return numbers.nth(value)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with `changes` applied (None removes a key); page resets."""
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """This page's path in every language (for hreflang links and the language switch)."""
+    request = context["request"]
+    return alternate_urls(request.path)
+
+
+@register.simple_tag
+def switch_url(language, path, query_string=""):
+    """The language switch: remembers the choice, then shows this page in `language`."""
+    next_url = f"{path}?{query_string}" if query_string else path
+    return f"{reverse('switch_language', args=[language])}?{urlencode({'next': next_url})}"
+
+
+@register.simple_tag
+def highlighted(obj, field, words):
+    """A translated text with the query's words marked (escaped first)."""
+    return search_highlight.highlight(localized_value(obj, field)[0], words)
+
+
+@register.simple_tag
+def snippet(obj, field, words):
+    """A highlighted passage of a translated rich text around the first match."""
+    return search_highlight.snippet(localized_value(obj, field)[0], words)
+
+
+@register.simple_tag
+def language_label(code):
+    return LANGUAGE_LABELS.get(code, code)
