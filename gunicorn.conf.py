@@ -14,3 +14,6 @@ max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket lives at one path per user; several portals (or a
+# test's two servers) on one machine would share it. Nothing here uses it.
+control_socket_disable = True

@@ -22,5 +22,7 @@ def _forget_office(**kwargs):
 
 
 def site(request):
-    """The office that publishes the portal, for the header and footer."""
-    return {"office": SimpleLazyObject(_office)}
+    """The office that publishes the portal, and the section of the site shown."""
+    match = request.resolver_match
+    section = (match.namespace or match.url_name) if match else ""
+    return {"office": SimpleLazyObject(_office), "section": section}

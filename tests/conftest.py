@@ -1,10 +1,24 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: nothing carries over from another test."""
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    from portal.demo.loader import load_demo
+
+    return load_demo()
 
 
 @pytest.fixture

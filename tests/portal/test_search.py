@@ -1,0 +1,130 @@
+"""Search: Chinese substrings of two characters and more, English words, ranking, safety."""
+
+from html import unescape
+
+import pytest
+
+from portal.search.query import search_articles, search_cities
+from portal.search.tokens import index_tokens, query_terms
+from tests.factories import make_article, make_city
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(queryset):
+    return [article.title_en for article in queryset]
+
+
+def test_tokens_are_ascii_whatever_the_script():
+    tokens = index_tokens("沈阳 Karachi Zürich Москва 2021")
+    assert tokens.isascii()
+    assert "karachi" in tokens.split() and "zurich" in tokens.split() and "2021" in tokens.split()
+
+
+def pair(a, b):
+    return f"z{ord(a):05x}{ord(b):05x}"
+
+
+def test_chinese_is_indexed_as_overlapping_pairs():
+    assert index_tokens("卡拉奇") == f"{pair('卡', '拉')} {pair('拉', '奇')}"
+    assert query_terms("卡拉奇") == [([pair("卡", "拉"), pair("拉", "奇")], False)]
+    assert query_terms("沈") == [([f"z{ord('沈'):05x}"], True)]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("沈阳", True), ("卡拉奇", True), ("巴基斯坦", True), ("友好城市", True), ("阳卡", False)],
+)
+def test_chinese_substrings_find_articles(demo, query, found):
+    assert search_articles(query, "zh-hans").exists() is found
+
+
+def test_two_character_query_finds_karachi_among_cities(demo):
+    assert [city.slug for city in search_cities("卡拉", "zh-hans")] == ["karachi"]
+    assert [city.slug for city in search_cities("卡拉奇", "zh-hans")] == ["karachi"]
+
+
+def test_english_words_and_prefixes_find_articles(demo):
+    for query in ("Karachi", "karachi", "KARACH", "Shenyang Daily", "sister cities"):
+        assert search_articles(query, "en").exists(), query
+    assert not search_articles("Karachi Tokyo", "en").exists(), "every word must match"
+
+
+def test_search_uses_the_active_languages_text(demo):
+    assert [city.slug for city in search_cities("Karachi", "en")] == ["karachi"]
+    assert not search_cities("Karachi", "zh-hans").exists()
+
+
+def test_title_matches_rank_before_newer_body_matches(db):
+    older = make_article(
+        title_en="Karachi port opens", slug="older", published_at="2020-01-01T00:00Z"
+    )
+    newer = make_article(
+        title_en="Trade fair",
+        body_en="<p>Karachi again</p>",
+        slug="newer",
+        published_at="2021-01-01T00:00Z",
+    )
+    assert list(search_articles("karachi", "en")) == [older, newer]
+
+
+def test_drafts_scheduled_and_withdrawn_articles_are_never_found(db):
+    make_article(title_en="Karachi draft", status="draft", slug="a")
+    make_article(title_en="Karachi review", status="review", slug="b")
+    make_article(title_en="Karachi withdrawn", status="withdrawn", slug="c")
+    make_article(title_en="Karachi later", published_at="2999-01-01T00:00Z", slug="d")
+    make_city(name_en="Karachi", status="draft", slug="karachi")
+    assert not search_articles("karachi", "en").exists()
+    assert not search_cities("karachi", "en").exists()
+
+
+def test_edits_and_deletions_reach_the_index(db):
+    article = make_article(title_en="Lahore visit", slug="lahore")
+    assert search_articles("lahore", "en").exists()
+    article.title_en = "Multan visit"
+    article.save()
+    assert not search_articles("lahore", "en").exists()
+    assert search_articles("multan", "en").exists()
+    article.delete()
+    assert not search_articles("multan", "en").exists()
+
+
+def test_results_page_keeps_cities_and_news_apart_and_highlights(client, demo):
+    html = client.get("/zh-hans/search/", {"q": "卡拉奇"}).content.decode()
+    assert 'id="city-results"' in html and 'id="article-results"' in html
+    assert "<mark>卡拉奇</mark>" in html
+    html = client.get("/en/search/", {"q": "karachi"}).content.decode()
+    assert "<mark>Karachi</mark>" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '<script>alert("x")</script>',
+        '"; DROP TABLE news_article; --',
+        "NEAR(a b) OR title_tokens : x*",
+        "*",
+        '"""',
+        "a" * 5000,
+        "卡" * 300,
+        "\x00\x01",
+        "   ",
+        "%_%",
+    ],
+)
+def test_hostile_or_odd_queries_are_answered_safely(client, demo, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert 'value="' + "a" * 101 not in html, "queries are cut to 100 characters"
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999999999999999999", "1e9"])
+def test_odd_page_numbers_never_fail(client, demo, page):
+    assert client.get("/en/search/", {"q": "karachi", "page": page}).status_code == 200
+
+
+def test_long_query_is_cut_and_said_so(client, demo):
+    html = unescape(client.get("/en/search/", {"q": "karachi " * 40}).content.decode())
+    assert "only its first 100 characters were used" in html
