@@ -9,12 +9,7 @@ from portal.breadcrumbs import crumb
 
 
 def published_articles():
-    partners = City.objects.published().partners().only("slug", "name_zh_hans", "name_en")
-    return (
-        Article.objects.published()
-        .select_related("category")
-        .prefetch_related(Prefetch("cities", queryset=partners))
-    )
+    return Article.objects.published().select_related("category")
 
 
 class ArticleListView(ListView):
@@ -40,7 +35,8 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return published_articles()
+        partners = City.objects.published().partners()
+        return published_articles().prefetch_related(Prefetch("cities", queryset=partners))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

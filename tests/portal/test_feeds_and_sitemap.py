@@ -1,0 +1,56 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Shenyang and Karachi, Pakistan, become sister cities"),
+        ("zh-hans", "沈阳与巴基斯坦卡拉奇结为友好城市"),
+    ],
+)
+def test_feed_is_rss2_in_the_urls_language(client, demo, lang, title):
+    response = client.get(f"/{lang}/news/feed/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.find("language").text == lang
+    item = channel.find("item")
+    assert item.find("title").text == title
+    assert item.find("link").text.endswith(
+        f"/{lang}/news/shenyang-and-karachi-become-sister-cities/"
+    )
+    assert item.find("pubDate").text
+
+
+def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client, demo):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
+    for path in (
+        "/",
+        "/cities/",
+        "/news/",
+        "/cities/karachi/",
+        "/news/shenyang-and-karachi-become-sister-cities/",
+    ):
+        for lang in ("zh-hans", "en"):
+            url = f"http://testserver/{lang}{path}"
+            assert url in urls, url
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in urls[url].findall(f"{XHTML}link")
+            }
+            assert alternates["zh-hans"] == f"http://testserver/zh-hans{path}"
+            assert alternates["en"] == f"http://testserver/en{path}"
+            assert "x-default" in alternates
+    assert not any("shenyang/" in url for url in urls), "the home city has no partner page"
+
+
+def test_robots_names_the_sitemap_and_keeps_out_of_admin(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text

@@ -1,0 +1,79 @@
+"""Queries per page stay few and do not grow with the amount of content."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import City, Exchange
+from news.models import Article
+from tests.factories import make_article, make_category, make_city, make_country, make_exchange
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 8
+PAGES = [
+    "/{lang}/",
+    "/{lang}/cities/",
+    "/{lang}/cities/city-0/",
+    "/{lang}/news/",
+    "/{lang}/news/article-0/",
+    "/{lang}/news/?city=city-0&page=1",
+    "/{lang}/search/?q=Karachi",
+    "/{lang}/search/?q=卡拉奇",
+    "/{lang}/news/feed/",
+    "/sitemap.xml",
+]
+
+
+def build(size):
+    """`size` partner cities, `size` articles (on city-0 and their own city), `size`
+    exchanges on city-0's timeline, each linked to a published article."""
+    make_city(slug="home", is_home=True, relationship="", name_en="Shenyang", name_zh_hans="沈阳")
+    country, category = make_country("PK"), make_category()
+    cities = [
+        make_city(
+            slug=f"city-{n}",
+            name_en=f"Karachi {n}",
+            name_zh_hans=f"卡拉奇{n}",
+            country=country,
+            latitude=24,
+            longitude=67,
+        )
+        for n in range(size)
+    ]
+    first_day = datetime.date(2019, 1, 1)
+    for n in range(size):
+        article = make_article(
+            slug=f"article-{n}",
+            title_en=f"Karachi report {n}",
+            title_zh_hans=f"卡拉奇报道{n}",
+            category=category,
+            cities={cities[0], cities[n]},
+            featured=n == 0,
+        )
+        make_exchange(cities[0], date=first_day + datetime.timedelta(days=n), article=article)
+
+
+def count_queries(client, path):
+    client.get(path)  # warm the per-site cache (the office record)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_queries_per_page_are_few_and_flat(client, lang):
+    build(1)
+    small = {page: count_queries(client, page.format(lang=lang)) for page in PAGES}
+    Article.objects.all().delete()
+    City.objects.all().delete()
+    build(50)
+    assert City.objects.partners().count() == Article.objects.count() == 50
+    assert Exchange.objects.count() == 50
+    large = {page: count_queries(client, page.format(lang=lang)) for page in PAGES}
+    for page in PAGES:
+        assert small[page] <= MAX_QUERIES, (page, small[page])
+        assert large[page] == small[page], (page, small[page], large[page])
