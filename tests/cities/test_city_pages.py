@@ -84,7 +84,7 @@ def test_map_points_are_links_with_accessible_names_placed_by_coordinates(client
     x, y = project(Decimal("24.86"), Decimal("67.01"))
     assert re.search(
         rf'<a href="/en/cities/karachi/"[^>]*aria-label="Karachi, Country PK">\s*'
-        rf'<circle cx="{x}" cy="{y}"',
+        rf'<circle class="hit" cx="{x}" cy="{y}"',
         html,
     )
     assert "/static/cities/world.svg" in html
