@@ -82,7 +82,10 @@ def switch_language(request, language):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     if safe:
-        target = translate_url(next_url, language)
+        # Resolve the page in its own language: a URL prefixed /zh-hans/ only
+        # resolves while Chinese is active, whatever the visitor's browser says.
+        with translation.override(translation.get_language_from_path(next_url)):
+            target = translate_url(next_url, language)
     else:
         with translation.override(language):
             target = reverse("home")

@@ -138,6 +138,18 @@ def test_root_redirects_by_cookie_then_accept_language_then_chinese(client, db):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/zh-hans/"
 
 
+def test_language_switch_works_whatever_language_the_browser_asks_for(client, demo):
+    for accept in ("en-US,en;q=0.9", "zh-CN,zh;q=0.9", "fr"):
+        response = client.get(
+            "/language/en/", {"next": "/zh-hans/cities/karachi/"}, HTTP_ACCEPT_LANGUAGE=accept
+        )
+        assert response["Location"] == "/en/cities/karachi/", accept
+        response = client.get(
+            "/language/zh-hans/", {"next": "/en/cities/karachi/"}, HTTP_ACCEPT_LANGUAGE=accept
+        )
+        assert response["Location"] == "/zh-hans/cities/karachi/", accept
+
+
 def test_language_switch_stays_on_the_same_page_and_remembers(client, demo):
     response = client.get("/language/en/", {"next": "/zh-hans/cities/karachi/"})
     assert response.status_code == 302 and response["Location"] == "/en/cities/karachi/"
