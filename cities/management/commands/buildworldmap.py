@@ -7,6 +7,7 @@ The committed SVG was made from world-atlas 2.0.2's countries-110m.json
     python manage.py buildworldmap package/countries-110m.json
 """
 
+import itertools
 import json
 from pathlib import Path
 
@@ -50,7 +51,13 @@ def ring_path(points):
     if len(projected) < 3:
         return ""
     head, *rest = projected
-    return f"M{head[0]} {head[1]}" + "".join(f"L{x} {y}" for x, y in rest) + "Z"
+    path = [f"M{head[0]} {head[1]}"]
+    for (x0, _y0), (x, y) in itertools.pairwise(projected):
+        # A ring crossing the antimeridian jumps across the map: lift the pen
+        # rather than draw a line through the whole world.
+        command = "M" if abs(x - x0) > MAP_WIDTH / 2 else "L"
+        path.append(f"{command}{x} {y}")
+    return "".join(path) + "Z"
 
 
 class Command(BaseCommand):
