@@ -132,21 +132,34 @@ class Office(Translatable):
 class SearchEntry(models.Model):
     """One record's searchable text in one language, as tokens (`portal.search`).
 
-    Derived data: `manage.py rebuild_search_index` recreates it all. Visibility
-    is not stored here; searches join back to `published()`.
+    Derived data: `manage.py rebuild_search_index` recreates it all. The
+    record's status and publication time are copied here so that a search
+    filters and orders by an index alone; the results are checked against the
+    records' own `published()` before anything is shown.
     """
 
     kind = models.CharField(max_length=10)
     object_id = models.BigIntegerField()
     language = models.CharField(max_length=10)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    published_at = models.DateTimeField(null=True)
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "object_id", "language"]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "object_id", "language"], name="portal_searchentry_unique"
+            )
+        ]
+        indexes = [
+            # Covers a search's filter, order and result: no table row is read.
+            models.Index(
+                fields=["kind", "language", "status", "published_at", "object_id"],
+                name="portal_search_recent",
             )
         ]
 

@@ -3,7 +3,8 @@
 SQLite: an FTS5 table mirroring portal_searchentry, kept in step by triggers.
 (Django rebuilds an SQLite table to alter it, which drops triggers: a later
 migration that alters portal_searchentry must recreate them.)
-PostgreSQL: GIN indexes over the token columns' `simple` tsvectors.
+PostgreSQL: stored tsvector columns generated from the tokens (Django does
+not know them; PostgreSQL fills them), each with a GIN index.
 """
 
 from django.db import migrations
@@ -34,14 +35,16 @@ SQLITE_BACKWARD = [
     "DROP TABLE IF EXISTS portal_searchentry_fts",
 ]
 POSTGRES_FORWARD = [
-    """CREATE INDEX portal_searchentry_all_gin ON portal_searchentry
-        USING gin (to_tsvector('simple', title_tokens || ' ' || body_tokens))""",
-    """CREATE INDEX portal_searchentry_title_gin ON portal_searchentry
-        USING gin (to_tsvector('simple', title_tokens))""",
+    """ALTER TABLE portal_searchentry ADD COLUMN title_document tsvector
+        GENERATED ALWAYS AS (to_tsvector('simple', title_tokens)) STORED""",
+    """ALTER TABLE portal_searchentry ADD COLUMN document tsvector
+        GENERATED ALWAYS AS (to_tsvector('simple', title_tokens || ' ' || body_tokens)) STORED""",
+    "CREATE INDEX portal_searchentry_document ON portal_searchentry USING gin (document)",
+    "CREATE INDEX portal_searchentry_title ON portal_searchentry USING gin (title_document)",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS portal_searchentry_title_gin",
-    "DROP INDEX IF EXISTS portal_searchentry_all_gin",
+    "ALTER TABLE portal_searchentry DROP COLUMN IF EXISTS title_document",
+    "ALTER TABLE portal_searchentry DROP COLUMN IF EXISTS document",
 ]
 
 

@@ -1,9 +1,9 @@
 """The two databases' full-text match, behind one `match()`.
 
 SQLite: an FTS5 table (`portal_searchentry_fts`) kept in step with
-`portal_searchentry` by triggers. PostgreSQL: a GIN index over
-`to_tsvector('simple', ...)` of the token columns. Both are created by the
-portal app's migration for the database in use.
+`portal_searchentry` by triggers. PostgreSQL: generated `tsvector` columns
+(`document`, `title_document`) with GIN indexes. Both are created by the
+portal app's migration 0003 for the database in use.
 """
 
 from django.db import connection
@@ -37,11 +37,7 @@ def match(queryset, terms, column="all"):
         sql = "SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %s"
         return queryset.filter(pk__in=RawSQL(sql, [_fts5_expression(terms, COLUMNS[column])]))
     if connection.vendor == "postgresql":
-        document = (
-            "to_tsvector('simple', title_tokens)"
-            if column == "title"
-            else "to_tsvector('simple', title_tokens || ' ' || body_tokens)"
-        )
-        condition = f"{document} @@ to_tsquery('simple', %s)"
+        document = "title_document" if column == "title" else "document"
+        condition = f"portal_searchentry.{document} @@ to_tsquery('simple', %s)"
         return queryset.extra(where=[condition], params=[_tsquery(terms)])
     raise NotImplementedError(f"No full-text search for {connection.vendor}")

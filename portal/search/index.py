@@ -31,6 +31,8 @@ def article_entries(article):
             kind="article",
             object_id=article.pk,
             language=language,
+            status=article.status,
+            published_at=article.published_at,
             title_tokens=index_tokens(_text(article, "title", language)),
             body_tokens=index_tokens(body),
         )
@@ -45,6 +47,8 @@ def city_entries(city):
             kind="city",
             object_id=city.pk,
             language=language,
+            status=city.status,
+            published_at=city.published_at,
             title_tokens=index_tokens(_text(city, "name", language)),
             body_tokens=index_tokens(" ".join(parts)),
         )

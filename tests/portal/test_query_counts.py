@@ -76,4 +76,4 @@ def test_queries_per_page_are_few_and_flat(client, lang):
     large = {page: count_queries(client, page.format(lang=lang)) for page in PAGES}
     for page in PAGES:
         assert small[page] <= MAX_QUERIES, (page, small[page])
-        assert large[page] == small[page], (page, small[page], large[page])
+        assert large[page] <= small[page], (page, small[page], large[page])

@@ -11,8 +11,8 @@ from tests.factories import make_article, make_city
 pytestmark = pytest.mark.django_db
 
 
-def titles(queryset):
-    return [article.title_en for article in queryset]
+def found(results):
+    return bool(list(results))
 
 
 def test_tokens_are_ascii_whatever_the_script():
@@ -32,11 +32,11 @@ def test_chinese_is_indexed_as_overlapping_pairs():
 
 
 @pytest.mark.parametrize(
-    ("query", "found"),
+    ("query", "expected"),
     [("沈阳", True), ("卡拉奇", True), ("巴基斯坦", True), ("友好城市", True), ("阳卡", False)],
 )
-def test_chinese_substrings_find_articles(demo, query, found):
-    assert search_articles(query, "zh-hans").exists() is found
+def test_chinese_substrings_find_articles(demo, query, expected):
+    assert found(search_articles(query, "zh-hans")) is expected
 
 
 def test_two_character_query_finds_karachi_among_cities(demo):
@@ -46,13 +46,13 @@ def test_two_character_query_finds_karachi_among_cities(demo):
 
 def test_english_words_and_prefixes_find_articles(demo):
     for query in ("Karachi", "karachi", "KARACH", "Shenyang Daily", "sister cities"):
-        assert search_articles(query, "en").exists(), query
-    assert not search_articles("Karachi Tokyo", "en").exists(), "every word must match"
+        assert found(search_articles(query, "en")), query
+    assert not found(search_articles("Karachi Tokyo", "en")), "every word must match"
 
 
 def test_search_uses_the_active_languages_text(demo):
     assert [city.slug for city in search_cities("Karachi", "en")] == ["karachi"]
-    assert not search_cities("Karachi", "zh-hans").exists()
+    assert not found(search_cities("Karachi", "zh-hans"))
 
 
 def test_title_matches_rank_before_newer_body_matches(db):
@@ -74,19 +74,19 @@ def test_drafts_scheduled_and_withdrawn_articles_are_never_found(db):
     make_article(title_en="Karachi withdrawn", status="withdrawn", slug="c")
     make_article(title_en="Karachi later", published_at="2999-01-01T00:00Z", slug="d")
     make_city(name_en="Karachi", status="draft", slug="karachi")
-    assert not search_articles("karachi", "en").exists()
-    assert not search_cities("karachi", "en").exists()
+    assert not found(search_articles("karachi", "en"))
+    assert not found(search_cities("karachi", "en"))
 
 
 def test_edits_and_deletions_reach_the_index(db):
     article = make_article(title_en="Lahore visit", slug="lahore")
-    assert search_articles("lahore", "en").exists()
+    assert found(search_articles("lahore", "en"))
     article.title_en = "Multan visit"
     article.save()
-    assert not search_articles("lahore", "en").exists()
-    assert search_articles("multan", "en").exists()
+    assert not found(search_articles("lahore", "en"))
+    assert found(search_articles("multan", "en"))
     article.delete()
-    assert not search_articles("multan", "en").exists()
+    assert not found(search_articles("multan", "en"))
 
 
 def test_results_page_keeps_cities_and_news_apart_and_highlights(client, demo):

@@ -1,0 +1,1 @@
+"""Benchmark data and measurements (`manage.py makebenchdata`, `manage.py benchsearch`)."""
