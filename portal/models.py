@@ -133,9 +133,10 @@ class SearchEntry(models.Model):
     """One record's searchable text in one language, as tokens (`portal.search`).
 
     Derived data: `manage.py rebuild_search_index` recreates it all. The
-    record's status and publication time are copied here so that a search
-    filters and orders by an index alone; the results are checked against the
-    records' own `published()` before anything is shown.
+    record's status and publication time are copied here, and kind, language
+    and status are also indexed as tokens (`scope_tokens`), so that a search
+    filters, counts and orders by indexes alone; the results are checked
+    against the records' own `published()` before anything is shown.
     """
 
     kind = models.CharField(max_length=10)
@@ -143,6 +144,7 @@ class SearchEntry(models.Model):
     language = models.CharField(max_length=10)
     status = models.CharField(max_length=10, choices=Status.choices)
     published_at = models.DateTimeField(null=True)
+    scope_tokens = models.CharField(max_length=100)
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
 

@@ -14,7 +14,8 @@ from cities.models import City, Country, Exchange
 from news.models import Article
 from portal.i18n import LANGUAGE_CODES, localized_value
 from portal.models import SearchEntry
-from portal.search.tokens import index_tokens
+from portal.search.backends import optimize
+from portal.search.tokens import index_tokens, scope_tokens
 
 ARTICLE_FIELDS = ["standfirst", "body", "source", "author"]
 CITY_FIELDS = ["province", "summary", "basic_info", "geography", "climate", "pillar_industries"]
@@ -33,6 +34,7 @@ def article_entries(article):
             language=language,
             status=article.status,
             published_at=article.published_at,
+            scope_tokens=scope_tokens("article", language, article.status),
             title_tokens=index_tokens(_text(article, "title", language)),
             body_tokens=index_tokens(body),
         )
@@ -49,6 +51,7 @@ def city_entries(city):
             language=language,
             status=city.status,
             published_at=city.published_at,
+            scope_tokens=scope_tokens("city", language, city.status),
             title_tokens=index_tokens(_text(city, "name", language)),
             body_tokens=index_tokens(" ".join(parts)),
         )
@@ -83,6 +86,7 @@ def rebuild(batch_size=500):
                     batch = []
             SearchEntry.objects.bulk_create(batch)
             written += len(batch)
+    optimize()
     return written
 
 

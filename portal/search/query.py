@@ -1,10 +1,10 @@
 """The one interface views call: what matches a query, published, best first.
 
-Results come in two tiers, title matches then the rest, each newest first.
-Each tier is read from `SearchEntry`'s covering index (filter, order and ids
-in one index walk), and only the page's ids are fetched as records, through
-the records' own `published()`: a stale entry can hide a result until it is
-reindexed, but never show an unpublished one.
+Articles come in two tiers, title matches then the rest, each newest first;
+the backend counts and slices each tier from indexes alone, and only the
+page's ids are fetched as records, through the records' own `published()`:
+a stale entry can hide a result until it is reindexed, never show an
+unpublished one.
 """
 
 from functools import cached_property
@@ -13,8 +13,7 @@ from django.db.models import Case, When
 
 from cities.models import City
 from news.models import Article
-from portal.models import SearchEntry
-from portal.search.backends import match
+from portal.search.backends import COUNT_LIMIT, search_backend
 from portal.search.tokens import query_terms
 
 MAX_QUERY_LENGTH = 100
@@ -28,25 +27,29 @@ def clean_query(raw):
 class RankedResults:
     """A lazy, sliceable list of matching records, as Paginator expects one."""
 
-    def __init__(self, records, kind, terms, language, order=("-published_at", "-object_id")):
-        self.records = records
-        entries = SearchEntry.objects.published().filter(kind=kind, language=language)
-        self.all = match(entries, terms).order_by(*order).values_list("object_id", flat=True)
-        self.titles = (
-            match(entries, terms, column="title").order_by(*order).values_list("object_id", flat=True)
-        )
-        self.bodies = self.all.exclude(pk__in=match(entries, terms, column="title").values("pk"))
+    def __init__(self, records, backend):
+        self.records, self.backend = records, backend
 
     @cached_property
     def title_count(self):
-        return self.titles.count()
-
-    def count(self):
-        return self._count
+        return self.backend.count("title")
 
     @cached_property
-    def _count(self):
-        return self.all.count()
+    def total(self):
+        return self.backend.count("all")
+
+    @cached_property
+    def rest_count(self):
+        """Every title match is also a match of the whole text."""
+        return max(0, self.total - self.title_count)
+
+    def count(self):
+        return min(self.total, COUNT_LIMIT)
+
+    @property
+    def capped(self):
+        """True when there are more matches than were counted."""
+        return self.count() >= COUNT_LIMIT
 
     def __len__(self):
         return self.count()
@@ -54,12 +57,17 @@ class RankedResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start, stop = index.start or 0, index.stop
+        start, stop = index.start or 0, min(index.stop, self.count())
         ids = []
         if start < self.title_count:
-            ids += list(self.titles[start : min(stop, self.title_count)])
+            stop_in_title = min(stop, self.title_count)
+            ids += self.backend.ids("title", start, stop_in_title - start, self.title_count)
         if stop > self.title_count:
-            ids += list(self.bodies[max(0, start - self.title_count) : stop - self.title_count])
+            offset = max(0, start - self.title_count)
+            limit = stop - self.title_count - offset
+            ids += self.backend.ids("rest", offset, limit, self.rest_count)
+        if not ids:
+            return []
         found = {record.pk: record for record in self.records.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
@@ -73,24 +81,26 @@ def search_articles(query, language):
     if not terms:
         return []
     articles = Article.objects.published().select_related("category")
-    return RankedResults(articles, "article", terms, language)
+    return RankedResults(articles, search_backend("article", language, terms))
 
 
 def search_cities(query, language):
     """Published partner cities matching `query`: name matches first.
 
-    A few hundred cities at most, so one query ranks them all.
+    A few hundred cities at most: their ids are fetched, then ranked in one query.
     """
     terms = query_terms(query)
     if not terms:
         return City.objects.none()
-    entries = SearchEntry.objects.filter(kind="city", language=language)
-    in_name = match(entries, terms, column="title").values("object_id")
+    matches = search_backend("city", language, terms).matches()
+    if not matches:
+        return City.objects.none()
+    in_name = [pk for pk, in_title in matches.items() if in_title] or [0]
     return (
         City.objects.published()
         .partners()
         .select_related("country")
-        .filter(pk__in=match(entries, terms).values("object_id"))
+        .filter(pk__in=list(matches))
         .annotate(name_hit=Case(When(pk__in=in_name, then=1), default=0))
         .order_by("-name_hit", "slug")
     )

@@ -50,7 +50,7 @@ def ring_path(points):
             projected.append((x, y))
     if len(projected) < 3:
         return ""
-    head, *rest = projected
+    head = projected[0]
     path = [f"M{head[0]} {head[1]}"]
     for (x0, _y0), (x, y) in itertools.pairwise(projected):
         # A ring crossing the antimeridian jumps across the map: lift the pen

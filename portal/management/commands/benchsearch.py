@@ -33,9 +33,7 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         articles = Article.objects.count()
         self.stdout.write(f"{connection.vendor}: {articles:,} articles, {runs} runs per query")
-        self.stdout.write(
-            f"{'query':<24}{'results':>9}{'median ms':>11}{'p95 ms':>9}"
-        )
+        self.stdout.write(f"{'query':<24}{'results':>9}{'median ms':>11}{'p95 ms':>9}")
         for language, query in QUERIES:
             path = f"/{language}/search/"
             client.get(path, {"q": query})  # warm up
@@ -47,7 +45,4 @@ class Command(BaseCommand):
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             count = search_articles(query, language).count()
-            self.stdout.write(
-                f"{query:<24}{count:>9,}"
-                f"{statistics.median(times):>11.1f}{p95:>9.1f}"
-            )
+            self.stdout.write(f"{query:<24}{count:>9,}{statistics.median(times):>11.1f}{p95:>9.1f}")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.bench.dataset import make_articles, make_cities
+from portal.search.backends import optimize
 
 
 class Command(BaseCommand):
@@ -27,4 +28,5 @@ class Command(BaseCommand):
         make_articles(
             articles, progress=lambda n: self.stdout.write(f"  {n} articles", ending="\r")
         )
+        optimize()
         self.stdout.write(f"\n{articles} articles, with search entries in both languages.")
