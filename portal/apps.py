@@ -8,5 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Connect the signals that keep the search index and caches current.
+        from django.db.models.signals import post_migrate
+
         from portal import context_processors  # noqa: F401
-        from portal.search import index  # noqa: F401
+        from portal.search import index
+
+        post_migrate.connect(index.fill_if_empty, sender=self)

@@ -124,3 +124,12 @@ def _country_saved(sender, instance, raw=False, **kwargs):
         return
     for city in City.objects.filter(country=instance).select_related("country"):
         index_record("city", city)
+
+
+def fill_if_empty(**kwargs):
+    """After `migrate`: build the index when there is content but no index yet
+    (a database that predates search, or one restored without its index)."""
+    if SearchEntry.objects.exists():
+        return
+    if Article.objects.exists() or City.objects.exists():
+        rebuild()

@@ -114,3 +114,13 @@ def test_keyboard_alone_reaches_everything(page, site):
             page.keyboard.press("Tab")
             reached.add(page.evaluate("document.activeElement.getAttribute('data-kb')"))
         assert {str(i) for i in range(count)} <= reached, path
+
+
+def test_print_shows_the_content_without_the_furniture(page, site):
+    page.goto(site + f"/en/news/{ARTICLE}/")
+    page.emulate_media(media="print")
+    for furniture in (".nav-bar", ".language-switch", ".site-search", ".breadcrumbs"):
+        expect(page.locator(furniture).first).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".prose")).to_be_visible()
+    page.pdf(path=str(screenshot.__globals__["SCREENSHOTS"] / "article-en-print.pdf"))

@@ -128,3 +128,13 @@ def test_odd_page_numbers_never_fail(client, demo, page):
 def test_long_query_is_cut_and_said_so(client, demo):
     html = unescape(client.get("/en/search/", {"q": "karachi " * 40}).content.decode())
     assert "only its first 100 characters were used" in html
+
+
+def test_migrate_fills_an_empty_index(demo):
+    from django.core.management import call_command
+
+    from portal.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert found(search_articles("卡拉奇", "zh-hans"))
