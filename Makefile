@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check format messages
+.PHONY: install run test check format messages bench-search
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,13 @@ messages: install
 	$(BIN)/python manage.py makemessages -l zh_Hans -l en --no-obsolete \
 		--ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Search at scale: fills a database of its own (default var/bench.sqlite3; set
+# BENCH_DATABASE_URL=postgres://.../bench for PostgreSQL), then times queries.
+ARTICLES ?= 100000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+
+bench-search: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py makebenchdata --articles $(ARTICLES)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsearch
