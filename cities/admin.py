@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Country, Exchange
-from portal.admin import PUBLICATION_FIELDSET, TranslatableAdmin, TranslatableStackedInline
+from portal.admin import (
+    PUBLICATION_FIELDSET,
+    PublishableAdmin,
+    TranslatableAdmin,
+    TranslatableStackedInline,
+)
 
 
 @admin.register(Country)
@@ -21,7 +26,7 @@ class ExchangeInline(TranslatableStackedInline):
 
 
 @admin.register(City)
-class CityAdmin(TranslatableAdmin):
+class CityAdmin(PublishableAdmin):
     list_display = (
         "name",
         "country",

@@ -182,6 +182,7 @@ class City(Publishable, Translatable, Timestamped):
         ordering = ["-is_home", "name"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+        permissions = [("publish_city", _("Can publish, schedule and withdraw cities"))]
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(

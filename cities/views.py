@@ -7,6 +7,8 @@ from cities.map import place_on_map
 from cities.models import City, Exchange
 from news.models import Article
 from portal.breadcrumbs import crumb
+from portal.views import StaffPreviewMixin
+from portal.workflow import visible
 
 
 class PublishedCityMixin:
@@ -37,12 +39,17 @@ class CityListView(PublishedCityMixin, ListView):
         return context
 
 
-class CityDetailView(PublishedCityMixin, DetailView):
+class CityDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "city"
 
     def get_queryset(self):
         exchanges = Exchange.objects.select_related("article").order_by("date", "pk")
-        return super().get_queryset().prefetch_related(Prefetch("exchanges", queryset=exchanges))
+        return (
+            visible(City, self.request.user)
+            .partners()
+            .select_related("country")
+            .prefetch_related(Prefetch("exchanges", queryset=exchanges))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Category
-from portal.admin import PUBLICATION_FIELDSET, TranslatableAdmin
+from portal.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
 
 
 @admin.register(Category)
@@ -15,7 +15,7 @@ class CategoryAdmin(TranslatableAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatableAdmin):
+class ArticleAdmin(PublishableAdmin):
     list_display = ("title", "category", "status", "published_at", "featured", "source_date")
     list_filter = ("status", "featured", "category", "cities", "published_at")
     search_fields = ("title_zh_hans", "title_en", "standfirst_zh_hans", "standfirst_en", "slug")

@@ -76,6 +76,7 @@ class Article(Publishable, Translatable, Timestamped):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [*Publishable.Meta.constraints]
+        permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
 
     def __str__(self):
         return self.title or self.slug

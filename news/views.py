@@ -6,6 +6,8 @@ from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
 from portal.breadcrumbs import crumb
+from portal.views import StaffPreviewMixin
+from portal.workflow import visible
 
 
 def published_articles():
@@ -31,12 +33,16 @@ class ArticleListView(ListView):
         return context
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
         partners = City.objects.published().partners()
-        return published_articles().prefetch_related(Prefetch("cities", queryset=partners))
+        return (
+            visible(Article, self.request.user)
+            .select_related("category")
+            .prefetch_related(Prefetch("cities", queryset=partners))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

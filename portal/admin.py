@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
+from modeltranslation.translator import translator
 
-from portal.models import Office
+from portal.models import Office, Status
+from portal.workflow import can_edit_structure, can_publish, transition_error
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -29,11 +31,87 @@ class OriginalLanguageRequiredMixin:
         return field
 
 
-class TranslatableAdmin(OriginalLanguageRequiredMixin, TabbedTranslationAdmin):
-    """Translated fields as per-language tabs."""
+def structure_fields(model):
+    """The fields only those who may create a record may change: all but translated text."""
+    fields = [
+        field.name
+        for field in [*model._meta.fields, *model._meta.many_to_many]
+        if field.editable
+        and not field.auto_created
+        and not isinstance(field, TranslationField)
+        and field.name not in translated_field_names(model)
+    ]
+    return fields
 
 
-class TranslatableStackedInline(OriginalLanguageRequiredMixin, TranslationStackedInline):
+def translated_field_names(model):
+    return (
+        set(translator.get_options_for_model(model).all_fields) if is_translated(model) else set()
+    )
+
+
+def is_translated(model):
+    return model in translator.get_registered_models()
+
+
+class TranslatorLimitsMixin:
+    """Translators (who may change a record but not create one) edit its text only.
+
+    The other fields are read-only for them, so the form has no field for them
+    and whatever a request posts there is ignored.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_edit_structure(request.user, self.model):
+            readonly += [name for name in structure_fields(self.model) if name not in readonly]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not can_edit_structure(request.user, self.model):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+
+class WorkflowMixin:
+    """State changes follow `portal.workflow`; publication time is the publishers'."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user, self.model) and "published_at" not in readonly:
+            readonly.append("published_at")
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        user, model = request.user, self.model
+
+        class WorkflowForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                if "status" in self.fields:
+                    old = self.instance.status if self.instance.pk else Status.DRAFT
+                    message = transition_error(user, model, old, cleaned.get("status", old))
+                    if message:
+                        self.add_error("status", message)
+                return cleaned
+
+        return WorkflowForm
+
+
+class TranslatableAdmin(
+    TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TabbedTranslationAdmin
+):
+    """Translated fields as per-language tabs; translators edit text only."""
+
+
+class PublishableAdmin(WorkflowMixin, TranslatableAdmin):
+    """A translatable record with the editorial workflow."""
+
+
+class TranslatableStackedInline(
+    TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
+):
     pass
 
 

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,6 +18,27 @@ from portal.breadcrumbs import crumb
 from portal.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities
 from portal.search.tokens import highlight_words
+
+
+class StaffPreviewMixin:
+    """Detail pages: staff may open unpublished records, under a preview banner.
+
+    The view's `get_queryset` decides what is visible (`portal.workflow.visible`);
+    a preview is never cached and never indexed.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = not self.object.is_live
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["preview"]:
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
 
 HOME_ARTICLES = 6
 HOME_CITIES = 6
