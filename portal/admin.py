@@ -1,13 +1,18 @@
 """Admin pieces shared by the apps."""
 
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
 
+from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.models import Office, Status
+from portal.translation_state import COMPLETE, MISSING, STALE, suffix
 from portal.workflow import can_edit_structure, can_publish, transition_error
+
+STATE_LABELS = {COMPLETE: _("complete"), MISSING: _("missing"), STALE: _("stale")}
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -99,8 +104,54 @@ class WorkflowMixin:
         return WorkflowForm
 
 
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{suffix(code)}:{state}", f"{LANGUAGE_LABELS[code]}: {label}")
+            for code in LANGUAGE_CODES
+            for state, label in ((MISSING, _("missing")), (STALE, _("stale")))
+        ]
+
+    def queryset(self, request, queryset):
+        language, _sep, state = (self.value() or "").partition(":")
+        if state not in (MISSING, STALE) or language not in map(suffix, LANGUAGE_CODES):
+            return queryset
+        return queryset.filter(**{f"translation_states__{language}": state})
+
+
+class TranslationStateMixin:
+    """A translation column and filter on every changelist of a translated model."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translation_state"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStateFilter]
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, record):
+        badges = [
+            format_html(
+                '<span class="translation-state translation-{}" lang="{}">{}: {}</span>',
+                state,
+                code,
+                LANGUAGE_LABELS[code],
+                STATE_LABELS[state],
+            )
+            for code, state in record.translation_status().items()
+            if code != record.original_language
+        ]
+        return format_html_join(" ", "{}", ((badge,) for badge in badges))
+
+
 class TranslatableAdmin(
-    TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TabbedTranslationAdmin
+    TranslationStateMixin,
+    TranslatorLimitsMixin,
+    OriginalLanguageRequiredMixin,
+    TabbedTranslationAdmin,
 ):
     """Translated fields as per-language tabs; translators edit text only."""
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from portal import translation_state
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -88,9 +90,29 @@ class Translatable(models.Model):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language this record was written in; the other is its translation."),
     )
+    translation_basis = models.JSONField(default=dict, blank=True, editable=False)
+    translation_states = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        translation_state.record_translations(self, getattr(self, "_loaded_texts", None))
+        super().save(*args, **kwargs)
+        self._loaded_texts = translation_state.loaded_texts(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._loaded_texts = translation_state.loaded_texts(record)
+        return record
+
+    def translation_status(self):
+        """`{"zh-hans": state, "en": state}`, each "complete", "missing" or "stale"."""
+        return {
+            language: translation_state.language_state(self, language)
+            for language in translation_state.LANGUAGE_CODES
+        }
 
     def clean(self):
         super().clean()

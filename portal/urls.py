@@ -6,9 +6,15 @@ from django.urls import include, path
 from django.views.static import serve
 
 from portal import views
+from portal.admin_views import translation_queue
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translation_queue),
+        name="translation_queue",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),

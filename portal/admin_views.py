@@ -1,0 +1,33 @@
+"""Back-office pages beyond the changelists."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+from portal.translation_queue import queue, translatable_models
+
+
+def may_translate(user):
+    return any(
+        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+        for model in translatable_models()
+    )
+
+
+def translation_queue(request):
+    """What needs translating into a language: missing first-hand, or stale, oldest first."""
+    if not may_translate(request.user):
+        raise PermissionDenied
+    language = request.GET.get("language")
+    if language not in LANGUAGE_CODES:
+        language = "en"
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translation queue"),
+        "language": language,
+        "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
+        "items": queue(language),
+    }
+    return TemplateResponse(request, "admin/translation_queue.html", context)

@@ -1,0 +1,91 @@
+"""The translators' work queue: every record whose translation is missing or stale."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.translation_state import MISSING, STALE, field_states, suffix
+
+TOKEN = re.compile(r"[\u3400-\u9fff]|\w+|\s+|[^\w\s]")
+
+
+@dataclass
+class StaleField:
+    name: str
+    label: str
+    old: str
+    new: str
+
+    def diff(self):
+        """(old, new) as HTML with what was removed and added marked."""
+        old, new = TOKEN.findall(self.old), TOKEN.findall(self.new)
+        before, after = [], []
+        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
+            removed, added = escape("".join(old[a1:a2])), escape("".join(new[b1:b2]))
+            if op == "equal":
+                before.append(removed)
+                after.append(added)
+                continue
+            if removed:
+                before.append(f"<del>{removed}</del>")
+            if added:
+                after.append(f"<ins>{added}</ins>")
+        return mark_safe("".join(before)), mark_safe("".join(after))
+
+
+@dataclass
+class QueueItem:
+    record: object
+    state: str
+    missing: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+
+    @property
+    def model_name(self):
+        return self.record._meta.verbose_name
+
+    @property
+    def change_url(self):
+        opts = self.record._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.record.pk])
+
+    @property
+    def changed(self):
+        return getattr(self.record, "updated_at", None)
+
+
+def translatable_models():
+    return [model for model in translator.get_registered_models() if not model._meta.abstract]
+
+
+def _label(model, name, language):
+    return model._meta.get_field(build_localized_fieldname(name, language)).verbose_name
+
+
+def queue(language):
+    """Records needing work in `language`, oldest change first."""
+    items = []
+    for model in translatable_models():
+        key = f"translation_states__{suffix(language)}"
+        for record in model.objects.filter(**{f"{key}__in": [MISSING, STALE]}):
+            states = field_states(record, language)
+            item = QueueItem(record, record.translation_states.get(suffix(language)))
+            basis = record.translation_basis.get(suffix(language), {})
+            original = record.original_language
+            for name, state in states.items():
+                label = _label(model, name, original)
+                if state == MISSING:
+                    item.missing.append(label)
+                    continue
+                current = getattr(record, build_localized_fieldname(name, original)) or ""
+                old = basis.get(name) or ""
+                item.stale.append(StaleField(name, label, strip_tags(old), strip_tags(current)))
+            items.append(item)
+    items.sort(key=lambda item: (item.changed is None, item.changed or 0, item.record.pk))
+    return items

@@ -1,0 +1,77 @@
+"""Translation state: for each language, complete, missing or stale.
+
+Each record remembers, per language and field, the original's text as it was
+when that translation was last written (`translation_basis`). A translation
+is stale when the original has changed since; missing when the original has
+text and the translation has none. The states are also stored
+(`translation_states`) so that changelists can filter by them.
+"""
+
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.i18n import LANGUAGE_CODES
+
+COMPLETE, MISSING, STALE = "complete", "missing", "stale"
+
+
+def suffix(language):
+    """The key a language has in stored JSON and field names: "zh-hans" → "zh_hans"."""
+    return language.replace("-", "_")
+
+
+def text_fields(model):
+    return list(translator.get_options_for_model(model).all_fields)
+
+
+def _value(record, field, language):
+    return getattr(record, build_localized_fieldname(field, language), None) or ""
+
+
+def field_states(record, language):
+    """`{field: state}` for the translation into `language` (complete fields omitted)."""
+    states = {}
+    basis = record.translation_basis.get(suffix(language), {})
+    for field in text_fields(type(record)):
+        original = _value(record, field, record.original_language)
+        translated = _value(record, field, language)
+        if original and not translated:
+            states[field] = MISSING
+        elif translated and original and basis.get(field) != original:
+            states[field] = STALE
+    return states
+
+
+def language_state(record, language):
+    if language == record.original_language:
+        return COMPLETE
+    states = set(field_states(record, language).values())
+    return MISSING if MISSING in states else STALE if STALE in states else COMPLETE
+
+
+def record_translations(record, loaded):
+    """Before a save: note which translations were (re)written against which original."""
+    for language in LANGUAGE_CODES:
+        if language == record.original_language:
+            continue
+        basis = record.translation_basis.setdefault(suffix(language), {})
+        for field in text_fields(type(record)):
+            name = build_localized_fieldname(field, language)
+            translated = _value(record, field, language)
+            if not translated:
+                basis.pop(field, None)
+            elif loaded is None or translated != (loaded.get(name) or ""):
+                basis[field] = _value(record, field, record.original_language)
+    record.translation_states = {
+        suffix(language): language_state(record, language) for language in LANGUAGE_CODES
+    }
+
+
+def loaded_texts(record):
+    """The translated texts as loaded from the database, to tell what a save changes."""
+    names = [
+        build_localized_fieldname(field, language)
+        for field in text_fields(type(record))
+        for language in LANGUAGE_CODES
+    ]
+    return {name: record.__dict__.get(name) for name in names}
