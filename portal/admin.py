@@ -7,6 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
 
+from portal.admin_concurrency import ConcurrentEditMixin
 from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.models import Office, Status
 from portal.translation_state import COMPLETE, MISSING, STALE, suffix
@@ -156,8 +157,8 @@ class TranslatableAdmin(
     """Translated fields as per-language tabs; translators edit text only."""
 
 
-class PublishableAdmin(WorkflowMixin, TranslatableAdmin):
-    """A translatable record with the editorial workflow."""
+class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):
+    """A translatable record with the editorial workflow; no edit silently lost."""
 
 
 class TranslatableStackedInline(

@@ -1,0 +1,47 @@
+"""When two people edit one record, the later save never silently overwrites the earlier."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from news.models import Article
+from tests.admin_forms import admin_form_data
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+URL = "/admin/news/article/{}/change/"
+
+
+def editor(name):
+    client = Client()
+    client.force_login(User.objects.create_superuser(name, f"{name}@example.org", "pw"))
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_second_save_is_refused_with_both_texts_then_kept_on_purpose(db):
+    article = make_article(title_en="Original title")
+    url = URL.format(article.pk)
+    alice, bob = editor("alice"), editor("bob")
+    alice_page, bob_page = alice.get(url), bob.get(url)
+
+    assert alice.post(url, admin_form_data(alice_page, title_en="Alice's title")).status_code == 302
+    refused = bob.post(url, admin_form_data(bob_page, title_en="Bob's title"))
+
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "Someone else saved this record" in html
+    assert "Alice&#x27;s title" in html and "Bob&#x27;s title" in html, "both texts are shown"
+    assert Article.objects.get(pk=article.pk).title_en == "Alice's title", "nothing overwritten"
+
+    again = bob.post(url, admin_form_data(refused))
+    assert again.status_code == 302, "saving again after seeing the conflict keeps Bob's text"
+    assert Article.objects.get(pk=article.pk).title_en == "Bob's title"
+
+
+def test_one_person_saving_twice_is_not_a_conflict(db):
+    article = make_article()
+    url = URL.format(article.pk)
+    alice = editor("alice")
+    assert alice.post(url, admin_form_data(alice.get(url), title_en="One")).status_code == 302
+    assert alice.post(url, admin_form_data(alice.get(url), title_en="Two")).status_code == 302
