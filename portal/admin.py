@@ -82,6 +82,11 @@ class TranslatorLimitsMixin:
 class WorkflowMixin:
     """State changes follow `portal.workflow`; publication time is the publishers'."""
 
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user, self.model) and "published_at" not in readonly:

@@ -1,0 +1,62 @@
+"""The admin front page: what waits for the signed-in person, by role."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from cities.models import City
+from news.models import Article
+from portal.admin import STATE_LABELS
+from portal.admin_views import may_translate
+from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+from portal.models import Status
+from portal.translation_queue import queue
+from portal.workflow import can_edit_structure, can_publish
+
+register = template.Library()
+SHOWN = 8
+
+
+def _records(user, check, **filters):
+    found = []
+    for model in (Article, City):
+        if check(user, model):
+            found += list(model.objects.filter(**filters).order_by("updated_at")[:SHOWN])
+    return sorted(found, key=lambda record: record.updated_at)[:SHOWN]
+
+
+@register.simple_tag
+def waiting_for(user):
+    """Lists for this person's roles: review and schedule, translation, own drafts."""
+    now = timezone.now()
+    work = {}
+    if any(can_publish(user, model) for model in (Article, City)):
+        work["in_review"] = _records(user, can_publish, status=Status.REVIEW)
+        work["scheduled"] = _records(
+            user, can_publish, status=Status.PUBLISHED, published_at__gt=now
+        )
+    if any(can_edit_structure(user, model) for model in (Article, City)):
+        work["drafts"] = _records(user, can_edit_structure, status=Status.DRAFT, created_by=user)
+    if may_translate(user) and not any(
+        can_edit_structure(user, model) for model in (Article, City)
+    ):
+        work["translation"] = [
+            (code, LANGUAGE_LABELS[code], queue(code)[:SHOWN]) for code in LANGUAGE_CODES
+        ]
+    return work
+
+
+@register.filter
+def admin_change_url(record):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+@register.filter
+def verbose_name(record):
+    return record._meta.verbose_name
+
+
+@register.filter
+def state_label(state):
+    return STATE_LABELS.get(state, state)
