@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as keep_history
 
 from cities.models import City, Country, Exchange
 
@@ -24,3 +25,10 @@ class CityTranslation(TranslationOptions):
 @register(Exchange)
 class ExchangeTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+# Versions: registered here, after the translated fields exist, so that every
+# version keeps both languages.
+keep_history(Country)
+keep_history(City)
+keep_history(Exchange)

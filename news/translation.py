@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as keep_history
 
 from news.models import Article, Category
 
@@ -11,3 +12,9 @@ class CategoryTranslation(TranslationOptions):
 @register(Article)
 class ArticleTranslation(TranslationOptions):
     fields = ("title", "standfirst", "body", "source", "author")
+
+
+# Versions: registered here, after the translated fields exist, so that every
+# version keeps both languages.
+keep_history(Category)
+keep_history(Article, m2m_fields=["cities"])

@@ -8,10 +8,16 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
 
 from portal.admin_concurrency import ConcurrentEditMixin
+from portal.admin_versions import VersionsMixin
 from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.models import Office, Status
 from portal.translation_state import COMPLETE, MISSING, STALE, suffix
-from portal.workflow import can_edit_structure, can_publish, transition_error
+from portal.workflow import (
+    can_edit_structure,
+    can_publish,
+    transition_error,
+    workflow_change_reason,
+)
 
 STATE_LABELS = {COMPLETE: _("complete"), MISSING: _("missing"), STALE: _("stale")}
 
@@ -85,6 +91,9 @@ class WorkflowMixin:
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
+        if {"status", "published_at"} & set(form.changed_data):
+            # Kept with the version: who published, scheduled or withdrew, and when.
+            obj._change_reason = workflow_change_reason(obj)
         super().save_model(request, obj, form, change)
 
     def get_readonly_fields(self, request, obj=None):
@@ -157,9 +166,10 @@ class TranslatableAdmin(
     TranslationStateMixin,
     TranslatorLimitsMixin,
     OriginalLanguageRequiredMixin,
+    VersionsMixin,
     TabbedTranslationAdmin,
 ):
-    """Translated fields as per-language tabs; translators edit text only."""
+    """Translated fields as per-language tabs; translators edit text only; versions kept."""
 
 
 class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):

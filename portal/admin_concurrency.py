@@ -57,7 +57,12 @@ class ConcurrentEditForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial[LOADED_AT] = self.instance.updated_at.isoformat()
+            # From the database, not the instance: a restored old version is an
+            # instance with an old time, and restoring it is no conflict.
+            current = self._meta.model.objects.filter(pk=self.instance.pk)
+            loaded = current.values_list("updated_at", flat=True).first()
+            if loaded:
+                self.initial[LOADED_AT] = loaded.isoformat()
 
     def clean(self):
         cleaned = super().clean()

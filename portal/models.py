@@ -61,9 +61,17 @@ class Publishable(models.Model):
         ]
 
     def save(self, *args, **kwargs):
+        self._stamp_publication()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the constraints are checked: publishing without a time means now.
+        self._stamp_publication()
+        super().clean()
+
+    def _stamp_publication(self):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     @property
     def is_live(self):

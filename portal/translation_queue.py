@@ -1,18 +1,14 @@
 """The translators' work queue: every record whose translation is missing or stale."""
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.diffs import word_diff
 from portal.translation_state import MISSING, STALE, field_states, suffix
-
-TOKEN = re.compile(r"[\u3400-\u9fff]|\w+|\s+|[^\w\s]")
 
 
 @dataclass
@@ -24,19 +20,7 @@ class StaleField:
 
     def diff(self):
         """(old, new) as HTML with what was removed and added marked."""
-        old, new = TOKEN.findall(self.old), TOKEN.findall(self.new)
-        before, after = [], []
-        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
-            removed, added = escape("".join(old[a1:a2])), escape("".join(new[b1:b2]))
-            if op == "equal":
-                before.append(removed)
-                after.append(added)
-                continue
-            if removed:
-                before.append(f"<del>{removed}</del>")
-            if added:
-                after.append(f"<ins>{added}</ins>")
-        return mark_safe("".join(before)), mark_safe("".join(after))
+        return word_diff(self.old, self.new)
 
 
 @dataclass

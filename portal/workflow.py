@@ -11,6 +11,8 @@ The admin calls these; the rules hold whatever a request sends, not only for
 what the form shows.
 """
 
+from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Status
@@ -52,3 +54,12 @@ def can_preview(user, model):
 def visible(model, user):
     """What `user` may open at a record's public address: published ones, or all for staff."""
     return model.objects.all() if can_preview(user, model) else model.objects.published()
+
+
+def workflow_change_reason(record):
+    """How a version's state is described in its history: "Published", "Scheduled for …"."""
+    scheduled = record.published_at and record.published_at > timezone.now()
+    if record.status == Status.PUBLISHED and scheduled:
+        when = localize(timezone.localtime(record.published_at))
+        return str(_("Scheduled for %(when)s")) % {"when": when}
+    return str(Status(record.status).label)

@@ -1,0 +1,27 @@
+"""Show what changed between two texts: Chinese by character, other text by word."""
+
+import difflib
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+TOKEN = re.compile(r"[\u3400-\u9fff]|\w+|\s+|[^\w\s]")
+
+
+def word_diff(old, new):
+    """`(old, new)` as HTML, escaped, with removed text in <del> and added text in <ins>."""
+    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    before, after = [], []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        removed, added = escape("".join(old_tokens[a1:a2])), escape("".join(new_tokens[b1:b2]))
+        if op == "equal":
+            before.append(removed)
+            after.append(added)
+            continue
+        if removed:
+            before.append(f"<del>{removed}</del>")
+        if added:
+            after.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(before)), mark_safe("".join(after))

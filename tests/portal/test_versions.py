@@ -1,0 +1,97 @@
+"""Every save is a version; publishers compare and restore; publication is recorded."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from news.models import Article
+from tests.admin_forms import admin_form_data
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+CHANGE = "/admin/news/article/{}/change/"
+
+
+def sign_in(client, role):
+    user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    client.cookies["django_language"] = "en"
+    return user
+
+
+def edit(client, article, **changes):
+    url = CHANGE.format(article.pk)
+    response = client.post(url, admin_form_data(client.get(url), **changes))
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_every_save_is_kept_with_who_and_when(client):
+    editor = sign_in(client, "Publishers")
+    article = make_article(title_en="First", status="draft")
+    edit(client, article, title_en="Second")
+    edit(client, article, title_zh_hans="第二版")
+    versions = list(Article.objects.get(pk=article.pk).history.order_by("history_id"))
+    assert [version.title_en for version in versions] == ["First", "Second", "Second"]
+    assert versions[-1].title_zh_hans == "第二版"
+    assert versions[-1].history_user == editor and versions[-1].history_date
+
+
+def test_publishing_and_withdrawing_are_recorded(client):
+    publisher = sign_in(client, "Publishers")
+    article = make_article(status="review")
+    edit(client, article, status="published")
+    edit(client, article, status="withdrawn")
+    latest = list(Article.objects.get(pk=article.pk).history.order_by("-history_id")[:2])
+    assert [v.history_change_reason for v in latest] == ["Withdrawn", "Published"]
+    assert all(v.history_user == publisher for v in latest)
+
+
+def test_compare_shows_changes_field_by_field_in_both_languages(client):
+    sign_in(client, "Publishers")
+    article = make_article(title_en="Karachi signs", title_zh_hans="卡拉奇签约")
+    edit(client, article, title_en="Karachi signs agreement", title_zh_hans="卡拉奇正式签约")
+    response = client.get(f"/admin/news/article/{article.pk}/history/compare/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<ins> agreement</ins>" in html or "<ins>agreement</ins>" in html
+    assert "<ins>正式</ins>" in html
+    labels = [str(row[0]) for row in response.context["rows"]]
+    assert any("[en]" in label for label in labels) and any(
+        "[zh-hans]" in label for label in labels
+    )
+
+
+def test_compare_survives_odd_parameters(client):
+    sign_in(client, "Publishers")
+    article = make_article()
+    for params in ({"old": "x", "new": "99999999"}, {"old": "-1"}, {}):
+        response = client.get(f"/admin/news/article/{article.pk}/history/compare/", params)
+        assert response.status_code == 200
+    assert client.get("/admin/news/article/99999/history/compare/").status_code == 404
+
+
+def test_publisher_restores_a_version_which_becomes_a_new_one(client):
+    sign_in(client, "Publishers")
+    article = make_article(title_en="Good title")
+    edit(client, article, title_en="Mistake")
+    first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()
+    url = f"/admin/news/article/{article.pk}/history/{first.history_id}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert client.post(url, admin_form_data(page)).status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "Good title"
+    assert article.history.count() == 3, "the restore is itself a version"
+
+
+def test_editors_may_look_at_old_versions_but_not_restore_them(client):
+    sign_in(client, "Editors")
+    article = make_article(title_en="Good title", status="draft")
+    edit(client, article, title_en="Changed")
+    first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()
+    url = f"/admin/news/article/{article.pk}/history/{first.history_id}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert client.post(url, admin_form_data(page)).status_code == 403
+    article.refresh_from_db()
+    assert article.title_en == "Changed"
