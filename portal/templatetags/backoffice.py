@@ -36,7 +36,10 @@ def waiting_for(user):
             user, can_publish, status=Status.PUBLISHED, published_at__gt=now
         )
     if any(can_edit_structure(user, model) for model in (Article, City)):
-        work["drafts"] = _records(user, can_edit_structure, status=Status.DRAFT, created_by=user)
+        drafts = _records(user, can_edit_structure, status=Status.DRAFT, created_by=user)
+        returned = _returned_from_review(drafts)
+        work["came_back"] = [record for record in drafts if record.pk in returned[type(record)]]
+        work["drafts"] = [record for record in drafts if record.pk not in returned[type(record)]]
     if may_translate(user) and not any(
         can_edit_structure(user, model) for model in (Article, City)
     ):
@@ -44,6 +47,17 @@ def waiting_for(user):
             (code, LANGUAGE_LABELS[code], queue(code)[:SHOWN]) for code in LANGUAGE_CODES
         ]
     return work
+
+
+def _returned_from_review(drafts):
+    """Per model, the ids of drafts that were once in review: sent back to their author."""
+    returned = {Article: set(), City: set()}
+    for model in returned:
+        ids = [record.pk for record in drafts if isinstance(record, model)]
+        if ids:
+            reviewed = model.history.filter(id__in=ids, status=Status.REVIEW)
+            returned[model] = set(reviewed.values_list("id", flat=True))
+    return returned
 
 
 @register.filter

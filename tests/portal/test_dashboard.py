@@ -63,3 +63,14 @@ def test_creating_an_article_in_admin_records_its_author(client):
     data = admin_form_data(page, title_zh_hans="新文章", slug="new", original_language="zh-hans")
     assert client.post("/admin/news/article/add/", data).status_code == 302
     assert Article.objects.get(slug="new").created_by == me
+
+
+def test_editors_see_what_came_back_to_them_from_review(client):
+    me = sign_in(client, "Editors")
+    article = make_article(title_en="Sent back", status="review", created_by=me)
+    article.status = "draft"
+    article.save()
+    make_article(title_en="Fresh draft", status="draft", created_by=me)
+    html = front_page(client)
+    came_back = html.split("Came back to you from review")[1].split("Your drafts")[0]
+    assert "Sent back" in came_back and "Fresh draft" not in came_back
