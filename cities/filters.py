@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Continent, Country, Relationship
+from portal.forms import LenientFilterForm
 
 ORDERINGS = {
     "date": [Coalesce("sister_since", "friendly_since").desc(nulls_last=True), "slug"],
@@ -19,7 +20,7 @@ ORDERINGS = {
 }
 
 
-class CityFilterForm(forms.Form):
+class CityFilterForm(LenientFilterForm):
     continent = forms.ChoiceField(
         label=_("Continent"),
         required=False,
@@ -57,10 +58,6 @@ class CityFilterForm(forms.Form):
         if values.get("relationship"):
             queryset = queryset.filter(relationship=values["relationship"])
         return queryset.order_by(*ORDERINGS[values.get("order") or "date"])
-
-    def cleaned_values(self):
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 def countries_with_partners():

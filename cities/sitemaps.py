@@ -1,12 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from cities.models import City
+from portal.sitemaps import BilingualSitemap
 
 
-class CitySitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class CitySitemap(BilingualSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from news.models import Category
+from portal.forms import LenientFilterForm
 
 
-class ArticleFilterForm(forms.Form):
+class ArticleFilterForm(LenientFilterForm):
     city = forms.ChoiceField(label=_("City"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
 
@@ -21,10 +22,6 @@ class ArticleFilterForm(forms.Form):
         self.fields["category"].choices = [("", _("All categories"))] + [
             (category.slug, category.name) for category in self.categories
         ]
-
-    def cleaned_values(self):
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def filter(self, queryset):
         values = self.cleaned_values()

@@ -1,12 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from news.models import Article
+from portal.sitemaps import BilingualSitemap
 
 
-class ArticleSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class ArticleSitemap(BilingualSitemap):
     changefreq = "monthly"
 
     def items(self):

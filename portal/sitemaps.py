@@ -1,16 +1,18 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from cities.sitemaps import CitySitemap
-from news.sitemaps import ArticleSitemap
 
-
-class SectionSitemap(Sitemap):
-    """The pages that are not records: home, the two lists."""
+class BilingualSitemap(Sitemap):
+    """Every page in both languages, each listing the other as its hreflang alternate."""
 
     i18n = True
     alternates = True
     x_default = True
+
+
+class SectionSitemap(BilingualSitemap):
+    """The pages that are not records: home, the two lists."""
+
     changefreq = "daily"
 
     def items(self):
@@ -18,6 +20,3 @@ class SectionSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
-
-
-SITEMAPS = {"sections": SectionSitemap, "cities": CitySitemap, "news": ArticleSitemap}

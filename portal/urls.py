@@ -5,9 +5,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from cities.sitemaps import CitySitemap
+from news.sitemaps import ArticleSitemap
 from portal import views
 from portal.admin_views import translation_queue
-from portal.sitemaps import SITEMAPS
+from portal.sitemaps import SectionSitemap
+
+SITEMAPS = {"sections": SectionSitemap, "cities": CitySitemap, "news": ArticleSitemap}
 
 urlpatterns = [
     path(

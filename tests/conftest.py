@@ -30,3 +30,18 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def sign_in(client, db):
+    """`sign_in("Editors")`: a staff member in that role, signed in, admin in English."""
+    from django.contrib.auth.models import Group
+
+    def as_member_of(role):
+        user = get_user_model().objects.create_user(role.lower(), password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        client.cookies["django_language"] = "en"
+        return user
+
+    return as_member_of

@@ -3,20 +3,11 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-def sign_in(client, role):
-    user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return user
 
 
 def front_page(client):
@@ -25,8 +16,8 @@ def front_page(client):
     return response.content.decode()
 
 
-def test_publishers_see_what_is_in_review_and_what_is_scheduled(client):
-    sign_in(client, "Publishers")
+def test_publishers_see_what_is_in_review_and_what_is_scheduled(client, sign_in):
+    sign_in("Publishers")
     make_article(title_en="Needs a look", status="review")
     make_article(
         title_en="Goes out tomorrow", published_at=timezone.now() + datetime.timedelta(days=1)
@@ -37,8 +28,8 @@ def test_publishers_see_what_is_in_review_and_what_is_scheduled(client):
     assert "Already live" not in html
 
 
-def test_editors_see_their_own_drafts(client):
-    me = sign_in(client, "Editors")
+def test_editors_see_their_own_drafts(client, sign_in):
+    me = sign_in("Editors")
     make_article(title_en="My draft", status="draft", created_by=me)
     make_article(title_en="Someone else's draft", status="draft")
     html = front_page(client)
@@ -46,27 +37,27 @@ def test_editors_see_their_own_drafts(client):
     assert "Someone else" not in html and "In review" not in html
 
 
-def test_translators_see_their_queue(client):
-    sign_in(client, "Translators")
+def test_translators_see_their_queue(client, sign_in):
+    sign_in("Translators")
     make_article(title_zh_hans="待翻译的文章", title_en="", body_en="", original_language="zh-hans")
     html = front_page(client)
     assert "To translate into English" in html and "待翻译的文章" in html
     assert "Your drafts" not in html
 
 
-def test_creating_an_article_in_admin_records_its_author(client):
+def test_creating_an_article_in_admin_records_its_author(client, sign_in):
     from news.models import Article
     from tests.admin_forms import admin_form_data
 
-    me = sign_in(client, "Editors")
+    me = sign_in("Editors")
     page = client.get("/admin/news/article/add/")
     data = admin_form_data(page, title_zh_hans="新文章", slug="new", original_language="zh-hans")
     assert client.post("/admin/news/article/add/", data).status_code == 302
     assert Article.objects.get(slug="new").created_by == me
 
 
-def test_editors_see_what_came_back_to_them_from_review(client):
-    me = sign_in(client, "Editors")
+def test_editors_see_what_came_back_to_them_from_review(client, sign_in):
+    me = sign_in("Editors")
     article = make_article(title_en="Sent back", status="review", created_by=me)
     article.status = "draft"
     article.save()

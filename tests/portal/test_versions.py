@@ -1,7 +1,6 @@
 """Every save is a version; publishers compare and restore; publication is recorded."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from news.models import Article
 from tests.admin_forms import admin_form_data
@@ -11,22 +10,14 @@ pytestmark = pytest.mark.django_db
 CHANGE = "/admin/news/article/{}/change/"
 
 
-def sign_in(client, role):
-    user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return user
-
-
 def edit(client, article, **changes):
     url = CHANGE.format(article.pk)
     response = client.post(url, admin_form_data(client.get(url), **changes))
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
-def test_every_save_is_kept_with_who_and_when(client):
-    editor = sign_in(client, "Publishers")
+def test_every_save_is_kept_with_who_and_when(client, sign_in):
+    editor = sign_in("Publishers")
     article = make_article(title_en="First", status="draft")
     edit(client, article, title_en="Second")
     edit(client, article, title_zh_hans="第二版")
@@ -36,8 +27,8 @@ def test_every_save_is_kept_with_who_and_when(client):
     assert versions[-1].history_user == editor and versions[-1].history_date
 
 
-def test_publishing_and_withdrawing_are_recorded(client):
-    publisher = sign_in(client, "Publishers")
+def test_publishing_and_withdrawing_are_recorded(client, sign_in):
+    publisher = sign_in("Publishers")
     article = make_article(status="review")
     edit(client, article, status="published")
     edit(client, article, status="withdrawn")
@@ -46,8 +37,8 @@ def test_publishing_and_withdrawing_are_recorded(client):
     assert all(v.history_user == publisher for v in latest)
 
 
-def test_compare_shows_changes_field_by_field_in_both_languages(client):
-    sign_in(client, "Publishers")
+def test_compare_shows_changes_field_by_field_in_both_languages(client, sign_in):
+    sign_in("Publishers")
     article = make_article(title_en="Karachi signs", title_zh_hans="卡拉奇签约")
     edit(client, article, title_en="Karachi signs agreement", title_zh_hans="卡拉奇正式签约")
     response = client.get(f"/admin/news/article/{article.pk}/history/compare/")
@@ -61,8 +52,8 @@ def test_compare_shows_changes_field_by_field_in_both_languages(client):
     )
 
 
-def test_compare_survives_odd_parameters(client):
-    sign_in(client, "Publishers")
+def test_compare_survives_odd_parameters(client, sign_in):
+    sign_in("Publishers")
     article = make_article()
     for params in ({"old": "x", "new": "99999999"}, {"old": "-1"}, {}):
         response = client.get(f"/admin/news/article/{article.pk}/history/compare/", params)
@@ -70,8 +61,8 @@ def test_compare_survives_odd_parameters(client):
     assert client.get("/admin/news/article/99999/history/compare/").status_code == 404
 
 
-def test_publisher_restores_a_version_which_becomes_a_new_one(client):
-    sign_in(client, "Publishers")
+def test_publisher_restores_a_version_which_becomes_a_new_one(client, sign_in):
+    sign_in("Publishers")
     article = make_article(title_en="Good title")
     edit(client, article, title_en="Mistake")
     first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()
@@ -84,8 +75,8 @@ def test_publisher_restores_a_version_which_becomes_a_new_one(client):
     assert article.history.count() == 3, "the restore is itself a version"
 
 
-def test_editors_may_look_at_old_versions_but_not_restore_them(client):
-    sign_in(client, "Editors")
+def test_editors_may_look_at_old_versions_but_not_restore_them(client, sign_in):
+    sign_in("Editors")
     article = make_article(title_en="Good title", status="draft")
     edit(client, article, title_en="Changed")
     first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,20 +15,15 @@ from tests.factories import make_article, make_category, make_city
 pytestmark = pytest.mark.django_db
 
 
-def member(role):
-    user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
-def as_role(client):
-    def sign_in(role):
-        client.force_login(member(role))
-        client.cookies["django_language"] = "en"
+def as_role(client, sign_in):
+    """`as_role("Editors")`: the test client, signed in as a member of that role."""
+
+    def signed_in(role):
+        sign_in(role)
         return client
 
-    return sign_in
+    return signed_in
 
 
 @pytest.fixture
