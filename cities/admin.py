@@ -8,6 +8,7 @@ from portal.admin import (
     TranslatableAdmin,
     TranslatableStackedInline,
 )
+from portal.admin_concurrency import ConcurrentEditMixin
 
 
 @admin.register(Country)
@@ -81,7 +82,7 @@ class CityAdmin(PublishableAdmin):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(TranslatableAdmin):
+class ExchangeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("title", "written_date", "city", "kind", "article")
     list_filter = ("kind", "precision", "city")
     search_fields = ("title_zh_hans", "title_en", "description_zh_hans", "description_en")

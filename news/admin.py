@@ -8,7 +8,6 @@ from portal.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdm
 @admin.register(Category)
 class CategoryAdmin(TranslatableAdmin):
     list_display = ("name", "slug", "position")
-    list_editable = ("position",)
     search_fields = ("name_zh_hans", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     fields = ("name", "slug", "position", "original_language")

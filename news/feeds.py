@@ -1,9 +1,11 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from news.models import Article
+from portal.richtext import plain_text
 
 FEED_LENGTH = 20
 
@@ -29,7 +31,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst or item.get_body_excerpt(60)
+        return item.standfirst or Truncator(plain_text(item.body)).words(60)
 
     def item_pubdate(self, item):
         return item.published_at

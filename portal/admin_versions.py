@@ -2,16 +2,17 @@
 publisher compares any two versions field by field, in both languages, and
 restores one, which becomes a new version."""
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.diffs import word_diff
+from portal.richtext import plain_text
 from portal.workflow import can_edit_structure, can_publish
 
 # Bookkeeping that changes with every save and says nothing to a reader.
@@ -61,7 +62,9 @@ class VersionsMixin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def compare_view(self, request, object_id):
-        record = get_object_or_404(self.model, pk=object_id)
+        record = self.get_object(request, unquote(object_id))
+        if record is None:
+            raise Http404
         if not self.has_view_or_change_permission(request, record):
             raise PermissionDenied
         versions = list(record.history.select_related("history_user").order_by("-history_id"))
@@ -96,4 +99,4 @@ def _int(value):
 
 
 def _plain(value):
-    return strip_tags(str(value)) if value not in (None, "") else "—"
+    return plain_text(str(value)) if value not in (None, "") else "—"

@@ -5,6 +5,9 @@ One allowlist of editor extensions drives both the admin's WYSIWYG editor
 sanitiser, so a pasted script, style or iframe never reaches a page.
 """
 
+import html
+
+from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 # What a news report or a city profile needs, and nothing else. Pages carry
@@ -22,6 +25,11 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 sanitize_html = create_sanitizer(RICH_TEXT_EXTENSIONS)
+
+
+def plain_text(value):
+    """Rich text as plain text: tags dropped, entities decoded ("&amp;" → "&")."""
+    return html.unescape(strip_tags(value or ""))
 
 
 class RichTextField(ProseEditorField):

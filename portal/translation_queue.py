@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.html import strip_tags
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.diffs import word_diff
+from portal.richtext import plain_text
 from portal.translation_state import MISSING, STALE, field_states, suffix
 
 
@@ -52,12 +52,19 @@ def _label(model, name, language):
     return model._meta.get_field(build_localized_fieldname(name, language)).verbose_name
 
 
-def queue(language):
-    """Records needing work in `language`, oldest change first."""
+def _oldest_first(model):
+    has_time = any(field.name == "updated_at" for field in model._meta.fields)
+    return ["updated_at", "pk"] if has_time else ["pk"]
+
+
+def queue(language, limit=None):
+    """Records needing work in `language`, oldest change first (at most `limit`)."""
     items = []
     for model in translatable_models():
         key = f"translation_states__{suffix(language)}"
-        for record in model.objects.filter(**{f"{key}__in": [MISSING, STALE]}):
+        waiting = model.objects.filter(**{f"{key}__in": [MISSING, STALE]})
+        waiting = waiting.order_by(*_oldest_first(model))[:limit]
+        for record in waiting:
             states = field_states(record, language)
             item = QueueItem(record, record.translation_states.get(suffix(language)))
             basis = record.translation_basis.get(suffix(language), {})
@@ -69,7 +76,7 @@ def queue(language):
                     continue
                 current = getattr(record, build_localized_fieldname(name, original)) or ""
                 old = basis.get(name) or ""
-                item.stale.append(StaleField(name, label, strip_tags(old), strip_tags(current)))
+                item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
             items.append(item)
     items.sort(key=lambda item: (item.changed is None, item.changed or 0, item.record.pk))
-    return items
+    return items[:limit]

@@ -50,7 +50,16 @@ def language_state(record, language):
 
 
 def record_translations(record, loaded):
-    """Before a save: note which translations were (re)written against which original."""
+    """Before a save: note which translations were (re)written against which original.
+
+    A record that exists but was not loaded from the database (an old version
+    being restored) brings its own basis, which matches its own texts: kept.
+    """
+    if loaded is None and record.pk is not None:
+        record.translation_states = {
+            suffix(language): language_state(record, language) for language in LANGUAGE_CODES
+        }
+        return
     for language in LANGUAGE_CODES:
         if language == record.original_language:
             continue

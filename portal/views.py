@@ -47,12 +47,13 @@ HOME_EXCHANGES = 5
 
 @require_safe
 def home(request):
-    articles = list(Article.objects.published().select_related("category")[: HOME_ARTICLES + 1])
-    featured = next((article for article in articles if article.featured), None)
+    published = Article.objects.published().select_related("category")
+    featured = published.featured().first()
+    latest = published.exclude(pk=featured.pk) if featured else published
     partners = City.objects.published().partners()
     context = {
         "featured": featured,
-        "latest": [article for article in articles if article is not featured][: HOME_ARTICLES - 1],
+        "latest": latest[: HOME_ARTICLES - 1],
         "cities": partners.select_related("country").order_by(*ORDERINGS["date"])[:HOME_CITIES],
         "city_count": partners.count(),
         "exchanges": Exchange.objects.filter(city__in=partners)

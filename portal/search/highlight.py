@@ -2,8 +2,10 @@
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from portal.richtext import plain_text
 
 SNIPPET_LENGTH = 160
 
@@ -31,7 +33,7 @@ def highlight(text, words):
 
 def snippet(html, words, length=SNIPPET_LENGTH):
     """A passage of `html`'s text around the first match, highlighted."""
-    text = " ".join(strip_tags(html).split())
+    text = " ".join(plain_text(html).split())
     pattern = _pattern(words)
     found = pattern.search(text) if pattern else None
     start = 0 if found is None else max(0, found.start() - length // 3)

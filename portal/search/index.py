@@ -8,12 +8,12 @@ missing). Signals reindex on save and delete; `rebuild()` redoes everything.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.html import strip_tags
 
 from cities.models import City, Country, Exchange
 from news.models import Article
 from portal.i18n import LANGUAGE_CODES, localized_value
 from portal.models import SearchEntry
+from portal.richtext import plain_text
 from portal.search.backends import optimize
 from portal.search.tokens import index_tokens, scope_tokens
 
@@ -22,7 +22,7 @@ CITY_FIELDS = ["province", "summary", "basic_info", "geography", "climate", "pil
 
 
 def _text(obj, field, language):
-    return strip_tags(localized_value(obj, field, language)[0])
+    return plain_text(localized_value(obj, field, language)[0])
 
 
 def article_entries(article):

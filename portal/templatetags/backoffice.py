@@ -44,7 +44,7 @@ def waiting_for(user):
         can_edit_structure(user, model) for model in (Article, City)
     ):
         work["translation"] = [
-            (code, LANGUAGE_LABELS[code], queue(code)[:SHOWN]) for code in LANGUAGE_CODES
+            (code, LANGUAGE_LABELS[code], queue(code, limit=SHOWN)) for code in LANGUAGE_CODES
         ]
     return work
 

@@ -192,3 +192,19 @@ def test_server_error_page_is_in_the_visitors_language(rf):
         response = server_error(rf.get("/zh-hans/"))
     assert response.status_code == 500
     assert "网站出现了故障" in response.content.decode()
+
+
+def test_an_older_featured_article_still_leads_the_home_page(client, db):
+    from tests.factories import make_article
+
+    make_article(
+        slug="old-featured",
+        title_en="Old but featured",
+        featured=True,
+        published_at="2020-01-01T00:00Z",
+    )
+    for n in range(8):
+        make_article(slug=f"new-{n}")
+    html = client.get("/en/").content.decode()
+    assert 'class="card card-featured"' in html
+    assert html.index("Old but featured") < html.index("/en/news/new-7/")

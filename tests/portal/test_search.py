@@ -138,3 +138,9 @@ def test_migrate_fills_an_empty_index(demo):
     SearchEntry.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert found(search_articles("卡拉奇", "zh-hans"))
+
+
+def test_snippets_show_ampersands_once_escaped(client, db):
+    make_article(slug="tj", title_en="Trade", body_en="<p>Tom &amp; Jerry visit Karachi</p>")
+    html = client.get("/en/search/", {"q": "karachi"}).content.decode()
+    assert "Tom &amp; Jerry" in html and "&amp;amp;" not in html

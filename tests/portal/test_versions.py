@@ -86,3 +86,22 @@ def test_editors_may_look_at_old_versions_but_not_restore_them(client, sign_in):
     assert client.post(url, admin_form_data(page)).status_code == 403
     article.refresh_from_db()
     assert article.title_en == "Changed"
+
+
+def test_compare_with_a_malformed_id_is_not_found(client, sign_in):
+    sign_in("Publishers")
+    assert client.get("/admin/news/article/abc/history/compare/").status_code == 404
+
+
+def test_restoring_a_version_keeps_its_translation_state_honest(client, sign_in):
+    sign_in("Publishers")
+    article = make_article(original_language="zh-hans", title_zh_hans="原标题", title_en="Title")
+    first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()
+    edit(client, article, title_zh_hans="新标题")
+    assert Article.objects.get(pk=article.pk).translation_status()["en"] == "stale"
+    edit(client, article, title_zh_hans="更新的标题")
+    url = f"/admin/news/article/{article.pk}/history/{first.history_id}/"
+    client.post(url, admin_form_data(client.get(url)))
+    restored = Article.objects.get(pk=article.pk)
+    assert restored.title_zh_hans == "原标题"
+    assert restored.translation_status()["en"] == "complete", "the old version was consistent"

@@ -208,3 +208,12 @@ def test_view_on_site_reaches_a_draft_city_preview(as_role, db):
 def test_live_pages_carry_no_banner_for_staff(as_role, db):
     make_article(slug="live")
     assert "Preview for staff" not in as_role("Editors").get("/en/news/live/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_roles_survive_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    publishers = Group.objects.get(name="Publishers")
+    assert publishers.permissions.filter(codename="publish_article").exists()

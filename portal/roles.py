@@ -1,0 +1,54 @@
+"""The editorial roles as groups, with what each job needs (see README: who may do what).
+
+`ensure_roles` runs in a migration and again after every `migrate` or `flush`
+(post_migrate), so the groups exist in every database, test databases included.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+EDITORS = [
+    "cities.add_city", "cities.change_city", "cities.view_city",
+    "cities.add_exchange", "cities.change_exchange", "cities.view_exchange",
+    "cities.delete_exchange",
+    "cities.add_country", "cities.change_country", "cities.view_country",
+    "news.add_article", "news.change_article", "news.view_article",
+    "news.add_category", "news.change_category", "news.view_category",
+    "portal.view_office",
+]  # fmt: skip
+TRANSLATORS = [
+    "cities.change_city", "cities.view_city",
+    "cities.change_exchange", "cities.view_exchange",
+    "cities.change_country", "cities.view_country",
+    "news.change_article", "news.view_article",
+    "news.change_category", "news.view_category",
+    "portal.view_office",
+]  # fmt: skip
+PUBLISHERS = [
+    *EDITORS,
+    "cities.delete_city", "cities.publish_city", "cities.delete_country",
+    "news.delete_article", "news.publish_article", "news.delete_category",
+    "portal.change_office",
+]  # fmt: skip
+ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}
+
+
+def ensure_roles(apps=global_apps, **kwargs):
+    """Create the groups and give them their permissions; changes nothing already right."""
+    # Permissions are normally made after all migrations; the roles need them now.
+    for label in ("auth", "contenttypes", "cities", "news", "portal"):
+        create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [code.split(".") for code in codes]
+        permissions = [
+            Permission.objects.get(content_type__app_label=label, codename=codename)
+            for label, codename in wanted
+        ]
+        group.permissions.add(*permissions)
+
+
+def post_migrate_roles(sender, apps=global_apps, **kwargs):
+    ensure_roles(apps=apps)
