@@ -158,12 +158,22 @@ class PostgresSearch:
             f"AND status = %s AND {condition} AND published_at <= %s "
             f"ORDER BY published_at DESC, object_id DESC LIMIT %s OFFSET %s"
         )
-        params = [self.kind, self.language, Status.PUBLISHED, *params, timezone.now()]
+        params = [
+            self.kind,
+            self.language,
+            Status.PUBLISHED,
+            *params,
+            timezone.now(),
+            limit,
+            offset,
+        ]
+        if total <= DENSE_MATCH_SET:
+            return [row[0] for row in self._fetch(sql, params)]
         with transaction.atomic():
-            if total > DENSE_MATCH_SET:
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL enable_bitmapscan = off")
-            return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
+            # Many matches: walk the recency index rather than sort them all.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
+            return [row[0] for row in self._fetch(sql, params)]
 
     def matches(self):
         condition, params = self._condition("all")
