@@ -94,3 +94,13 @@ def test_projection_puts_the_world_in_the_frame():
     assert project(84, -180) == (0.0, 0.0)
     assert project(-60, 180) == (1000.0, 400.0)
     assert project(0, 0) == (500.0, round(84 / 144 * 400, 1))
+
+
+def test_a_crowded_map_names_cities_on_hover_and_focus_only(client, db):
+    for n in range(13):
+        make_city(slug=f"c-{n}", latitude=Decimal(n), longitude=Decimal(n))
+    assert 'class="map map-crowded"' in client.get("/en/cities/").content.decode()
+
+
+def test_a_few_cities_are_named_on_the_map(client, partners):
+    assert 'class="map"' in client.get("/en/cities/").content.decode()
