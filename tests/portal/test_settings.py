@@ -62,3 +62,28 @@ def test_languages_and_fallbacks():
     assert [code for code, _ in settings.LANGUAGES] == ["zh-hans", "en"]
     assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES == {"default": ("zh-hans", "en")}
     assert not settings.JQUERY_UI_URL.startswith(("http", "//"))
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(
+        DEBUG="0",
+        SECRET_KEY="a-production-secret-of-fifty-or-more-characters-x" * 2,
+        ALLOWED_HOSTS="portal.example.org",
+        SECURE_SSL_REDIRECT="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_development_is_not_forced_onto_https(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" not in response
