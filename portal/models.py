@@ -5,6 +5,8 @@ and every view, feed, sitemap and search asks it.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -206,3 +208,25 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id} ({self.language})"
+
+
+class PendingChange(models.Model):
+    """Changes to a published record by someone who may not publish: they wait here,
+    and the published version stays as it is, until a publisher applies them."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.BigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id} ({self.author})"

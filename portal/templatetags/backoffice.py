@@ -9,7 +9,7 @@ from news.models import Article
 from portal.admin import STATE_LABELS
 from portal.admin_views import may_translate
 from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
-from portal.models import Status
+from portal.models import PendingChange, Status
 from portal.translation_queue import queue
 from portal.workflow import can_edit_structure, can_publish
 
@@ -32,6 +32,11 @@ def waiting_for(user):
     work = {}
     if any(can_publish(user, model) for model in (Article, City)):
         work["in_review"] = _records(user, can_publish, status=Status.REVIEW)
+        work["pending"] = [
+            change
+            for change in PendingChange.objects.select_related("author", "content_type")[:SHOWN]
+            if change.record is not None
+        ]
         work["scheduled"] = _records(
             user, can_publish, status=Status.PUBLISHED, published_at__gt=now
         )
