@@ -7,8 +7,11 @@ from portal.admin import (
     PublishableAdmin,
     TranslatableAdmin,
     TranslatableStackedInline,
+    locked_for,
 )
 from portal.admin_concurrency import ConcurrentEditMixin
+
+LOCKED_CITY = _("This city is published: a publisher adds and changes its exchanges.")
 
 
 @admin.register(Country)
@@ -83,6 +86,8 @@ class CityAdmin(PublishableAdmin):
 
 @admin.register(Exchange)
 class ExchangeAdmin(ConcurrentEditMixin, TranslatableAdmin):
+    """Exchanges of a published city are changed by its publishers (see `locked_for`)."""
+
     list_display = ("title", "written_date", "city", "kind", "article")
     list_filter = ("kind", "precision", "city")
     search_fields = ("title_zh_hans", "title_en", "description_zh_hans", "description_en")
@@ -98,6 +103,27 @@ class ExchangeAdmin(ConcurrentEditMixin, TranslatableAdmin):
         "article",
         "original_language",
     )
+
+    def has_change_permission(self, request, obj=None):
+        city = obj.city if obj is not None else None
+        return not locked_for(request.user, city) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        city = obj.city if obj is not None else None
+        return not locked_for(request.user, city) and super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        user = request.user
+
+        class ExchangeForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                if locked_for(user, cleaned.get("city")):
+                    self.add_error("city", LOCKED_CITY)
+                return cleaned
+
+        return ExchangeForm
 
     @admin.display(description=_("date"), ordering="date")
     def written_date(self, exchange):

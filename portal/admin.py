@@ -249,10 +249,29 @@ class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):
     """A translatable record with the editorial workflow; no edit silently lost."""
 
 
+def locked_for(user, record):
+    """A published record's dependants (its exchanges) change only by its publishers."""
+    return (
+        record is not None
+        and getattr(record, "status", None) == Status.PUBLISHED
+        and not can_publish(user, type(record))
+    )
+
+
 class TranslatableStackedInline(
     TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
 ):
-    pass
+    """Inline rows of a published parent are read-only for those who may not publish it:
+    the parent's own changes wait for a publisher, and these could not wait with them."""
+
+    def has_add_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_delete_permission(request, obj)
 
 
 admin.site.site_header = _("Foreign Affairs Portal")

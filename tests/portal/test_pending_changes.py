@@ -95,3 +95,40 @@ def test_publishers_front_page_lists_changes_waiting(client, sign_in, django_use
     page = client.get("/admin/").content.decode()
     waiting = page.split("Changes to published pages")[1].split("Scheduled")[0]
     assert "Live report" in waiting and "editors" in waiting
+
+
+def test_editors_cannot_change_exchanges_of_a_published_city(client, sign_in):
+    from cities.models import Exchange
+    from tests.factories import make_exchange
+
+    sign_in("Editors")
+    city = make_city(slug="karachi")
+    exchange = make_exchange(city, title_en="Signing")
+    url = f"/admin/cities/exchange/{exchange.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="title_en"' not in page.content.decode()
+    client.post(url, {"title_en": "Changed", "city": city.pk})
+    assert Exchange.objects.get(pk=exchange.pk).title_en == "Signing"
+    add = client.get("/admin/cities/exchange/add/")
+    data = admin_form_data(
+        add,
+        city=str(city.pk),
+        date="2020-01-01",
+        precision="day",
+        kind="visit",
+        title_en="New",
+        original_language="en",
+    )
+    response = client.post("/admin/cities/exchange/add/", data)
+    assert response.status_code == 200 and "city" in response.context["adminform"].form.errors
+    assert Exchange.objects.count() == 1
+
+
+def test_inline_exchanges_of_a_published_city_are_read_only_for_editors(client, sign_in):
+    from tests.factories import make_exchange
+
+    sign_in("Editors")
+    city = make_city(slug="karachi")
+    make_exchange(city, title_en="Signing")
+    html = client.get(f"/admin/cities/city/{city.pk}/change/").content.decode()
+    assert 'name="exchanges-0-title_en"' not in html and "Signing" in html
