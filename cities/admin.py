@@ -15,7 +15,7 @@ LOCKED_CITY = _("This city is published: a publisher adds and changes its exchan
 
 
 @admin.register(Country)
-class CountryAdmin(TranslatableAdmin):
+class CountryAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "iso_code", "continent")
     list_filter = ("continent",)
     search_fields = ("name_zh_hans", "name_en", "iso_code")

@@ -34,7 +34,7 @@ class Relationship(models.TextChoices):
     FRIENDLY = "friendly", _("Friendly cooperative city")
 
 
-class Country(Translatable):
+class Country(Translatable, Timestamped):
     name = models.CharField(_("name"), max_length=100)
     iso_code = models.CharField(
         _("ISO 3166 code"),

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Category
 from portal.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
+from portal.admin_concurrency import ConcurrentEditMixin
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatableAdmin):
+class CategoryAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "slug", "position")
     search_fields = ("name_zh_hans", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -12,7 +12,7 @@ from portal.richtext import RichTextField
 RESERVED_SLUGS = {"feed"}
 
 
-class Category(Translatable):
+class Category(Translatable, Timestamped):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(

@@ -280,7 +280,7 @@ admin.site.index_title = _("Back office")
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslatableAdmin):
+class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "phone", "email")
     fields = ("name", "short_name", "address", "phone", "email", "original_language")
 

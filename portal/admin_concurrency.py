@@ -68,7 +68,10 @@ class ConcurrentEditForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
-        saved = self._meta.model.objects.filter(pk=self.instance.pk).first()
+        # Locked until this save's transaction ends (the admin saves in one), so
+        # two saves at the same moment are checked one after the other.
+        current = self._meta.model.objects.select_for_update().filter(pk=self.instance.pk)
+        saved = current.first()
         loaded = parse_datetime(self.data.get(LOADED_AT) or "")
         if saved is not None and loaded is not None and saved.updated_at > loaded:
             # The form comes back carrying the newer version's time: saving again

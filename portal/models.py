@@ -144,7 +144,7 @@ class Translatable(models.Model):
             raise ValidationError(errors)
 
 
-class Office(Translatable):
+class Office(Translatable, Timestamped):
     """The Foreign Affairs Office that publishes the portal: header and footer text.
 
     There is one; the admin edits it, and pages read it through the cache

@@ -45,3 +45,23 @@ def test_one_person_saving_twice_is_not_a_conflict(db):
     alice = editor("alice")
     assert alice.post(url, admin_form_data(alice.get(url), title_en="One")).status_code == 302
     assert alice.post(url, admin_form_data(alice.get(url), title_en="Two")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("url", "field", "make"),
+    [
+        ("/admin/cities/country/{}/change/", "name_en", "country"),
+        ("/admin/news/category/{}/change/", "name_en", "category"),
+    ],
+)
+def test_every_translated_record_is_protected(db, url, field, make):
+    from tests.factories import make_category, make_country
+
+    record = make_country("PK") if make == "country" else make_category()
+    url = url.format(record.pk)
+    alice, bob = editor("alice"), editor("bob")
+    alice_page, bob_page = alice.get(url), bob.get(url)
+    assert alice.post(url, admin_form_data(alice_page, **{field: "Alice"})).status_code == 302
+    assert bob.post(url, admin_form_data(bob_page, **{field: "Bob"})).status_code == 200
+    record.refresh_from_db()
+    assert getattr(record, field) == "Alice"
