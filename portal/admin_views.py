@@ -9,6 +9,10 @@ from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.translation_queue import queue, translatable_models
 
 
+# The oldest this many: a translator works from the top, and the rest follow.
+QUEUE_PAGE = 100
+
+
 def may_translate(user):
     return any(
         user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
@@ -23,11 +27,13 @@ def translation_queue(request):
     language = request.GET.get("language")
     if language not in LANGUAGE_CODES:
         language = "en"
+    items = queue(language, limit=QUEUE_PAGE + 1)
     context = {
         **admin.site.each_context(request),
         "title": _("Translation queue"),
         "language": language,
         "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
-        "items": queue(language),
+        "items": items[:QUEUE_PAGE],
+        "more": len(items) > QUEUE_PAGE,
     }
     return TemplateResponse(request, "admin/translation_queue.html", context)

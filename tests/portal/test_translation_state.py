@@ -104,3 +104,12 @@ def test_queue_lists_missing_and_stale_with_the_change_shown(client):
 def test_queue_is_for_staff_only(client, db):
     response = client.get("/admin/translations/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_queue_lists_the_oldest_hundred(admin_client):
+    from portal.admin_views import QUEUE_PAGE
+
+    for n in range(QUEUE_PAGE + 2):
+        make_article(slug=f"todo-{n}", original_language="zh-hans", title_en="", body_en="")
+    response = admin_client.get("/admin/translations/", {"language": "en"})
+    assert len(response.context["items"]) == QUEUE_PAGE and response.context["more"]
