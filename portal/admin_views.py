@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.translation_queue import queue, translatable_models
 
-
 # The oldest this many: a translator works from the top, and the rest follow.
 QUEUE_PAGE = 100
 
