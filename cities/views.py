@@ -11,18 +11,14 @@ from portal.views import StaffPreviewMixin
 from portal.workflow import visible
 
 
-class PublishedCityMixin:
-    def get_queryset(self):
-        return City.objects.published().partners().select_related("country")
-
-
-class CityListView(PublishedCityMixin, ListView):
+class CityListView(ListView):
     context_object_name = "cities"
     template_name = "cities/city_list.html"
 
     def get_queryset(self):
         self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
-        return self.filter_form.filter(super().get_queryset())
+        partners = City.objects.published().partners().select_related("country")
+        return self.filter_form.filter(partners)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,17 +10,13 @@ from portal.views import StaffPreviewMixin
 from portal.workflow import visible
 
 
-def published_articles():
-    return Article.objects.published().select_related("category")
-
-
 class ArticleListView(ListView):
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.filter_form = ArticleFilterForm(self.request.GET)
-        return self.filter_form.filter(published_articles())
+        return self.filter_form.filter(Article.objects.published().select_related("category"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,14 +10,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
-from modeltranslation.translator import translator
 
 from portal import pending
 from portal.admin_concurrency import ConcurrentEditMixin
 from portal.admin_versions import VersionsMixin
 from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.models import Office, Status
-from portal.translation_state import COMPLETE, MISSING, STALE, suffix
+from portal.translation_state import COMPLETE, MISSING, STALE, suffix, text_fields
 from portal.workflow import (
     can_edit_structure,
     can_publish,
@@ -56,25 +55,15 @@ class OriginalLanguageRequiredMixin:
 
 def structure_fields(model):
     """The fields only those who may create a record may change: all but translated text."""
-    fields = [
+    originals = set(text_fields(model))
+    return [
         field.name
         for field in [*model._meta.fields, *model._meta.many_to_many]
         if field.editable
         and not field.auto_created
         and not isinstance(field, TranslationField)
-        and field.name not in translated_field_names(model)
+        and field.name not in originals
     ]
-    return fields
-
-
-def translated_field_names(model):
-    return (
-        set(translator.get_options_for_model(model).all_fields) if is_translated(model) else set()
-    )
-
-
-def is_translated(model):
-    return model in translator.get_registered_models()
 
 
 class TranslatorLimitsMixin:

@@ -8,30 +8,21 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.diffs import word_diff
 from portal.richtext import plain_text
-from portal.workflow import can_edit_structure, can_publish
+from portal.translation_state import text_fields
+from portal.workflow import can_restore
 
 # Bookkeeping that changes with every save and says nothing to a reader.
 HIDDEN_FIELDS = {"updated_at", "created_at", "translation_basis", "translation_states"}
 
 
-def can_restore(user, model):
-    """Publishers restore what they publish; elsewhere, those who may edit every field."""
-    if any(codename.startswith("publish_") for codename, _label in model._meta.permissions):
-        return can_publish(user, model)
-    return can_edit_structure(user, model)
-
-
 def shown_fields(model):
     """Fields a reader compares: translated text per language, and the rest, not the
     untranslated copies modeltranslation keeps."""
-    originals = set()
-    if model in translator.get_registered_models():
-        originals = set(translator.get_options_for_model(model).all_fields)
+    originals = set(text_fields(model))
     return [
         field
         for field in model._meta.fields

@@ -1,7 +1,9 @@
 """Behaviour shared by cities and news: publication, timestamps, translation.
 
-The visibility rule is written once, here (`PublishableQuerySet.published`),
-and every view, feed, sitemap and search asks it.
+The visibility rule is written here (`PublishableQuerySet.published`), and
+every view, feed, sitemap and template asks it. Search alone mirrors it in SQL
+over its own index, for speed, and then fetches its results through
+`published()`, so a mismatch can hide a result but never show a hidden one.
 """
 
 from django.conf import settings

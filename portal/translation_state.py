@@ -21,6 +21,9 @@ def suffix(language):
 
 
 def text_fields(model):
+    """The model's translated fields by their base names ("title"), or none."""
+    if model not in translator.get_registered_models():
+        return []
     return list(translator.get_options_for_model(model).all_fields)
 
 

@@ -37,6 +37,13 @@ def can_edit_structure(user, model):
     return user.has_perm(_perm(model, "add"))
 
 
+def can_restore(user, model):
+    """Publishers restore what they publish; elsewhere, those who may edit every field."""
+    if any(codename.startswith("publish_") for codename, _label in model._meta.permissions):
+        return can_publish(user, model)
+    return can_edit_structure(user, model)
+
+
 def transition_error(user, model, old, new):
     """Why `user` may not move a record of `model` from state `old` to `new`, or None."""
     if old == new or can_publish(user, model):
