@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, Country, Exchange
+from cities.models import City, CityPhoto, Country, Exchange
 from portal.admin import (
     PUBLICATION_FIELDSET,
     PublishableAdmin,
@@ -10,6 +10,7 @@ from portal.admin import (
     locked_for,
 )
 from portal.admin_concurrency import ConcurrentEditMixin
+from portal.pictures.admin import PictureInline
 
 LOCKED_CITY = _("This city is published: a publisher adds and changes its exchanges.")
 
@@ -29,6 +30,11 @@ class ExchangeInline(TranslatableStackedInline):
     autocomplete_fields = ("article",)
 
 
+class CityPhotoInline(PictureInline):
+    model = CityPhoto
+    fields = ("image", "alt", "caption", "credit", "position")
+
+
 @admin.register(City)
 class CityAdmin(PublishableAdmin):
     list_display = (
@@ -46,7 +52,7 @@ class CityAdmin(PublishableAdmin):
     list_select_related = ("country",)
     autocomplete_fields = ("country",)
     date_hierarchy = "published_at"
-    inlines = (ExchangeInline,)
+    inlines = (CityPhotoInline, ExchangeInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "province", "is_home")}),
         (

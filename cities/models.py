@@ -17,6 +17,7 @@ from portal.dates import (
     partial_date_error,
 )
 from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.pictures.models import Picture
 from portal.richtext import RichTextField
 
 
@@ -369,3 +370,22 @@ class Exchange(Translatable, Timestamped):
 
     def date_display(self, language=None):
         return format_partial_date(self.date, self.precision, language)
+
+
+class CityPhoto(Picture):
+    """One photo of a city's gallery, in the order staff give."""
+
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="photos", verbose_name=_("city")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first; the first is the cover.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt or str(_("photo %(number)s") % {"number": self.pk})

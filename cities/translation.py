@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from cities.models import City, Country, Exchange
+from cities.models import City, CityPhoto, Country, Exchange
 
 
 @register(Country)
@@ -25,6 +25,11 @@ class CityTranslation(TranslationOptions):
 @register(Exchange)
 class ExchangeTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(CityPhoto)
+class CityPhotoTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
 
 
 # Versions: registered here, after the translated fields exist, so that every

@@ -17,7 +17,9 @@ class CityListView(ListView):
 
     def get_queryset(self):
         self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
-        partners = City.objects.published().partners().select_related("country")
+        partners = (
+            City.objects.published().partners().select_related("country").prefetch_related("photos")
+        )
         return self.filter_form.filter(partners)
 
     def get_context_data(self, **kwargs):
@@ -44,7 +46,7 @@ class CityDetailView(StaffPreviewMixin, DetailView):
             visible(City, self.request.user)
             .partners()
             .select_related("country")
-            .prefetch_related(Prefetch("exchanges", queryset=exchanges))
+            .prefetch_related(Prefetch("exchanges", queryset=exchanges), "photos")
         )
 
     def get_context_data(self, **kwargs):
@@ -54,7 +56,7 @@ class CityDetailView(StaffPreviewMixin, DetailView):
             home=City.objects.home().published().select_related("country").first(),
             related_articles=Article.objects.published()
             .filter(cities=city)
-            .select_related("category")[:5],
+            .select_related("category", "lead_image")[:5],
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, city.name),

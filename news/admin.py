@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from news.models import Article, Category
+from news.models import Article, Category, LeadImage
 from portal.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
 from portal.admin_concurrency import ConcurrentEditMixin
+from portal.pictures.admin import PictureInline
 
 
 @admin.register(Category)
@@ -12,6 +13,11 @@ class CategoryAdmin(ConcurrentEditMixin, TranslatableAdmin):
     search_fields = ("name_zh_hans", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     fields = ("name", "slug", "position", "original_language")
+
+
+class LeadImageInline(PictureInline):
+    model = LeadImage
+    max_num = 1
 
 
 @admin.register(Article)
@@ -23,6 +29,7 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ("category",)
     autocomplete_fields = ("cities", "category")
     date_hierarchy = "published_at"
+    inlines = (LeadImageInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "standfirst", "body")}),
         (_("Source"), {"fields": ("source", "source_date", "author")}),

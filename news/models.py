@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.pictures.models import Picture
 from portal.richtext import RichTextField
 
 # Paths under /news/ that are not articles.
@@ -88,3 +89,18 @@ class Article(Publishable, Translatable, Timestamped):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by the site itself.")})
+
+
+class LeadImage(Picture):
+    """The picture at the head of an article, and on its cards."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="lead_image", verbose_name=_("article")
+    )
+
+    class Meta:
+        verbose_name = _("lead image")
+        verbose_name_plural = _("lead image")
+
+    def __str__(self):
+        return self.caption or self.alt or str(_("lead image"))

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from news.models import Article, Category
+from news.models import Article, Category, LeadImage
 
 
 @register(Category)
@@ -12,6 +12,11 @@ class CategoryTranslation(TranslationOptions):
 @register(Article)
 class ArticleTranslation(TranslationOptions):
     fields = ("title", "standfirst", "body", "source", "author")
+
+
+@register(LeadImage)
+class LeadImageTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
 
 
 # Versions: registered here, after the translated fields exist, so that every

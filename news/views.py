@@ -16,7 +16,9 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.filter_form = ArticleFilterForm(self.request.GET)
-        return self.filter_form.filter(Article.objects.published().select_related("category"))
+        return self.filter_form.filter(
+            Article.objects.published().select_related("category", "lead_image")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -36,7 +38,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         partners = City.objects.published().partners()
         return (
             visible(Article, self.request.user)
-            .select_related("category")
+            .select_related("category", "lead_image")
             .prefetch_related(Prefetch("cities", queryset=partners))
         )
 

@@ -11,9 +11,11 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from portal import context_processors  # noqa: F401
+        from portal.pictures.models import watch_deletions
         from portal.roles import post_migrate_roles
         from portal.search import index
 
         post_migrate.connect(index.fill_if_empty, sender=self)
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
+        watch_deletions()

@@ -156,8 +156,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Uploaded originals are kept apart from MEDIA_ROOT and never served; visitors
+# get the renditions in the default storage (portal/pictures/storage.py).
+ORIGINALS_ROOT = Path(env_str("ORIGINALS_ROOT") or VAR_DIR / "originals")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": ORIGINALS_ROOT, "base_url": "/originals-are-not-served/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -7,6 +7,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.diffs import word_diff
+from portal.models import Translatable
 from portal.richtext import plain_text
 from portal.translation_state import MISSING, STALE, field_states, suffix
 
@@ -45,7 +46,13 @@ class QueueItem:
 
 
 def translatable_models():
-    return [model for model in translator.get_registered_models() if not model._meta.abstract]
+    """The models whose records track their translation state (pictures do not:
+    their alt text is required in both languages before publication instead)."""
+    return [
+        model
+        for model in translator.get_registered_models()
+        if issubclass(model, Translatable) and not model._meta.abstract
+    ]
 
 
 def _label(model, name, language):

@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from cities.sitemaps import CitySitemap
 from news.sitemaps import ArticleSitemap
 from portal import views
 from portal.admin_views import translation_queue
+from portal.pictures import views as pictures_views
 from portal.sitemaps import SectionSitemap
 
 SITEMAPS = {"sections": SectionSitemap, "cities": CitySitemap, "news": ArticleSitemap}
@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.MEDIA_URL == "/media/":
+    # Served here unless a proxy or object storage takes MEDIA_URL over (README).
+    urlpatterns += [path("media/<path:name>", pictures_views.rendition, name="rendition")]

@@ -47,14 +47,16 @@ HOME_EXCHANGES = 5
 
 @require_safe
 def home(request):
-    published = Article.objects.published().select_related("category")
+    published = Article.objects.published().select_related("category", "lead_image")
     featured = published.featured().first()
     latest = published.exclude(pk=featured.pk) if featured else published
     partners = City.objects.published().partners()
     context = {
         "featured": featured,
         "latest": latest[: HOME_ARTICLES - 1],
-        "cities": partners.select_related("country").order_by(*ORDERINGS["date"])[:HOME_CITIES],
+        "cities": partners.select_related("country")
+        .prefetch_related("photos")
+        .order_by(*ORDERINGS["date"])[:HOME_CITIES],
         "city_count": partners.count(),
         "exchanges": Exchange.objects.filter(city__in=partners)
         .select_related("city", "article")

@@ -9,6 +9,22 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def media_dirs(settings, tmp_path):
+    """Each test stores pictures in folders of its own: `(renditions, originals)`."""
+    renditions, originals = tmp_path / "media", tmp_path / "originals"
+    settings.MEDIA_ROOT = renditions
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "originals": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": originals},
+        },
+    }
+    return renditions, originals
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: nothing carries over from another test."""
     cache.clear()

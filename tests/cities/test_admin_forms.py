@@ -10,10 +10,14 @@ pytestmark = pytest.mark.django_db
 
 ADD_CITY = reverse("admin:cities_city_add")
 NO_INLINES = {
-    "exchanges-TOTAL_FORMS": "0",
-    "exchanges-INITIAL_FORMS": "0",
-    "exchanges-MIN_NUM_FORMS": "0",
-    "exchanges-MAX_NUM_FORMS": "1000",
+    f"{prefix}-{name}": value
+    for prefix in ("photos", "exchanges")
+    for name, value in (
+        ("TOTAL_FORMS", "0"),
+        ("INITIAL_FORMS", "0"),
+        ("MIN_NUM_FORMS", "0"),
+        ("MAX_NUM_FORMS", "1000"),
+    )
 }
 
 
