@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check format messages bench-search
+.PHONY: install run test check format messages bench-search bench-pictures
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ bench-search: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py makebenchdata --articles $(ARTICLES)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsearch
+
+# Time and peak memory of ingesting a 24-megapixel photo.
+bench-pictures: install
+	$(BIN)/python manage.py benchpictures

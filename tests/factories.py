@@ -7,6 +7,7 @@ they are about.
 import datetime
 import itertools
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cities.models import City, Country, Exchange
@@ -67,3 +68,28 @@ def make_article(cities=(), **fields):
     article = Article.objects.create(**fields)
     article.cities.set(cities)
     return article
+
+
+def _picture_file(width, height):
+    from tests.images import landscape
+
+    return ContentFile(landscape(width, height), name="photo.jpg")
+
+
+def make_photo(city, width=600, height=400, **fields):
+    """A gallery photo of `city`, through the whole picture pipeline."""
+    from cities.models import CityPhoto
+
+    fields = {"alt_zh_hans": "城市风光", "alt_en": "A view of the city", **fields}
+    photo = CityPhoto(city=city, image=_picture_file(width, height), **fields)
+    photo.save()
+    return photo
+
+
+def make_lead_image(article, width=600, height=400, **fields):
+    from news.models import LeadImage
+
+    fields = {"alt_zh_hans": "现场照片", "alt_en": "At the event", **fields}
+    image = LeadImage(article=article, image=_picture_file(width, height), **fields)
+    image.save()
+    return image

@@ -7,6 +7,7 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.admin import TranslatableStackedInline
 from portal.i18n import LANGUAGE_LABELS
 from portal.models import Status
+from portal.pictures.fields import PictureField, PictureWidget
 
 ALT_NEEDED = _(
     "Publication needs alt text in %(language)s: describe what the picture shows "
@@ -41,5 +42,8 @@ class PictureFormSet(BaseInlineFormSet):
 
 class PictureInline(TranslatableStackedInline):
     formset = PictureFormSet
+    # The admin would give every file field its own widget; ours shows the
+    # picture's rendition, never a link to the original.
+    formfield_overrides = {PictureField: {"widget": PictureWidget}}
     extra = 0
     fields = ("image", "alt", "caption", "credit")

@@ -51,16 +51,20 @@ class CleanImage:
     def encode(self):
         """The stored original, re-encoded in its own format under a random name."""
         buffer = io.BytesIO()
-        save_image(self.image, buffer, self.format, quality=92)
+        save_image(self.image, buffer, self.format, quality=92, progressive=False)
         return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[self.format]}")
 
 
-def save_image(image, stream, format, quality):
-    """Encode `image` with no metadata: Pillow writes only what it is given."""
+def save_image(image, stream, format, quality, progressive=True):
+    """Encode `image` with no metadata: Pillow writes only what it is given.
+
+    A progressive, optimised JPEG is smaller but libjpeg holds all of its
+    coefficients in memory: right for renditions, not for a 50 MP original.
+    """
     if format == "JPEG":
         if image.mode != "RGB":
             image = flatten(image)
-        image.save(stream, "JPEG", quality=quality, optimize=True, progressive=True)
+        image.save(stream, "JPEG", quality=quality, optimize=progressive, progressive=progressive)
     elif format == "WEBP":
         image.save(stream, "WEBP", quality=quality - 10, method=4)
     else:

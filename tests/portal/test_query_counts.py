@@ -6,9 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cities.models import City, Exchange
-from news.models import Article
-from tests.factories import make_article, make_category, make_city, make_country, make_exchange
+from cities.models import City, CityPhoto, Exchange
+from news.models import Article, LeadImage
+from tests.factories import (
+    make_article,
+    make_category,
+    make_city,
+    make_country,
+    make_exchange,
+    make_lead_image,
+    make_photo,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +36,9 @@ PAGES = [
 
 
 def build(size):
-    """`size` partner cities, `size` articles (on city-0 and their own city), `size`
-    exchanges on city-0's timeline, each linked to a published article."""
+    """`size` partner cities with two photos each, `size` articles with lead images
+    (on city-0 and their own city), `size` exchanges on city-0's timeline, each
+    linked to a published article."""
     make_city(slug="home", is_home=True, relationship="", name_en="Shenyang", name_zh_hans="沈阳")
     country, category = make_country("PK"), make_category()
     cities = [
@@ -43,6 +52,9 @@ def build(size):
         )
         for n in range(size)
     ]
+    for city in cities:
+        make_photo(city, position=0)
+        make_photo(city, position=1)
     first_day = datetime.date(2019, 1, 1)
     for n in range(size):
         article = make_article(
@@ -53,6 +65,7 @@ def build(size):
             cities={cities[0], cities[n]},
             featured=n == 0,
         )
+        make_lead_image(article)
         make_exchange(cities[0], date=first_day + datetime.timedelta(days=n), article=article)
 
 
@@ -73,6 +86,7 @@ def test_queries_per_page_are_few_and_flat(client, lang):
     build(50)
     assert City.objects.partners().count() == Article.objects.count() == 50
     assert Exchange.objects.count() == 50
+    assert CityPhoto.objects.count() == 100 and LeadImage.objects.count() == 50
     large = {page: count_queries(client, page.format(lang=lang)) for page in PAGES}
     for page in PAGES:
         assert small[page] <= MAX_QUERIES, (page, small[page])
