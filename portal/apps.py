@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
         # Connect the signals that keep the search index and caches current.
         from django.db.models.signals import post_migrate
 
-        from portal import context_processors  # noqa: F401
+        from portal import context_processors, page_cache  # noqa: F401
         from portal.pictures.models import watch_deletions
         from portal.roles import post_migrate_roles
         from portal.search import index
@@ -19,3 +19,4 @@ class PortalConfig(AppConfig):
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
+        page_cache.watch_content()

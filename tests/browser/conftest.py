@@ -71,8 +71,16 @@ def page(browser, live_server):
     page.on("request", lambda request: log.urls.append(request.url))
     page.request_log = log
     page.live_netloc = urlsplit(live_server.url).netloc
+    # Whatever a test does, the Content-Security-Policy must never have to block
+    # anything the portal itself sends: that would be a broken page.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and blocked.append(message.text),
+    )
     yield page
     context.close()
+    assert blocked == [], "the Content-Security-Policy blocked part of a page"
 
 
 def screenshot(page, name):

@@ -1,0 +1,216 @@
+"""One archive of everything the portal holds, and its exact restoration.
+
+The archive is a zip file:
+
+- `manifest.json`: format, when it was made, the migrations it was made at,
+  the number of records per model and every media file's SHA-256;
+- `data.json`: every record of every model, both languages, versions,
+  pending changes, users, roles and the admin's log, in dependency order;
+  content types and permissions are named by natural key, so they match
+  whatever ids the target database gave them;
+- `storage/<storage>/<name>`: the picture originals and renditions.
+
+Left out, because they are rebuilt or belong to the running site only: content
+types and permissions (made by `migrate`), sessions, sign-in attempts, and the
+search index (rebuilt after a restore).
+"""
+
+import hashlib
+import io
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.db.models.signals import pre_save
+from django.utils import timezone
+
+from portal.pictures.storage import (
+    ORIGINALS_DIR,
+    RENDITIONS_DIR,
+    originals,
+    renditions_storage,
+    walk,
+)
+
+FORMAT = "foreign-affairs-portal-backup/1"
+LEFT_OUT = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "portal.searchentry",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+}
+# Tables that must be empty before a restore: the content and its people.
+MUST_BE_EMPTY = ("auth.User", "cities.City", "cities.Country", "news.Article", "portal.Office")
+
+
+class BackupError(Exception):
+    """A message for the person running the command."""
+
+
+def archived_models():
+    # Many-to-many links travel with their records (`Group.permissions`), so the
+    # tables Django makes for them are not archived apart.
+    models = [
+        model
+        for model in apps.get_models()
+        if model._meta.label_lower not in LEFT_OUT and not model._meta.proxy and model._meta.managed
+    ]
+    ordered = serializers.sort_dependencies([(None, models)], allow_cycles=True)
+    return ordered
+
+
+def storages():
+    return {
+        "originals": (originals, ORIGINALS_DIR),
+        "default": (renditions_storage(), RENDITIONS_DIR),
+    }
+
+
+def serialize_all():
+    """`(json_text, counts)`: every archived record, in an order that loads."""
+    stream = io.StringIO()
+    counts, first = {}, True
+    stream.write("[")
+    for model in archived_models():
+        queryset = model._base_manager.order_by(model._meta.pk.name)
+        counts[model._meta.label] = queryset.count()
+        if not counts[model._meta.label]:
+            continue
+        text = serializers.serialize(
+            "json", queryset.iterator(), use_natural_foreign_keys=True, indent=None
+        )
+        body = text.strip()[1:-1]
+        if body:
+            stream.write(("" if first else ",") + "\n" + body)
+            first = False
+    stream.write("\n]\n")
+    return stream.getvalue(), counts
+
+
+def applied_migrations():
+    recorder = MigrationRecorder(connections[DEFAULT_DB_ALIAS])
+    return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
+
+
+def write_backup(path):
+    """Write the archive to `path`; returns the manifest."""
+    data, counts = serialize_all()
+    files = {}
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", data)
+        for label, (storage, directory) in storages().items():
+            for name in walk(storage, directory):
+                with storage.open(name, "rb") as stream:
+                    content = stream.read()
+                member = f"storage/{label}/{name}"
+                # Pictures are compressed already: stored as they are.
+                archive.writestr(member, content, compress_type=zipfile.ZIP_STORED)
+                files[member] = hashlib.sha256(content).hexdigest()
+        manifest = {
+            "format": FORMAT,
+            "created": timezone.now().isoformat(),
+            "database": connections[DEFAULT_DB_ALIAS].vendor,
+            "migrations": applied_migrations(),
+            "records": counts,
+            "files": files,
+            "data_sha256": hashlib.sha256(data.encode()).hexdigest(),
+        }
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+    partial.replace(path)  # never a half-written archive under the real name
+    return manifest
+
+
+def read_manifest(archive):
+    try:
+        manifest = json.loads(archive.read("manifest.json"))
+    except (KeyError, ValueError) as error:
+        raise BackupError(f"This is not a portal backup: {error}") from None
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
+    return manifest
+
+
+def check_archive(archive, manifest):
+    data = archive.read("data.json")
+    if hashlib.sha256(data).hexdigest() != manifest["data_sha256"]:
+        raise BackupError("data.json does not match its checksum: the archive is damaged.")
+    for member, digest in manifest["files"].items():
+        if hashlib.sha256(archive.read(member)).hexdigest() != digest:
+            raise BackupError(f"{member} does not match its checksum: the archive is damaged.")
+    missing = sorted(set(manifest["migrations"]) - set(applied_migrations()))
+    if missing:
+        raise BackupError(
+            "Run `manage.py migrate` first: the backup was made at migrations this "
+            f"database lacks ({', '.join(missing[:5])}…)."
+        )
+    return data
+
+
+def check_empty():
+    filled = [label for label in MUST_BE_EMPTY if apps.get_model(label)._base_manager.exists()]
+    if filled:
+        raise BackupError(
+            "The database is not empty (it has "
+            + ", ".join(filled)
+            + "): restore into a freshly migrated database."
+        )
+
+
+def _keep_versions_as_archived(sender, instance, raw=False, **kwargs):
+    """Loading a record sets its many-to-many links after saving it; without this,
+    django-simple-history would record that as a new version of the record."""
+    if raw:
+        instance.skip_history_when_saving = True
+
+
+def restore_backup(path):
+    """Load the archive at `path` into this empty, migrated database and storages."""
+    from django.contrib.auth.models import Group
+
+    from portal.roles import ensure_roles
+    from portal.search.index import rebuild
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BackupError(f"Cannot open {path}: {error}") from None
+    with archive:
+        manifest = read_manifest(archive)
+        data = check_archive(archive, manifest)
+        check_empty()
+        with transaction.atomic():
+            # `migrate` made the roles; the archive's roles replace them, ids and all.
+            Group.objects.all().delete()
+            with tempfile.NamedTemporaryFile("wb", suffix=".json") as fixture:
+                fixture.write(data)
+                fixture.flush()
+                pre_save.connect(_keep_versions_as_archived, dispatch_uid="restore")
+                try:
+                    call_command("loaddata", fixture.name, verbosity=0)
+                except (DatabaseError, DeserializationError) as error:
+                    raise BackupError(f"The records could not be loaded: {error}") from None
+                finally:
+                    pre_save.disconnect(dispatch_uid="restore")
+            ensure_roles()
+        rebuild()
+        for member in manifest["files"]:
+            label, name = member.removeprefix("storage/").split("/", 1)
+            storage, _directory = storages()[label]
+            storage.delete(name)
+            saved = storage.save(name, io.BytesIO(archive.read(member)))
+            if saved != name:
+                raise BackupError(f"{label} storage stored {name} as {saved}.")
+    return manifest

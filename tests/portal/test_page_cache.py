@@ -1,0 +1,129 @@
+"""Anonymous visitors get pages from the cache; no change ever leaves them stale."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.admin_forms import admin_form_data
+from tests.factories import make_article, make_city, make_photo
+
+pytestmark = pytest.mark.django_db
+
+
+def visit(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return response, len(queries)
+
+
+@pytest.fixture
+def article(db):
+    return make_article(slug="signing", title_en="Signing in Shenyang", title_zh_hans="沈阳签约")
+
+
+def test_a_second_visit_comes_from_the_cache_without_a_query(client, article):
+    first, _queries = visit(client, "/en/news/signing/")
+    assert first["X-Page-Cache"] == "miss"
+    second, queries = visit(client, "/en/news/signing/")
+    assert second["X-Page-Cache"] == "hit" and queries == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "Content-Security-Policy" in second, "headers are added to cached pages too"
+
+
+def test_each_language_has_its_own_cached_page(client, article):
+    for _visit in range(2):
+        english, _ = visit(client, "/en/news/signing/")
+        chinese, _ = visit(client, "/zh-hans/news/signing/")
+    assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "hit"
+    assert "Signing in Shenyang" in english.content.decode()
+    assert "沈阳签约" in chinese.content.decode()
+    assert english["Content-Language"] == "en" and chinese["Content-Language"] == "zh-hans"
+
+
+def test_a_change_shows_at_once_on_every_page(client, article):
+    for path in ("/en/", "/en/news/", "/en/news/signing/"):
+        visit(client, path)
+    article.title_en = "Sister cities sign in Shenyang"
+    article.save()
+    for path in ("/en/", "/en/news/", "/en/news/signing/"):
+        response, _ = visit(client, path)
+        assert response["X-Page-Cache"] == "miss", path
+        assert "Sister cities sign in Shenyang" in response.content.decode(), path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda city: make_photo(city),
+        lambda city: city.exchanges.create(date="2024-05-01", kind="visit", title_en="A visit"),
+        lambda city: city.country.__class__.objects.filter(pk=city.country_id).first().save(),
+        lambda city: city.articles.add(make_article(status="draft")),
+    ],
+    ids=["photo added", "exchange added", "country saved", "article linked"],
+)
+def test_changes_to_related_records_retire_the_page_too(client, change):
+    city = make_city(slug="karachi", name_en="Karachi", status="published")
+    visit(client, "/en/cities/karachi/")
+    assert visit(client, "/en/cities/karachi/")[0]["X-Page-Cache"] == "hit"
+    change(city)
+    assert visit(client, "/en/cities/karachi/")[0]["X-Page-Cache"] == "miss"
+
+
+def test_a_change_made_in_the_admin_shows_at_once(admin_client, article):
+    visitor = Client()
+    visit(visitor, "/en/news/signing/")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = admin_form_data(admin_client.get(url), title_en="Mayors sign in Shenyang")
+    assert admin_client.post(url, data).status_code == 302
+    response, _ = visit(visitor, "/en/news/signing/")
+    assert "Mayors sign in Shenyang" in response.content.decode()
+
+
+def test_a_scheduled_article_appears_when_its_time_comes(client, article):
+    in_an_hour = timezone.now() + datetime.timedelta(hours=1)
+    make_article(slug="visit", title_en="Delegation visits Karachi", published_at=in_an_hour)
+    assert "Delegation visits Karachi" not in visit(client, "/en/news/")[0].content.decode()
+    assert visit(client, "/en/news/")[0]["X-Page-Cache"] == "hit"
+    with time_machine.travel(in_an_hour + datetime.timedelta(seconds=1)):
+        response, _ = visit(client, "/en/news/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Delegation visits Karachi" in response.content.decode()
+        assert visit(client, "/en/news/visit/")[0].status_code == 200
+
+
+def test_staff_never_get_or_fill_cached_pages(admin_client, article):
+    client = Client()  # a visitor (admin_client is pytest-django's `client`, signed in)
+    draft = make_article(slug="draft", title_en="Draft report", status="draft")
+    visit(client, "/en/news/signing/")  # cached for visitors
+    staff_view, _ = visit(admin_client, "/en/news/signing/")
+    assert "X-Page-Cache" not in staff_view
+    preview, _ = visit(admin_client, draft.get_absolute_url().replace("/zh-hans/", "/en/"))
+    assert "X-Page-Cache" not in preview and "Draft report" in preview.content.decode()
+    # The staff member's page was not stored for visitors: it has a preview banner.
+    assert client.get("/en/news/draft/").status_code == 404
+
+
+def test_errors_and_responses_that_set_cookies_are_not_cached(client, article):
+    for _visit in range(2):
+        assert client.get("/en/news/no-such-report/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/en/news/no-such-report/")
+    response = client.get("/language/en/?next=/en/news/")
+    assert response.status_code == 302 and "X-Page-Cache" not in response
+
+
+def test_query_strings_are_pages_of_their_own(client, article):
+    make_article(slug="other", title_en="Another report")
+    visit(client, "/en/news/?page=1")
+    response, _ = visit(client, "/en/search/?q=Shenyang")
+    assert response["X-Page-Cache"] == "miss" and "/en/news/signing/" in response.content.decode()
+    other, _ = visit(client, "/en/search/?q=Another")
+    assert other["X-Page-Cache"] == "miss" and "/en/news/other/" in other.content.decode()
+    assert "/en/news/signing/" not in other.content.decode()

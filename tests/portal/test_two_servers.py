@@ -1,0 +1,56 @@
+"""Two gunicorn servers on one PostgreSQL and one Redis stay consistent."""
+
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from news.models import Article
+from portal.demo.loader import load_demo
+from tests.admin_forms import admin_form_data
+from tests.servers import Browser, database_url, gunicorn
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture
+def two_servers(transactional_db):
+    if connection.vendor != "postgresql":
+        pytest.skip("several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)")
+    shared = {
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+    }
+    with gunicorn(**shared) as first, gunicorn(**shared) as second:
+        yield first, second
+
+
+def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers):
+    load_demo()
+    chief = get_user_model().objects.create_superuser("chief", "", None)
+    # The servers know only the production hashers, not the tests' fast one.
+    chief.password = PBKDF2PasswordHasher().encode("a-long-pass-phrase", "salt4servers", 1000)
+    chief.save()
+    article = Article.objects.published().first()
+    path = article.get_absolute_url().replace("/zh-hans/", "/en/")
+    first, second = two_servers
+    visitor_of_first, visitor_of_second = Browser(first), Browser(second)
+    for visitor in (visitor_of_first, visitor_of_second):
+        assert visitor.get(path).status == 200
+        cached = visitor.get(path)
+        assert cached.headers["X-Page-Cache"] == "hit"
+        assert article.title_en.encode() in cached.content
+
+    staff = Browser(first)
+    staff.sign_in("chief", "a-long-pass-phrase")
+    change = f"/admin/news/article/{article.pk}/change/"
+    form = admin_form_data(staff.get(change), title_en="Changed through the first server")
+    assert staff.post(change, form).status == 302
+
+    for visitor in (visitor_of_second, visitor_of_first):
+        response = visitor.get(path)
+        assert response.headers["X-Page-Cache"] == "miss"
+        assert b"Changed through the first server" in response.content
