@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check format messages bench-search bench-pictures
+.PHONY: install run test check format messages bench bench-search bench-pictures load
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,3 +52,13 @@ bench-search: install
 # Time and peak memory of ingesting a 24-megapixel photo.
 bench-pictures: install
 	$(BIN)/python manage.py benchpictures
+
+# Every public page at 1,000, 10,000 and 100,000 articles, cached and uncached,
+# beside a bare Django view (needs wrk). BENCH_DATABASE_URL as for bench-search.
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite
+
+# A minute of 50 clients on mixed pages, cache on and off; fails on any 5xx.
+load: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py loadrun

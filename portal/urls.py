@@ -37,3 +37,7 @@ urlpatterns += i18n_patterns(
 if settings.MEDIA_URL == "/media/":
     # Served here unless a proxy or object storage takes MEDIA_URL over (README).
     urlpatterns += [path("media/<path:name>", pictures_views.rendition, name="rendition")]
+
+if settings.BENCH_FLOOR:
+    # The benchmark's floor: a bare Django view under the same server and middleware.
+    urlpatterns += [path("bench/floor/", views.floor)]

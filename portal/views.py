@@ -136,3 +136,8 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def floor(request):
+    """The benchmark's floor (served only with BENCH_FLOOR=1): no template, no query."""
+    return HttpResponse("ok", content_type="text/plain")

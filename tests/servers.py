@@ -3,29 +3,17 @@ HTTP client with cookies (a visitor or a member of staff)."""
 
 import contextlib
 import http.cookiejar
-import os
 import re
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 from types import SimpleNamespace
 
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[1]
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from portal.bench.server import ROOT, free_port, gunicorn  # noqa: F401  (used by tests)
 
 
 def database_url():
@@ -34,49 +22,6 @@ def database_url():
     user, host, port = settings["USER"], settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
     password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
     return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
-
-
-@contextlib.contextmanager
-def gunicorn(workers=2, **environment):
-    """A gunicorn server of the portal in its own process; yields its base URL."""
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY=str(workers),
-        GUNICORN_ACCESS_LOG="/dev/null",
-        **environment,
-    )
-    server = subprocess.Popen(
-        [str(GUNICORN), "portal.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_listening(port, server)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _wait_until_listening(port, server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {server.stderr.read()[-2000:]}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
-        time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start listening")
 
 
 class Browser:

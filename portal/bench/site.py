@@ -1,0 +1,213 @@
+"""Measure every public page: queries, latency and requests per second.
+
+Each page is measured under gunicorn (sync workers) twice, with the page
+cache off (every request renders) and on (anonymous pages from the cache),
+beside a bare Django view under the same server, the floor. Requests per
+second come from wrk with many connections; latency from one client asking
+one page after another, so that it is the page's own time, not queueing.
+"""
+
+import http.client
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %d %d\\n", summary.requests,
+    summary.errors.status, summary.errors.connect + summary.errors.read +
+    summary.errors.write + summary.errors.timeout, summary.duration))
+end
+"""
+
+
+def public_pages():
+    """(label, path) of every public page, on records in the middle of the data."""
+    from cities.models import City
+    from news.models import Article
+
+    city = City.objects.published().partners().order_by("slug")[7]
+    count = Article.objects.published().count()
+    article = Article.objects.published().order_by("-published_at")[count // 2]
+    deep = min(50, max(1, count // 10))  # a page deep in the list (10 a page)
+    return [
+        ("home", "/zh-hans/"),
+        ("cities", "/zh-hans/cities/"),
+        ("city", f"/zh-hans/cities/{city.slug}/"),
+        ("news", "/zh-hans/news/"),
+        (f"news, page {deep}", f"/en/news/?page={deep}"),
+        ("article", f"/en/news/{article.slug}/"),
+        ("search 沈阳", "/zh-hans/search/?q=%E6%B2%88%E9%98%B3"),
+        ("search Karachi", "/en/search/?q=Karachi"),
+        ("feed", "/zh-hans/news/feed/"),
+        ("sitemap", "/sitemap.xml"),
+    ]
+
+
+def count_queries(path):
+    """Queries to render `path` once (page cache off; the site's small caches warm)."""
+    client = Client(HTTP_HOST="localhost")
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)
+
+
+def latencies(base, path, seconds=2.0, at_least=30):
+    """Milliseconds of one request after another (a fresh connection each, as gunicorn's
+    sync workers close them)."""
+    address = urlsplit(base)
+    times = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline or len(times) < at_least:
+        started = time.perf_counter()
+        conn = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+    return times
+
+
+def p95(values):
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def wrk(base, paths, seconds, connections, threads=2):
+    """(requests per second, non-2xx/3xx responses, socket errors, requests) from wrk.
+
+    Several paths are spread over wrk's connections in turn."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        quoted = ", ".join(f'"{path}"' for path in paths)
+        script.write(
+            f"local paths = {{{quoted}}}\nlocal n = 0\n"
+            "request = function()\n  n = n + 1\n"
+            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n" + WRK_SCRIPT
+        )
+        script.flush()
+        result = subprocess.run(
+            [
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.name,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
+    requests, bad_status, socket_errors, duration_us = map(int, line.split()[1:])
+    return requests / (duration_us / 1e6), bad_status, socket_errors, requests
+
+
+@dataclass
+class Figures:
+    median: float
+    p95: float
+    rps: float
+
+
+def measure(base, path, seconds, connections):
+    times = latencies(base, path)
+    rps, bad, errors, _requests = wrk(base, [path], seconds, connections)
+    if bad or errors:
+        raise RuntimeError(f"{path}: {bad} bad statuses, {errors} socket errors under load")
+    return Figures(statistics.median(times), p95(times), rps)
+
+
+def server_environment(cached):
+    """Production settings (DEBUG off), with the page cache on or off and the floor view."""
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PAGE_CACHE_SECONDS": "3600" if cached else "0",
+        "BENCH_FLOOR": "1",
+    }
+
+
+LOAD_SCRIPT = """
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+function init(args)
+  fivexx = 0
+  statuses = 0
+end
+function response(status, headers, body)
+  if status >= 500 then fivexx = fivexx + 1 end
+  if status >= 400 then statuses = statuses + 1 end
+end
+done = function(summary, latency, requests)
+  local server_errors, client_errors = 0, 0
+  for _, thread in ipairs(threads) do
+    server_errors = server_errors + thread:get("fivexx")
+    client_errors = client_errors + thread:get("statuses")
+  end
+  io.write(string.format("LOAD %d %d %d %d %d %d %d %d\\n", summary.requests,
+    summary.duration, server_errors, client_errors - server_errors,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def load_run(base, paths, seconds, connections, threads=2):
+    """A mixed load: every connection asks the pages in turn. Returns a dict of figures."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        quoted = ", ".join(f'"{path}"' for path in paths)
+        script.write(
+            f"local paths = {{{quoted}}}\nlocal n = 0\n"
+            "request = function()\n  n = n + 1\n"
+            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n" + LOAD_SCRIPT
+        )
+        script.flush()
+        result = subprocess.run(
+            [
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "30s",
+                "-s",
+                script.name,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("LOAD"))
+    requests, duration, server_errors, client_errors, socket_errors, p50, p95, p99 = map(
+        int, line.split()[1:]
+    )
+    return {
+        "requests": requests,
+        "rps": requests / (duration / 1e6),
+        "5xx": server_errors,
+        "4xx": client_errors,
+        "socket errors": socket_errors,
+        "p50 ms": p50 / 1000,
+        "p95 ms": p95 / 1000,
+        "p99 ms": p99 / 1000,
+    }
