@@ -65,6 +65,8 @@ class Country(Translatable, Timestamped):
 
 
 class CityQuerySet(PublishableQuerySet):
+    long_texts = ("summary", "basic_info", "geography", "climate", "pillar_industries")
+
     def partners(self):
         return self.filter(is_home=False)
 

@@ -18,14 +18,18 @@ class CityListView(ListView):
     def get_queryset(self):
         self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
         partners = (
-            City.objects.published().partners().select_related("country").prefetch_related("photos")
+            City.objects.published()
+            .partners()
+            .for_lists()
+            .select_related("country")
+            .prefetch_related("photos")
         )
         return self.filter_form.filter(partners)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cities = list(context["cities"])
-        home = City.objects.home().published().first()
+        home = City.objects.home().published().for_lists().first()
         context.update(
             cities=cities,
             filter_form=self.filter_form,
@@ -55,6 +59,7 @@ class CityDetailView(StaffPreviewMixin, DetailView):
         context.update(
             home=City.objects.home().published().select_related("country").first(),
             related_articles=Article.objects.published()
+            .for_lists()
             .filter(cities=city)
             .select_related("category", "lead_image")[:5],
             breadcrumbs=[

@@ -32,6 +32,8 @@ class Category(Translatable, Timestamped):
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    long_texts = ("body",)
+
     def featured(self):
         return self.filter(featured=True)
 

@@ -17,7 +17,7 @@ class ArticleListView(ListView):
     def get_queryset(self):
         self.filter_form = ArticleFilterForm(self.request.GET)
         return self.filter_form.filter(
-            Article.objects.published().select_related("category", "lead_image")
+            Article.objects.published().for_lists().select_related("category", "lead_image")
         )
 
     def get_context_data(self, **kwargs):

@@ -26,9 +26,28 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
+    # Long texts a list or card never shows; loading them costs more than the query.
+    long_texts = ()
+
     def published(self):
         """What a visitor may see now: published, and its time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_lists(self):
+        """Without the long texts (in every language) and the translators' bookkeeping."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        from portal.i18n import LANGUAGE_CODES
+
+        names = [
+            name
+            for field in self.long_texts
+            for name in (
+                field,
+                *(build_localized_fieldname(field, code) for code in LANGUAGE_CODES),
+            )
+        ]
+        return self.defer(*names, "translation_basis", "translation_states")
 
 
 class Publishable(models.Model):

@@ -1,22 +1,142 @@
-from django.contrib.sitemaps import Sitemap
+"""The sitemap: an index at /sitemap.xml and sections of at most PAGE_SIZE records.
+
+Every page is listed in both languages, each entry naming the other language
+and x-default (Chinese) as alternates. With 100,000 articles a single sitemap
+would be megabytes built URL by URL with `reverse()`; here each section page
+reverses one address per language and fills in slugs, so a page renders in
+milliseconds from one query.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from portal.i18n import LANGUAGE_CODES
+
+PAGE_SIZE = 1000
+PLACEHOLDER = "0slug0"
+X_DEFAULT = "zh-hans"
 
 
-class BilingualSitemap(Sitemap):
-    """Every page in both languages, each listing the other as its hreflang alternate."""
+@dataclass(frozen=True)
+class Section:
+    url_name: str  # a URL pattern with a `slug`, or a page without one
+    changefreq: str
+    queryset: object = None  # callable returning rows of (slug, lastmod)
 
-    i18n = True
-    alternates = True
-    x_default = True
+    def rows(self):
+        return self.queryset() if self.queryset else [(None, None)]
+
+    def count(self):
+        return self.queryset().count() if self.queryset else 1
 
 
-class SectionSitemap(BilingualSitemap):
-    """The pages that are not records: home, the two lists."""
+def _articles():
+    from news.models import Article
 
-    changefreq = "daily"
+    return Article.objects.published().order_by("pk").values_list("slug", "updated_at")
 
-    def items(self):
-        return ["home", "cities:list", "news:list"]
 
-    def location(self, name):
-        return reverse(name)
+def _cities():
+    from cities.models import City
+
+    return City.objects.published().partners().order_by("pk").values_list("slug", "updated_at")
+
+
+SECTIONS = {
+    "pages": [
+        Section("home", "daily"),
+        Section("cities:list", "daily"),
+        Section("news:list", "daily"),
+    ],
+    "cities": [Section("cities:detail", "monthly", _cities)],
+    "news": [Section("news:article", "monthly", _articles)],
+}
+
+
+def _templates(url_name, has_slug, base):
+    """Per language, the absolute address with PLACEHOLDER where the slug goes."""
+    templates = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            kwargs = {"slug": PLACEHOLDER} if has_slug else {}
+            templates[code] = base + reverse(url_name, kwargs=kwargs)
+    return templates
+
+
+def _entries(section, rows, base):
+    templates = _templates(section.url_name, section.queryset is not None, base)
+    parts = []
+    for slug, lastmod in rows:
+        urls = {
+            code: template.replace(PLACEHOLDER, slug or "") for code, template in templates.items()
+        }
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>'
+            for code, url in [*urls.items(), ("x-default", urls[X_DEFAULT])]
+        )
+        modified = (
+            f"<lastmod>{lastmod.date().isoformat()}</lastmod>"
+            if isinstance(lastmod, datetime)
+            else ""
+        )
+        for url in urls.values():
+            parts.append(
+                f"<url><loc>{escape(url)}</loc>{modified}"
+                f"<changefreq>{section.changefreq}</changefreq>{links}</url>"
+            )
+    return parts
+
+
+def _xml(body):
+    return HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + body,
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_safe
+def index(request):
+    base = f"{request.scheme}://{request.get_host()}"
+    entries = []
+    for name, sections in SECTIONS.items():
+        pages = max(1, math.ceil(sum(section.count() for section in sections) / PAGE_SIZE))
+        address = base + reverse("sitemap_section", kwargs={"section": name})
+        for page in range(1, pages + 1):
+            loc = address if page == 1 else f"{address}?p={page}"
+            entries.append(f"<sitemap><loc>{escape(loc)}</loc></sitemap>")
+    return _xml(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(entries)
+        + "</sitemapindex>\n"
+    )
+
+
+@require_safe
+def section(request, section):
+    sections = SECTIONS.get(section)
+    page = request.GET.get("p", "1")
+    if sections is None or not page.isascii() or not page.isdigit() or int(page) < 1:
+        raise Http404
+    first = (int(page) - 1) * PAGE_SIZE
+    base = f"{request.scheme}://{request.get_host()}"
+    parts = []
+    for item in sections:
+        rows = item.rows()
+        if item.queryset is not None:
+            rows = rows[first : first + PAGE_SIZE]
+        elif first:
+            rows = []
+        parts += _entries(item, rows, base)
+    if not parts and page != "1":
+        raise Http404
+    return _xml(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">' + "".join(parts) + "</urlset>\n"
+    )

@@ -7,6 +7,8 @@ text and the translation has none. The states are also stored
 (`translation_states`) so that changelists can filter by them.
 """
 
+import functools
+
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -79,11 +81,18 @@ def record_translations(record, loaded):
     }
 
 
-def loaded_texts(record):
-    """The translated texts as loaded from the database, to tell what a save changes."""
-    names = [
+@functools.cache
+def _localized_names(model):
+    return tuple(
         build_localized_fieldname(field, language)
-        for field in text_fields(type(record))
+        for field in text_fields(model)
         for language in LANGUAGE_CODES
-    ]
-    return {name: record.__dict__.get(name) for name in names}
+    )
+
+
+def loaded_texts(record):
+    """The translated texts as loaded from the database, to tell what a save changes.
+
+    Called for every record loaded, so the field names are worked out once per model."""
+    values = record.__dict__
+    return {name: values.get(name) for name in _localized_names(type(record))}

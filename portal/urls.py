@@ -1,17 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from cities.sitemaps import CitySitemap
-from news.sitemaps import ArticleSitemap
-from portal import views
+from portal import sitemaps, views
 from portal.admin_views import translation_queue
 from portal.pictures import views as pictures_views
-from portal.sitemaps import SectionSitemap
-
-SITEMAPS = {"sections": SectionSitemap, "cities": CitySitemap, "news": ArticleSitemap}
 
 urlpatterns = [
     path(
@@ -24,7 +18,8 @@ urlpatterns = [
     path("language/<str:language>/", views.switch_language, name="switch_language"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -126,6 +126,7 @@ class Figures:
 
 
 def measure(base, path, seconds, connections):
+    time.sleep(0.5)  # let the server finish what the last load left queued
     times = latencies(base, path)
     rps, bad, errors, _requests = wrk(base, [path], seconds, connections)
     if bad or errors:

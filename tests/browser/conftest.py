@@ -31,6 +31,27 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 WIDTHS = {"phone": 390, "desk": 1280}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_in_memory_sqlite(django_db_setup):
+    """On SQLite the test database lives in memory, and the live server's threads
+    share its single connection; two requests at once (a page and an XHR) can
+    deadlock inside sqlite3. A server that answers one request at a time (and
+    closes each connection, so the browser never waits on a kept-alive one)
+    avoids it. PostgreSQL keeps the threaded server: each thread its own
+    connection."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATimeWSGIServer(WSGIServer):
+        # The live server thread itself installs the shared connection.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        LiveServerThread.server_class = OneAtATimeWSGIServer
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):

@@ -2,6 +2,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.sitemap import sitemap_urls
+
 pytestmark = pytest.mark.django_db
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -29,8 +31,7 @@ def test_feed_is_rss2_in_the_urls_language(client, demo, lang, title):
 
 
 def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client, demo):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    urls = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
+    urls = sitemap_urls(client)
     for path in (
         "/",
         "/cities/",
@@ -54,3 +55,22 @@ def test_robots_names_the_sitemap_and_keeps_out_of_admin(client, db):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_the_sitemap_is_an_index_of_sections_of_at_most_a_thousand_records(client, db, settings):
+    from portal import sitemaps
+    from tests.factories import make_article
+
+    for n in range(5):
+        make_article(slug=f"report-{n}")
+    original, sitemaps.PAGE_SIZE = sitemaps.PAGE_SIZE, 2
+    try:
+        index = client.get("/sitemap.xml").content.decode()
+        assert index.count("/sitemap-news.xml") == 3, "five articles, two a page"
+        third = client.get("/sitemap-news.xml?p=3").content.decode()
+        assert third.count("<url>") == 2, "one article, in both languages"
+    finally:
+        sitemaps.PAGE_SIZE = original
+    for bad in ("?p=0", "?p=x", "?p=99", "?p=%EF%BC%91"):
+        assert client.get(f"/sitemap-news.xml{bad}").status_code == 404, bad
+    assert client.get("/sitemap-nothing.xml").status_code == 404

@@ -32,6 +32,8 @@ PAGES = [
     "/{lang}/search/?q=卡拉奇",
     "/{lang}/news/feed/",
     "/sitemap.xml",
+    "/sitemap-news.xml",
+    "/sitemap-cities.xml",
 ]
 
 
