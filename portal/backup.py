@@ -15,6 +15,7 @@ types and permissions (made by `migrate`), sessions, sign-in attempts, and the
 search index (rebuilt after a restore).
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -26,6 +27,7 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import pre_save
@@ -55,6 +57,17 @@ MUST_BE_EMPTY = ("auth.User", "cities.City", "cities.Country", "news.Article", "
 
 class BackupError(Exception):
     """A message for the person running the command."""
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's encoder cuts them to milliseconds, and a
+    restored archive would then differ from the database it was made from."""
+
+    def default(self, value):
+        if isinstance(value, datetime.datetime | datetime.time):
+            text = value.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(value)
 
 
 def archived_models():
@@ -87,7 +100,11 @@ def serialize_all():
         if not counts[model._meta.label]:
             continue
         text = serializers.serialize(
-            "json", queryset.iterator(), use_natural_foreign_keys=True, indent=None
+            "json",
+            queryset.iterator(),
+            use_natural_foreign_keys=True,
+            indent=None,
+            cls=ExactJSONEncoder,
         )
         body = text.strip()[1:-1]
         if body:

@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from cities.models import CityPhoto
+from news.models import HistoricalArticle
 from tests.backup_content import make_everything
 from tests.servers import ROOT
 
@@ -53,6 +54,9 @@ def test_a_backup_restored_into_an_empty_database_is_exact(
     assert {"cities.cityphoto", "news.leadimage", "cities.historicalcity"} <= models
     assert len(manifest["files"]) == len(files) == 2 + 2 * 3 * 2, "two originals, 12 renditions"
 
+    stamps = sorted(HistoricalArticle.objects.values_list("history_id", "history_date"))
+    assert any(when.microsecond % 1000 for _id, when in stamps), "times with microseconds"
+
     call_command("flush", interactive=False)  # a freshly migrated database
     for folder in media_dirs:
         shutil.rmtree(folder)
@@ -72,6 +76,8 @@ def test_a_backup_restored_into_an_empty_database_is_exact(
     ]
     assert differing == [] and len(restored) == len(data), "every record back, ids and all"
     assert tree(*media_dirs) == files, "every file back, byte for byte"
+    restored_stamps = sorted(HistoricalArticle.objects.values_list("history_id", "history_date"))
+    assert restored_stamps == stamps, "to the microsecond"
 
     # And the restored site works: pages, pictures, search, sign-in.
     visitor = Client()
