@@ -132,6 +132,11 @@ class WorkflowMixin:
         if getattr(request, "held_back", None) is None:
             super().save_related(request, form, formsets, change)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "held_back", None) is not None:
+            formsets = []  # not saved (they wait with the record), so nothing to report
+        return super().construct_change_message(request, form, formsets, add)
+
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         if getattr(request, "held_back", None) is not None and level == messages.SUCCESS:
             return  # "changed successfully" would be untrue: HELD_BACK says what happened

@@ -15,10 +15,12 @@ types and permissions (made by `migrate`), sessions, sign-in attempts, and the
 search index (rebuilt after a restore).
 """
 
+import contextlib
 import datetime
 import hashlib
 import io
 import json
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -38,7 +40,6 @@ from portal.pictures.storage import (
     RENDITIONS_DIR,
     originals,
     renditions_storage,
-    walk,
 )
 
 FORMAT = "foreign-affairs-portal-backup/1"
@@ -47,6 +48,7 @@ LEFT_OUT = {
     "auth.permission",
     "sessions.session",
     "portal.searchentry",
+    "portal.siterevision",
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
@@ -119,34 +121,77 @@ def applied_migrations():
     return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
 
 
-def write_backup(path):
-    """Write the archive to `path`; returns the manifest."""
-    data, counts = serialize_all()
+@contextlib.contextmanager
+def _snapshot():
+    """One consistent view of the database for the whole backup: a transaction
+    (on PostgreSQL REPEATABLE READ, when this is the outermost one)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def _picture_files():
+    """`{member: (storage, name)}` for the files the archived records name."""
+    from portal.pictures.models import referenced_files
+
+    originals_in_use, renditions_in_use = referenced_files()
     files = {}
+    for label, names in (("originals", originals_in_use), ("default", renditions_in_use)):
+        storage, _directory = storages()[label]
+        for name in sorted(names):
+            files[f"storage/{label}/{name}"] = (storage, name)
+    return files
+
+
+def write_backup(path):
+    """Write the archive to `path` (readable by its owner only); returns the manifest."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    try:
+        with _snapshot():
+            manifest = _write_archive(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)  # never a half-written archive under the real name
+    return manifest
+
+
+def _write_archive(partial):
+    """The zip: records, picture files, and the manifest with their checksums."""
+    data, counts = serialize_all()
+    pictures = _picture_files()
+    digests = {}
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with (
+        os.fdopen(descriptor, "wb") as stream,
+        zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("data.json", data)
-        for label, (storage, directory) in storages().items():
-            for name in walk(storage, directory):
-                with storage.open(name, "rb") as stream:
-                    content = stream.read()
-                member = f"storage/{label}/{name}"
-                # Pictures are compressed already: stored as they are.
-                archive.writestr(member, content, compress_type=zipfile.ZIP_STORED)
-                files[member] = hashlib.sha256(content).hexdigest()
+        for member, (storage, name) in pictures.items():
+            try:
+                with storage.open(name, "rb") as picture:
+                    content = picture.read()
+            except FileNotFoundError:
+                raise BackupError(f"{name} is named by a record but missing.") from None
+            # Pictures are compressed already: stored as they are.
+            archive.writestr(member, content, compress_type=zipfile.ZIP_STORED)
+            digests[member] = hashlib.sha256(content).hexdigest()
         manifest = {
             "format": FORMAT,
             "created": timezone.now().isoformat(),
             "database": connections[DEFAULT_DB_ALIAS].vendor,
             "migrations": applied_migrations(),
             "records": counts,
-            "files": files,
+            "files": digests,
             "data_sha256": hashlib.sha256(data.encode()).hexdigest(),
         }
         archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
-    partial.replace(path)  # never a half-written archive under the real name
     return manifest
 
 
@@ -160,7 +205,23 @@ def read_manifest(archive):
     return manifest
 
 
+def _member_target(member):
+    """`(storage, name)` a member restores to; refuses anything but picture files."""
+    label, _slash, name = member.removeprefix("storage/").partition("/")
+    storage_and_directory = storages().get(label)
+    if (
+        not member.startswith("storage/")
+        or storage_and_directory is None
+        or not name.startswith(storage_and_directory[1] + "/")
+        or ".." in name.split("/")
+    ):
+        raise BackupError(f"Unexpected file in the archive: {member}")
+    return storage_and_directory[0], name
+
+
 def check_archive(archive, manifest):
+    for member in manifest["files"]:
+        _member_target(member)
     data = archive.read("data.json")
     if hashlib.sha256(data).hexdigest() != manifest["data_sha256"]:
         raise BackupError("data.json does not match its checksum: the archive is damaged.")
@@ -193,10 +254,24 @@ def _keep_versions_as_archived(sender, instance, raw=False, **kwargs):
         instance.skip_history_when_saving = True
 
 
+def _load(data):
+    with tempfile.NamedTemporaryFile("wb", suffix=".json") as fixture:
+        fixture.write(data)
+        fixture.flush()
+        pre_save.connect(_keep_versions_as_archived, dispatch_uid="restore")
+        try:
+            call_command("loaddata", fixture.name, verbosity=0)
+        except (DatabaseError, DeserializationError) as error:
+            raise BackupError(f"The records could not be loaded: {error}") from None
+        finally:
+            pre_save.disconnect(dispatch_uid="restore")
+
+
 def restore_backup(path):
     """Load the archive at `path` into this empty, migrated database and storages."""
     from django.contrib.auth.models import Group
 
+    from portal import page_cache
     from portal.roles import ensure_roles
     from portal.search.index import rebuild
 
@@ -208,26 +283,26 @@ def restore_backup(path):
         manifest = read_manifest(archive)
         data = check_archive(archive, manifest)
         check_empty()
-        with transaction.atomic():
-            # `migrate` made the roles; the archive's roles replace them, ids and all.
-            Group.objects.all().delete()
-            with tempfile.NamedTemporaryFile("wb", suffix=".json") as fixture:
-                fixture.write(data)
-                fixture.flush()
-                pre_save.connect(_keep_versions_as_archived, dispatch_uid="restore")
-                try:
-                    call_command("loaddata", fixture.name, verbosity=0)
-                except (DatabaseError, DeserializationError) as error:
-                    raise BackupError(f"The records could not be loaded: {error}") from None
-                finally:
-                    pre_save.disconnect(dispatch_uid="restore")
-            ensure_roles()
-        rebuild()
-        for member in manifest["files"]:
-            label, name = member.removeprefix("storage/").split("/", 1)
-            storage, _directory = storages()[label]
-            storage.delete(name)
-            saved = storage.save(name, io.BytesIO(archive.read(member)))
-            if saved != name:
-                raise BackupError(f"{label} storage stored {name} as {saved}.")
+        written = []
+        try:
+            with transaction.atomic():
+                # `migrate` made the roles; the archive's roles replace them, ids and all.
+                Group.objects.all().delete()
+                _load(data)
+                ensure_roles()
+                rebuild()
+                page_cache.bump()  # whatever a cache kept from before is not this site
+                # The files last, still inside the transaction: if one cannot be
+                # written, the records are not kept either, and restore can be run again.
+                for member in manifest["files"]:
+                    storage, name = _member_target(member)
+                    storage.delete(name)
+                    written.append((storage, name))
+                    saved = storage.save(name, io.BytesIO(archive.read(member)))
+                    if saved != name:
+                        raise BackupError(f"The storage stored {name} as {saved}.")
+        except BaseException:
+            for storage, name in written:
+                storage.delete(name)
+            raise
     return manifest

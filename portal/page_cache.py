@@ -1,33 +1,40 @@
 """Whole pages for anonymous visitors, served from the cache and never stale.
 
-Every cached page is filed under the current *generation*. A change to any
-record a public page shows bumps the generation once its transaction commits,
-so every server (sharing Redis) stops serving older pages at once. Scheduled
-records need no change to appear: the earliest future publication time is kept
-beside the generation, and the first request after it bumps the generation.
+Every cached page is filed under the site's revision: a number in the database
+(`SiteRevision`) that any change to a record a public page shows increases, in
+the same transaction as the change. So every worker and every server stops
+serving older pages the moment the change commits, with Redis or without it.
+Scheduled records need no change to appear: the earliest future publication
+time is kept beside the pages of a revision, and the first request after it
+moves the revision on.
 
 Signed-in staff never get, and never fill, cached pages; nor do responses that
-set cookies, stream, are not 200, or say they must not be kept.
+set cookies, stream, are not 200, or say they must not be kept. If the cache
+fails, pages are rendered as if there were none; if the database is down, the
+last revision seen still serves the pages already cached (nothing can change
+meanwhile).
 """
 
 import hashlib
+import logging
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
-from django.db.models import Min
+from django.db import DatabaseError
+from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_max_age
 
+logger = logging.getLogger(__name__)
+
 # Paths that are never pages: the back office, health checks, language switches,
 # media (served with caching headers of their own).
 NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
-GENERATION = "pages:generation"
-NEXT_CHANGE = "pages:next-change"
-NO_SCHEDULE = "none"  # stored when nothing is scheduled (None means "not computed")
+NO_SCHEDULE = "none"
 STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition")
 
 # The models whose records public pages show.
@@ -44,22 +51,15 @@ WATCHED = (
 # The ones that can be scheduled: published, with a publication time ahead.
 SCHEDULED = ("cities.City", "news.Article")
 
+_last_seen = {"revision": None}
+
 
 def bump(**kwargs):
-    """Retire every cached page: now, and again once the transaction commits
-    (a page rendered in between, from the data before the commit, is retired)."""
-    _bump()
-    transaction.on_commit(_bump)
+    """Move the site's revision on, within the current transaction."""
+    from portal.models import SiteRevision
 
-
-def _bump():
-    if cache.add(GENERATION, 1, timeout=None):
-        return
-    try:
-        cache.incr(GENERATION)
-    except ValueError:  # evicted between add and incr
-        cache.add(GENERATION, 1, timeout=None)
-    cache.delete(NEXT_CHANGE)
+    if not SiteRevision.objects.filter(pk=1).update(number=F("number") + 1):
+        SiteRevision.objects.get_or_create(pk=1)
 
 
 def watch_content():
@@ -86,24 +86,33 @@ def next_scheduled_change():
     return min(times) if times else None
 
 
-def current_generation():
-    """The generation pages are filed under now; bumps it when a scheduled time passed."""
-    state = cache.get_many([GENERATION, NEXT_CHANGE])
-    generation = state.get(GENERATION)
-    if generation is None:
-        cache.add(GENERATION, 1, timeout=None)
-        generation = cache.get(GENERATION, 1)
-    next_change = state.get(NEXT_CHANGE)
+def current_revision():
+    """The revision pages are filed under now (moved on when a scheduled time passed),
+    or None when it cannot be known."""
+    from portal.models import SiteRevision
+
+    try:
+        revision = SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()
+    except DatabaseError:
+        return _last_seen["revision"]  # the database is down: nothing can change
+    if revision is None:
+        return None
+    key = f"pages:{revision}:next-change"
+    next_change = cache.get(key)
     if next_change is None:
-        try:
-            upcoming = next_scheduled_change()
-        except DatabaseError:
-            return generation  # the database is down: cached pages still serve
-        cache.set(NEXT_CHANGE, upcoming.timestamp() if upcoming else NO_SCHEDULE, timeout=None)
-    elif next_change != NO_SCHEDULE and timezone.now().timestamp() >= next_change:
-        _bump()
-        return current_generation()
-    return generation
+        upcoming = next_scheduled_change()
+        next_change = upcoming.timestamp() if upcoming else NO_SCHEDULE
+        cache.set(key, next_change, settings.PAGE_CACHE_SECONDS)
+    if next_change != NO_SCHEDULE and timezone.now().timestamp() >= next_change:
+        bump()
+        return current_revision()
+    _last_seen["revision"] = revision
+    return revision
+
+
+def release():
+    """Changes with every deployment that changes a static file: old pages name old files."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or "dev"
 
 
 class AnonymousPageCacheMiddleware:
@@ -115,8 +124,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not self.may_serve(request):
             return self.get_response(request)
-        key = self.key(request, current_generation())
-        cached = cache.get(key)
+        try:
+            revision = current_revision()
+            key = self.key(request, revision) if revision is not None else None
+            cached = cache.get(key) if key else None
+        except Exception:  # a cache that fails must not take the site down
+            logger.exception("Page cache unavailable; rendering the page")
+            key = cached = None
         if cached is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
@@ -125,12 +139,18 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self.may_store(request, response):
+        if key and self.may_store(request, response):
             headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
-            cache.set(
-                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
-            )
-            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(
+                    key,
+                    (response.status_code, headers, response.content),
+                    settings.PAGE_CACHE_SECONDS,
+                )
+            except Exception:
+                logger.exception("Page cache unavailable; page not stored")
+            else:
+                response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
@@ -156,8 +176,7 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def key(request, generation):
-        address = hashlib.sha256(
-            f"{request.get_host()}{request.get_full_path()}".encode()
-        ).hexdigest()
-        return f"pages:{generation}:{request.LANGUAGE_CODE}:{address}"
+    def key(request, revision):
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"pages:{revision}:{release()}:{request.LANGUAGE_CODE}:{digest}"

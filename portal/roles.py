@@ -14,6 +14,10 @@ EDITORS = [
     "cities.add_country", "cities.change_country", "cities.view_country",
     "news.add_article", "news.change_article", "news.view_article",
     "news.add_category", "news.change_category", "news.view_category",
+    "cities.add_cityphoto", "cities.change_cityphoto", "cities.view_cityphoto",
+    "cities.delete_cityphoto",
+    "news.add_leadimage", "news.change_leadimage", "news.view_leadimage",
+    "news.delete_leadimage",
     "portal.view_office",
 ]  # fmt: skip
 TRANSLATORS = [
@@ -22,6 +26,9 @@ TRANSLATORS = [
     "cities.change_country", "cities.view_country",
     "news.change_article", "news.view_article",
     "news.change_category", "news.view_category",
+    # Alt text, captions and credits; the picture itself is read-only for them.
+    "cities.change_cityphoto", "cities.view_cityphoto",
+    "news.change_leadimage", "news.view_leadimage",
     "portal.view_office",
 ]  # fmt: skip
 PUBLISHERS = [

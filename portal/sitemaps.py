@@ -122,7 +122,8 @@ def index(request):
 def section(request, section):
     sections = SECTIONS.get(section)
     page = request.GET.get("p", "1")
-    if sections is None or not page.isascii() or not page.isdigit() or int(page) < 1:
+    valid = page.isascii() and page.isdigit() and len(page) <= 6 and int(page) >= 1
+    if sections is None or not valid:
         raise Http404
     first = (int(page) - 1) * PAGE_SIZE
     base = f"{request.scheme}://{request.get_host()}"

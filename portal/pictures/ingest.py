@@ -19,8 +19,12 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 
-# Pillow format name → stored file extension. Nothing else is accepted.
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow format name → stored file extension. Nothing else is accepted. MPO is
+# a JPEG with further pictures appended (many cameras write one): its first
+# picture is the photo, and it is stored as a plain JPEG.
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "MPO": "jpg"}
+STORED_FORMAT = {"MPO": "JPEG"}
+DECODERS = ["JPEG", "PNG", "WEBP"]  # Pillow's JPEG decoder opens MPO files too
 
 NOT_AN_IMAGE = _(
     "This file is not a JPEG, PNG or WebP image. Upload a photo in one of those formats."
@@ -102,13 +106,14 @@ def ingest(upload):
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         opened = _open(data)
         _check_header(opened)
-        return CleanImage(image=_decode(opened), format=opened.format)
+        format = STORED_FORMAT.get(opened.format, opened.format)
+        return CleanImage(image=_decode(opened), format=format)
 
 
 def _open(data):
     """Read the header only, and only with the three decoders we accept."""
     try:
-        return Image.open(io.BytesIO(data), formats=list(FORMATS))
+        return Image.open(io.BytesIO(data), formats=DECODERS)
     except Image.DecompressionBombError:
         raise ValidationError(_bomb_message(), code="too_many_pixels") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
@@ -127,7 +132,7 @@ def _check_header(image):
             code="too_many_pixels",
             params={"width": width, "height": height, "limit": MAX_PIXELS // 1_000_000},
         )
-    if getattr(image, "n_frames", 1) > 1:
+    if image.format != "MPO" and getattr(image, "n_frames", 1) > 1:
         raise ValidationError(ANIMATED, code="animated")
 
 

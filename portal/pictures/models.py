@@ -14,6 +14,7 @@ from portal.pictures.renditions import (
     delete_files,
     make_renditions,
     rendition_name,
+    rendition_names,
 )
 from portal.pictures.storage import renditions_storage
 
@@ -119,3 +120,15 @@ def watch_deletions():
     for model in apps.get_models():
         if issubclass(model, Picture):
             post_delete.connect(_remove_files, sender=model, dispatch_uid=f"pictures-{model}")
+
+
+def referenced_files():
+    """The originals and renditions of every stored picture."""
+    originals_in_use, renditions_in_use = set(), set()
+    for model in apps.get_models():
+        if not issubclass(model, Picture):
+            continue
+        for name, widths in model.objects.values_list("image", "rendition_widths").iterator():
+            originals_in_use.add(name)
+            renditions_in_use.update(rendition_names(name, widths))
+    return originals_in_use, renditions_in_use

@@ -178,3 +178,61 @@ def test_a_backup_from_sqlite_restores_exactly_into_postgresql(db, tmp_path, pos
     assert tree(tmp_path / "pg-media", tmp_path / "pg-originals") == tree(
         tmp_path / "sqlite-media", tmp_path / "sqlite-originals"
     )
+
+
+def test_the_archive_is_readable_by_its_owner_only(db, tmp_path):
+    make_everything()
+    archive = tmp_path / "private.zip"
+    call_command("backup", str(archive))
+    assert archive.stat().st_mode & 0o777 == 0o600, "it holds password hashes"
+
+
+def test_a_restore_that_fails_on_a_file_keeps_nothing_and_can_be_run_again(
+    transactional_db, tmp_path, media_dirs, settings
+):
+    make_everything()
+    archive = tmp_path / "backup.zip"
+    call_command("backup", str(archive))
+    call_command("flush", interactive=False)
+    for folder in media_dirs:
+        shutil.rmtree(folder)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the originals folder should be")
+    good_storages = settings.STORAGES
+    settings.STORAGES = {
+        **good_storages,
+        "originals": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": blocker / "originals"},
+        },
+    }
+    with pytest.raises((CommandError, OSError)):
+        call_command("restore", str(archive))
+    from news.models import Article
+
+    assert not Article.objects.exists(), "the records went with the failed files"
+    assert (
+        not any(path.is_file() for path in media_dirs[0].rglob("*"))
+        if media_dirs[0].exists()
+        else True
+    )
+    settings.STORAGES = good_storages
+    call_command("restore", str(archive))
+    assert Article.objects.exists() and CityPhoto.objects.exists()
+
+
+def test_restore_refuses_an_archive_naming_files_outside_the_picture_folders(db, tmp_path):
+    make_everything()
+    good = tmp_path / "good.zip"
+    call_command("backup", str(good))
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        manifest = json.loads(source.read("manifest.json"))
+        for item in source.infolist():
+            if item.filename != "manifest.json":
+                target.writestr(item, source.read(item))
+        target.writestr("storage/default/../../settings.py", b"x")
+        manifest["files"]["storage/default/../../settings.py"] = hashlib.sha256(b"x").hexdigest()
+        target.writestr("manifest.json", json.dumps(manifest))
+    with pytest.raises(CommandError, match="Unexpected file"):
+        call_command("restore", str(bad))

@@ -71,6 +71,6 @@ def test_the_sitemap_is_an_index_of_sections_of_at_most_a_thousand_records(clien
         assert third.count("<url>") == 2, "one article, in both languages"
     finally:
         sitemaps.PAGE_SIZE = original
-    for bad in ("?p=0", "?p=x", "?p=99", "?p=%EF%BC%91"):
+    for bad in ("?p=0", "?p=x", "?p=99", "?p=%EF%BC%91", "?p=99999999999999999999"):
         assert client.get(f"/sitemap-news.xml{bad}").status_code == 404, bad
     assert client.get("/sitemap-nothing.xml").status_code == 404

@@ -26,10 +26,13 @@ PREFIXES = [
     "/language/",
     "/media/renditions/",
     "/sitemap.xml",
+    "/sitemap-news.xml",
     "/robots.txt",
     "/healthz",
 ]
-PARAMETERS = ["q", "page", "city", "category", "order", "continent", "relationship", "next", "year"]
+PARAMETERS = [
+    *("q", "page", "p", "city", "category", "order", "continent", "relationship", "next", "year"),
+]
 
 segment = st.text(min_size=0, max_size=40)
 raw_segment = st.sampled_from(["..", "%00", "%ff%fe", "%2e%2e", "%", "%%20", ";", "//", "\\"])

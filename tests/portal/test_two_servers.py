@@ -15,15 +15,12 @@ from tests.servers import Browser, database_url, gunicorn
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
-@pytest.fixture
-def two_servers(transactional_db):
+@pytest.fixture(params=["Redis", "a memory cache in each server"])
+def two_servers(request, transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)")
-    shared = {
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-    }
+    shared = {"DATABASE_URL": database_url(), "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    shared["REDIS_URL"] = REDIS_URL if request.param == "Redis" else ""
     with gunicorn(**shared) as first, gunicorn(**shared) as second:
         yield first, second
 

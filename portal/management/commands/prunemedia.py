@@ -8,12 +8,10 @@ whose record is being saved at this moment.
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from portal.pictures.models import Picture
-from portal.pictures.renditions import rendition_names
+from portal.pictures.models import referenced_files
 from portal.pictures.storage import (
     ORIGINALS_DIR,
     RENDITIONS_DIR,
@@ -21,18 +19,6 @@ from portal.pictures.storage import (
     renditions_storage,
     walk,
 )
-
-
-def referenced_files():
-    """The originals and renditions of every stored picture."""
-    originals_in_use, renditions_in_use = set(), set()
-    for model in apps.get_models():
-        if not issubclass(model, Picture):
-            continue
-        for name, widths in model.objects.values_list("image", "rendition_widths").iterator():
-            originals_in_use.add(name)
-            renditions_in_use.update(rendition_names(name, widths))
-    return originals_in_use, renditions_in_use
 
 
 def orphans(min_age=timedelta(hours=1)):
