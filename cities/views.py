@@ -18,11 +18,7 @@ class CityListView(ListView):
     def get_queryset(self):
         self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
         partners = (
-            City.objects.published()
-            .partners()
-            .for_lists()
-            .select_related("country")
-            .prefetch_related("photos")
+            City.objects.published().partners().for_lists().select_related("country").with_gallery()
         )
         return self.filter_form.filter(partners)
 
@@ -50,7 +46,8 @@ class CityDetailView(StaffPreviewMixin, DetailView):
             visible(City, self.request.user)
             .partners()
             .select_related("country")
-            .prefetch_related(Prefetch("exchanges", queryset=exchanges), "photos")
+            .prefetch_related(Prefetch("exchanges", queryset=exchanges))
+            .with_gallery()
         )
 
     def get_context_data(self, **kwargs):

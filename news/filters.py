@@ -1,11 +1,15 @@
 """The news list's filters; unknown values are dropped, never an error."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Category
 from portal.forms import LenientFilterForm
+from portal.i18n import LANGUAGE_CODES, localized_value
 
 
 class ArticleFilterForm(LenientFilterForm):
@@ -14,10 +18,14 @@ class ArticleFilterForm(LenientFilterForm):
 
     def __init__(self, data):
         super().__init__(data)
-        self.cities = list(City.objects.published().partners().order_by("slug"))
+        # A choice per partner city (there may be hundreds): its slug and names only,
+        # read as plain rows; model instances cost more than the whole query.
+        names = [build_localized_fieldname("name", code) for code in LANGUAGE_CODES]
+        rows = City.objects.published().partners().order_by("slug").values("slug", *names)
+        self.cities = [SimpleNamespace(**row) for row in rows]
         self.categories = list(Category.objects.all())
         self.fields["city"].choices = [("", _("All cities"))] + [
-            (city.slug, city.name) for city in self.cities
+            (city.slug, localized_value(city, "name")[0]) for city in self.cities
         ]
         self.fields["category"].choices = [("", _("All categories"))] + [
             (category.slug, category.name) for category in self.categories

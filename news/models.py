@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import slug_address
 from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.pictures.models import Picture
 from portal.richtext import RichTextField
@@ -79,13 +79,23 @@ class Article(Publishable, Translatable, Timestamped):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [*Publishable.Meta.constraints]
+        indexes = [
+            # What visitors see, newest first: lists, counts and the feed read
+            # this index, never the table with its long texts.
+            models.Index(fields=["status", "published_at", "id"], name="news_article_visible"),
+            models.Index(
+                fields=["status", "published_at", "id"],
+                condition=models.Q(featured=True),
+                name="news_article_featured",
+            ),
+        ]
         permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
 
     def __str__(self):
         return self.title or self.slug
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"slug": self.slug})
+        return slug_address("news:article", self.slug)
 
     def clean(self):
         super().clean()

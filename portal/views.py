@@ -55,7 +55,7 @@ def home(request):
         "featured": featured,
         "latest": latest[: HOME_ARTICLES - 1],
         "cities": partners.select_related("country")
-        .prefetch_related("photos")
+        .with_gallery()
         .order_by(*ORDERINGS["date"])[:HOME_CITIES],
         "city_count": partners.count(),
         "exchanges": Exchange.objects.filter(city__in=partners)
