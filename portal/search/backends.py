@@ -183,14 +183,17 @@ class PostgresSearch:
 
 
 def optimize():
-    """After a bulk rebuild: merge SQLite's FTS segments; refresh PostgreSQL's statistics."""
+    """After a bulk rebuild or import: merge SQLite's FTS segments and refresh the
+    planner's statistics, so that lists use their indexes at once rather than after
+    autovacuum gets round to it."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(
                 "INSERT INTO portal_searchentry_fts(portal_searchentry_fts) VALUES ('optimize')"
             )
+            cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE portal_searchentry")
+            cursor.execute("ANALYZE")
 
 
 def search_backend(kind, language, terms):
