@@ -12,20 +12,25 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 LANGUAGE_LABELS = {"zh-hans": "中文", "en": "English"}
 
 
-_SLUG = "0slug0"
+SLUG = "0slug0"
 
 
 @functools.lru_cache(maxsize=64)
 def _address_with_slug(url_name, language, urlconf):
     with translation.override(language):
-        return reverse(url_name, kwargs={"slug": _SLUG}, urlconf=urlconf)
+        return reverse(url_name, kwargs={"slug": SLUG}, urlconf=urlconf)
+
+
+def slug_address_template(url_name, language):
+    """The address of `url_name` in `language`, with SLUG where the slug goes;
+    reversed once per URL name and language."""
+    return _address_with_slug(url_name, language, get_urlconf())
 
 
 def slug_address(url_name, slug):
-    """`reverse(url_name, kwargs={"slug": slug})` in the active language, reversing
-    once per URL name and language: lists of a hundred cards call it a hundred times."""
-    template = _address_with_slug(url_name, translation.get_language(), get_urlconf())
-    return template.replace(_SLUG, slug)
+    """`reverse(url_name, kwargs={"slug": slug})` in the active language, without a
+    `reverse()` per call: lists of a hundred cards call it a hundred times."""
+    return slug_address_template(url_name, translation.get_language()).replace(SLUG, slug)
 
 
 def other_languages(language=None):

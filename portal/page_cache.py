@@ -54,9 +54,13 @@ SCHEDULED = ("cities.City", "news.Article")
 _last_seen = {"revision": None}
 
 
-def bump(**kwargs):
-    """Move the site's revision on, within the current transaction."""
+def bump(action=None, **kwargs):
+    """Move the site's revision on, within the current transaction (once per
+    many-to-many change: after it, not also before)."""
     from portal.models import SiteRevision
+
+    if action is not None and action.startswith("pre_"):
+        return
 
     if not SiteRevision.objects.filter(pk=1).update(number=F("number") + 1):
         SiteRevision.objects.get_or_create(pk=1)

@@ -3,8 +3,9 @@
 Every page is listed in both languages, each entry naming the other language
 and x-default (Chinese) as alternates. With 100,000 articles a single sitemap
 would be megabytes built URL by URL with `reverse()`; here each section page
-reverses one address per language and fills in slugs, so a page renders in
-milliseconds from one query.
+reverses one address per language and fills in slugs
+(`portal.i18n.slug_address_template`), so a page renders in milliseconds from
+one query.
 """
 
 import math
@@ -17,10 +18,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from portal.i18n import LANGUAGE_CODES
+from portal.i18n import LANGUAGE_CODES, SLUG, slug_address_template
 
 PAGE_SIZE = 1000
-PLACEHOLDER = "0slug0"
 X_DEFAULT = "zh-hans"
 
 
@@ -61,12 +61,14 @@ SECTIONS = {
 
 
 def _templates(url_name, has_slug, base):
-    """Per language, the absolute address with PLACEHOLDER where the slug goes."""
+    """Per language, the absolute address, with SLUG where a slug goes."""
     templates = {}
     for code in LANGUAGE_CODES:
-        with translation.override(code):
-            kwargs = {"slug": PLACEHOLDER} if has_slug else {}
-            templates[code] = base + reverse(url_name, kwargs=kwargs)
+        if has_slug:
+            templates[code] = base + slug_address_template(url_name, code)
+        else:
+            with translation.override(code):
+                templates[code] = base + reverse(url_name)
     return templates
 
 
@@ -74,9 +76,7 @@ def _entries(section, rows, base):
     templates = _templates(section.url_name, section.queryset is not None, base)
     parts = []
     for slug, lastmod in rows:
-        urls = {
-            code: template.replace(PLACEHOLDER, slug or "") for code, template in templates.items()
-        }
+        urls = {code: template.replace(SLUG, slug or "") for code, template in templates.items()}
         links = "".join(
             f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>'
             for code, url in [*urls.items(), ("x-default", urls[X_DEFAULT])]

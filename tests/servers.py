@@ -1,5 +1,6 @@
-"""Real gunicorn servers for tests that need separate processes, and a small
-HTTP client with cookies (a visitor or a member of staff)."""
+"""Helpers for tests that talk to real gunicorn servers (`portal.bench.server`):
+the test database's URL, a small HTTP client with cookies (a visitor or a
+member of staff), and a TCP relay that can cut a server off its database."""
 
 import contextlib
 import http.cookiejar
@@ -13,7 +14,7 @@ from types import SimpleNamespace
 
 from django.db import connection
 
-from portal.bench.server import ROOT, free_port, gunicorn  # noqa: F401  (used by tests)
+from portal.bench.server import free_port
 
 
 def database_url():

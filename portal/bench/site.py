@@ -8,8 +8,10 @@ one page after another, so that it is the page's own time, not queueing.
 """
 
 import http.client
+import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -85,37 +87,30 @@ def p95(values):
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def wrk(base, paths, seconds, connections, threads=2):
-    """(requests per second, non-2xx/3xx responses, socket errors, requests) from wrk.
-
-    Several paths are spread over wrk's connections in turn."""
+def _run_wrk(base, paths, seconds, connections, threads, timeout, report, marker):
+    """Run wrk with every connection asking `paths` in turn; returns the numbers of the
+    line `report` (Lua) printed after `marker`."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         quoted = ", ".join(f'"{path}"' for path in paths)
         script.write(
             f"local paths = {{{quoted}}}\nlocal n = 0\n"
             "request = function()\n  n = n + 1\n"
-            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n" + WRK_SCRIPT
+            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n" + report
         )
         script.flush()
-        result = subprocess.run(
-            [
-                "wrk",
-                f"-t{threads}",
-                f"-c{connections}",
-                f"-d{seconds}s",
-                "--timeout",
-                "10s",
-                "-s",
-                script.name,
-                base,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
-    requests, bad_status, socket_errors, duration_us = map(int, line.split()[1:])
-    return requests / (duration_us / 1e6), bad_status, socket_errors, requests
+        command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s"]
+        command += ["--timeout", timeout, "-s", script.name, base]
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith(marker))
+    return [int(number) for number in line.split()[1:]]
+
+
+def wrk(base, paths, seconds, connections, threads=2):
+    """(requests per second, non-2xx/3xx responses, socket errors) from wrk."""
+    requests, bad_status, socket_errors, duration_us = _run_wrk(
+        base, paths, seconds, connections, threads, "10s", WRK_SCRIPT, "RESULT"
+    )
+    return requests / (duration_us / 1e6), bad_status, socket_errors
 
 
 @dataclass
@@ -128,10 +123,19 @@ class Figures:
 def measure(base, path, seconds, connections):
     time.sleep(0.5)  # let the server finish what the last load left queued
     times = latencies(base, path)
-    rps, bad, errors, _requests = wrk(base, [path], seconds, connections)
+    rps, bad, errors = wrk(base, [path], seconds, connections)
     if bad or errors:
         raise RuntimeError(f"{path}: {bad} bad statuses, {errors} socket errors under load")
     return Figures(statistics.median(times), p95(times), rps)
+
+
+def collect_static():
+    """The servers run with DEBUG off: hashed static files, as in production."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env={**os.environ, **server_environment(cached=False)},
+        check=True,
+    )
 
 
 def server_environment(cached):
@@ -174,33 +178,8 @@ end
 
 def load_run(base, paths, seconds, connections, threads=2):
     """A mixed load: every connection asks the pages in turn. Returns a dict of figures."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        quoted = ", ".join(f'"{path}"' for path in paths)
-        script.write(
-            f"local paths = {{{quoted}}}\nlocal n = 0\n"
-            "request = function()\n  n = n + 1\n"
-            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n" + LOAD_SCRIPT
-        )
-        script.flush()
-        result = subprocess.run(
-            [
-                "wrk",
-                f"-t{threads}",
-                f"-c{connections}",
-                f"-d{seconds}s",
-                "--timeout",
-                "30s",
-                "-s",
-                script.name,
-                base,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("LOAD"))
-    requests, duration, server_errors, client_errors, socket_errors, p50, p95, p99 = map(
-        int, line.split()[1:]
+    requests, duration, server_errors, client_errors, socket_errors, p50, p95, p99 = _run_wrk(
+        base, paths, seconds, connections, threads, "30s", LOAD_SCRIPT, "LOAD"
     )
     return {
         "requests": requests,

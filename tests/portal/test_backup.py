@@ -17,8 +17,8 @@ from django.test import Client
 
 from cities.models import CityPhoto
 from news.models import HistoricalArticle
+from portal.bench.server import ROOT
 from tests.backup_content import make_everything
-from tests.servers import ROOT
 
 
 def archive_data(path):

@@ -8,9 +8,10 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from news.models import Article
+from portal.bench.server import gunicorn
 from portal.demo.loader import load_demo
 from tests.admin_forms import admin_form_data
-from tests.servers import Browser, database_url, gunicorn
+from tests.servers import Browser, database_url
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

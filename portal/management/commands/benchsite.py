@@ -4,11 +4,8 @@
 with BENCH_DATABASE_URL); it needs wrk (`apt-get install wrk`).
 """
 
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -38,12 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Refusing to fill {name!r}: use a database whose name has 'bench'.")
         if not shutil.which("wrk"):
             raise CommandError("wrk is needed: apt-get install wrk")
-        # The servers run with DEBUG off: hashed static files, as in production.
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env={**os.environ, **site.server_environment(cached=False)},
-            check=True,
-        )
+        site.collect_static()
         from cities.models import City
 
         if not City.objects.filter(slug__startswith="bench-city-").exists():

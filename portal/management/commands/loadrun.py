@@ -4,10 +4,7 @@
 `makebenchdata` first); it needs wrk.
 """
 
-import os
 import shutil
-import subprocess
-import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -31,11 +28,7 @@ class Command(BaseCommand):
 
         if not Article.objects.published().exists():
             raise CommandError("No published articles: fill the database first (makebenchdata).")
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env={**os.environ, **site.server_environment(cached=False)},
-            check=True,
-        )
+        site.collect_static()
         pages = [path for _label, path in site.public_pages()]
         database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         articles = Article.objects.count()
