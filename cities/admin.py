@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, CityPhoto, Country, Exchange
-from portal.admin import (
+from portal.editorial.admin import (
     PUBLICATION_FIELDSET,
     PublishableAdmin,
     TranslatableAdmin,
     TranslatableStackedInline,
     locked_for,
 )
-from portal.admin_concurrency import ConcurrentEditMixin
+from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.pictures.admin import PictureInline
 
 LOCKED_CITY = _("This city is published: a publisher adds and changes its exchanges.")

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Continent, Country, Relationship
-from portal.forms import LenientFilterForm
+from portal.formatting.forms import LenientFilterForm
 
 ORDERINGS = {
     "date": [Coalesce("sister_since", "friendly_since").desc(nulls_last=True), "slug"],

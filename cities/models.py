@@ -9,16 +9,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.dates import (
+from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.formatting.dates import (
     DatePrecision,
     format_partial_date,
     partial_date_constraint,
     partial_date_error,
 )
-from portal.i18n import slug_address
-from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.formatting.i18n import slug_address
+from portal.formatting.richtext import RichTextField
 from portal.pictures.models import Picture
-from portal.richtext import RichTextField
 
 
 class Continent(models.TextChoices):

@@ -5,10 +5,9 @@ from django.views.generic import DetailView, ListView
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.map import place_on_map
 from cities.models import City, Exchange
-from news.models import Article
-from portal.breadcrumbs import crumb
-from portal.views import StaffPreviewMixin
-from portal.workflow import visible
+from portal.editorial.preview import StaffPreviewMixin
+from portal.editorial.rules import visible
+from portal.formatting.breadcrumbs import crumb
 
 
 class CityListView(ListView):
@@ -55,9 +54,9 @@ class CityDetailView(StaffPreviewMixin, DetailView):
         city = self.object
         context.update(
             home=City.objects.home().published().select_related("country").first(),
-            related_articles=Article.objects.published()
+            # Through the relation news declares, so that cities never imports news.
+            related_articles=city.articles.published()
             .for_lists()
-            .filter(cities=city)
             .select_related("category", "lead_image")[:5],
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),

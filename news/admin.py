@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Category, LeadImage
-from portal.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
-from portal.admin_concurrency import ConcurrentEditMixin
+from portal.editorial.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
+from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.pictures.admin import PictureInline
 
 

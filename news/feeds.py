@@ -5,7 +5,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from news.models import Article
-from portal.richtext import plain_text
+from portal.formatting.richtext import plain_text
 
 FEED_LENGTH = 20
 

@@ -8,8 +8,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Category
-from portal.forms import LenientFilterForm
-from portal.i18n import LANGUAGE_CODES, localized_value
+from portal.formatting.forms import LenientFilterForm
+from portal.formatting.i18n import LANGUAGE_CODES, localized_value
 
 
 class ArticleFilterForm(LenientFilterForm):

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.i18n import slug_address
-from portal.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.formatting.i18n import slug_address
+from portal.formatting.richtext import RichTextField
 from portal.pictures.models import Picture
-from portal.richtext import RichTextField
 
 # Paths under /news/ that are not articles.
 RESERVED_SLUGS = {"feed"}

@@ -5,9 +5,9 @@ from django.views.generic import DetailView, ListView
 from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
-from portal.breadcrumbs import crumb
-from portal.views import StaffPreviewMixin
-from portal.workflow import visible
+from portal.editorial.preview import StaffPreviewMixin
+from portal.editorial.rules import visible
+from portal.formatting.breadcrumbs import crumb
 
 
 class ArticleListView(ListView):

@@ -1,0 +1,14 @@
+"""The project: settings, root URLs, WSGI, middleware, and the public pages
+that belong to no app (home, search, robots.txt, the language switch, the
+sitemap), plus the office record. Its packages, lowest first:
+
+- `formatting`: languages and fallback, dates, numbers, rich text;
+- `editorial`: workflow rules, roles, pending changes, versions, translation;
+- `pictures`: the image pipeline;
+- then the apps: `cities`, then `news`;
+- `search`, `operations` (page cache, backups, health, benchmarks), `demo`,
+  and this package's own top modules, which may import everything.
+
+Imports flow one way, lowest to highest; `tests/test_layers.py` fails on an
+upward import (and on `cities` importing `news`).
+"""

@@ -10,9 +10,10 @@ class PortalConfig(AppConfig):
         # Connect the signals that keep the search index and caches current.
         from django.db.models.signals import post_migrate
 
-        from portal import context_processors, page_cache  # noqa: F401
+        from portal import context_processors  # noqa: F401
+        from portal.editorial.roles import post_migrate_roles
+        from portal.operations import page_cache
         from portal.pictures.models import watch_deletions
-        from portal.roles import post_migrate_roles
         from portal.search import index
 
         post_migrate.connect(index.fill_if_empty, sender=self)

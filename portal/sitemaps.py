@@ -4,7 +4,7 @@ Every page is listed in both languages, each entry naming the other language
 and x-default (Chinese) as alternates. With 100,000 articles a single sitemap
 would be megabytes built URL by URL with `reverse()`; here each section page
 reverses one address per language and fills in slugs
-(`portal.i18n.slug_address_template`), so a page renders in milliseconds from
+(`portal.formatting.i18n.slug_address_template`), so a page renders in milliseconds from
 one query.
 """
 
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from portal.i18n import LANGUAGE_CODES, SLUG, slug_address_template
+from portal.formatting.i18n import LANGUAGE_CODES, SLUG, slug_address_template
 
 PAGE_SIZE = 1000
 X_DEFAULT = "zh-hans"

@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import sitemaps, views
-from portal.admin_views import translation_queue
+from portal.editorial.views import translation_queue
+from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
@@ -34,5 +35,4 @@ if settings.MEDIA_URL == "/media/":
     urlpatterns += [path("media/<path:name>", pictures_views.rendition, name="rendition")]
 
 if settings.BENCH_FLOOR:
-    # The benchmark's floor: a bare Django view under the same server and middleware.
-    urlpatterns += [path("bench/floor/", views.floor)]
+    urlpatterns += [path("", include("portal.operations.bench.urls"))]

@@ -1,44 +1,22 @@
+"""The public pages that belong to no app: home, search, robots.txt, the language switch."""
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
-from portal.breadcrumbs import crumb
-from portal.i18n import LANGUAGE_CODES
+from portal.formatting.breadcrumbs import crumb
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities
 from portal.search.tokens import highlight_words
-
-
-class StaffPreviewMixin:
-    """Detail pages: staff may open unpublished records, under a preview banner.
-
-    The view's `get_queryset` decides what is visible (`portal.workflow.visible`);
-    a preview is never cached and never indexed.
-    """
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["preview"] = not self.object.is_live
-        return context
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context["preview"]:
-            patch_cache_control(response, private=True, no_store=True)
-            response["X-Robots-Tag"] = "noindex"
-        return response
-
 
 HOME_ARTICLES = 6
 HOME_CITIES = 6
@@ -123,21 +101,3 @@ def switch_language(request, language):
         secure=request.is_secure(),
     )
     return response
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok"})
-
-
-def floor(request):
-    """The benchmark's floor (served only with BENCH_FLOOR=1): no template, no query."""
-    return HttpResponse("ok", content_type="text/plain")

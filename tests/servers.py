@@ -1,4 +1,4 @@
-"""Helpers for tests that talk to real gunicorn servers (`portal.bench.server`):
+"""Helpers for tests that talk to real gunicorn servers (`portal.operations.bench.server`):
 the test database's URL, a small HTTP client with cookies (a visitor or a
 member of staff), and a TCP relay that can cut a server off its database."""
 
@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from django.db import connection
 
-from portal.bench.server import free_port
+from portal.operations.bench.server import free_port
 
 
 def database_url():

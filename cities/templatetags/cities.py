@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from portal import numbers
+from portal.formatting import numbers
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ Administrators are superusers; the README's table says who may do what, and
 
 from django.db import migrations
 
-from portal.roles import ROLES, ensure_roles
+from portal.editorial.roles import ROLES, ensure_roles
 
 
 def create_roles(apps, schema_editor):

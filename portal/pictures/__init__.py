@@ -6,4 +6,7 @@
   once, when the picture is saved.
 - `storage` keeps originals apart from renditions: originals are never served.
 - `models.Picture` is the abstract model city photos and lead images share.
+
+May import: `portal.formatting`, `portal.editorial` (its admin inline). Used by
+`cities` and `news`, never importing them.
 """

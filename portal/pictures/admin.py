@@ -4,9 +4,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.admin import TranslatableStackedInline
-from portal.i18n import LANGUAGE_LABELS
-from portal.models import Status
+from portal.editorial.admin import TranslatableStackedInline
+from portal.editorial.models import Status
+from portal.formatting.i18n import LANGUAGE_LABELS
 from portal.pictures.fields import PictureField, PictureWidget
 
 ALT_NEEDED = _(

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.i18n import LANGUAGE_CODES
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.pictures.fields import PictureField
 from portal.pictures.ingest import ingest
 from portal.pictures.renditions import (

@@ -6,4 +6,7 @@ Chinese as overlapping character pairs, so a two-character query such as
 in SQLite's FTS5 and PostgreSQL's full-text search whatever the database's
 locale (`backends.py`); `index.py` keeps `SearchEntry` rows in step with the
 content, and `query.py` is the one interface views call.
+
+May import everything below the public pages: the shared packages, `cities`
+and `news` (whose saves it follows).
 """

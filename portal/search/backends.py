@@ -19,7 +19,7 @@ Both are created by the portal app's migration 0003 for the database in use.
 from django.db import connection, transaction
 from django.utils import timezone
 
-from portal.models import Status
+from portal.editorial.models import Status
 from portal.search.tokens import scope_tokens
 
 # Below this many matches, fetching every match and sorting beats walking the

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.richtext import plain_text
+from portal.formatting.richtext import plain_text
 
 SNIPPET_LENGTH = 160
 

@@ -11,10 +11,10 @@ from django.dispatch import receiver
 
 from cities.models import City, Country, Exchange
 from news.models import Article
-from portal.i18n import LANGUAGE_CODES, localized_value
-from portal.models import SearchEntry
-from portal.richtext import plain_text
+from portal.formatting.i18n import LANGUAGE_CODES, localized_value
+from portal.formatting.richtext import plain_text
 from portal.search.backends import optimize
+from portal.search.models import SearchEntry
 from portal.search.tokens import index_tokens, scope_tokens
 
 ARTICLE_FIELDS = ["standfirst", "body", "source", "author"]

@@ -6,12 +6,12 @@ from django.utils import timezone
 
 from cities.models import City
 from news.models import Article
-from portal.admin import STATE_LABELS
-from portal.admin_views import may_translate
-from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
-from portal.models import PendingChange, Status
-from portal.translation_queue import queue
-from portal.workflow import can_edit_structure, can_publish
+from portal.editorial.admin import STATE_LABELS
+from portal.editorial.models import PendingChange, Status
+from portal.editorial.rules import can_edit_structure, can_publish
+from portal.editorial.translation_queue import queue
+from portal.editorial.views import may_translate
+from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 register = template.Library()
 SHOWN = 8

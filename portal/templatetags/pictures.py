@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.i18n import localized_value
+from portal.formatting.i18n import localized_value
 
 register = template.Library()
 

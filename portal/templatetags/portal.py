@@ -10,9 +10,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal import numbers
-from portal.dates import DatePrecision, format_partial_date
-from portal.i18n import LANGUAGE_LABELS, alternate_urls, localized_value
+from portal.formatting import numbers
+from portal.formatting.dates import DatePrecision, format_partial_date
+from portal.formatting.i18n import LANGUAGE_LABELS, alternate_urls, localized_value
 from portal.search import highlight as search_highlight
 
 register = template.Library()

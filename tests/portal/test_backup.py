@@ -17,7 +17,7 @@ from django.test import Client
 
 from cities.models import CityPhoto
 from news.models import HistoricalArticle
-from portal.bench.server import ROOT
+from portal.operations.bench.server import ROOT
 from tests.backup_content import make_everything
 
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from portal.dates import format_partial_date, partial_date_error
+from portal.formatting.dates import format_partial_date, partial_date_error
 
 
 @pytest.mark.parametrize(

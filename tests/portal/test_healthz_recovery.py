@@ -5,8 +5,8 @@ import time
 import pytest
 from django.db import connection
 
-from portal.bench.server import gunicorn
 from portal.demo.loader import load_demo
+from portal.operations.bench.server import gunicorn
 from tests.servers import Browser, TcpRelay, database_url
 
 

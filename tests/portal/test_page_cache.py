@@ -122,7 +122,7 @@ def test_responses_that_set_cookies_or_forbid_keeping_are_not_stored(rf):
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpResponse
 
-    from portal.page_cache import AnonymousPageCacheMiddleware
+    from portal.operations.page_cache import AnonymousPageCacheMiddleware
 
     request = rf.get("/en/news/")
     request.user = AnonymousUser()

@@ -3,7 +3,7 @@
 import pytest
 
 from news.models import Article
-from portal.models import PendingChange
+from portal.editorial.models import PendingChange
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city
 

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.richtext import sanitize_html
+from portal.formatting.richtext import sanitize_html
 from tests.factories import make_article, make_city
 
 HOSTILE = (

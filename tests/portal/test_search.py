@@ -133,7 +133,7 @@ def test_long_query_is_cut_and_said_so(client, demo):
 def test_migrate_fills_an_empty_index(demo):
     from django.core.management import call_command
 
-    from portal.models import SearchEntry
+    from portal.search.models import SearchEntry
 
     SearchEntry.objects.all().delete()
     call_command("migrate", verbosity=0)

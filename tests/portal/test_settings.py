@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_list
+from portal.settings.env import env_bool, env_int, env_list
 
 
 def import_settings(**env):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import urllib.request
 
-from portal.bench.server import ROOT, gunicorn
+from portal.operations.bench.server import ROOT, gunicorn
 
 PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "static-test-" + "s" * 50, "ALLOWED_HOSTS": "127.0.0.1"}
 

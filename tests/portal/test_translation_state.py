@@ -107,7 +107,7 @@ def test_queue_is_for_staff_only(client, db):
 
 
 def test_queue_lists_the_oldest_hundred(admin_client):
-    from portal.admin_views import QUEUE_PAGE
+    from portal.editorial.views import QUEUE_PAGE
 
     for n in range(QUEUE_PAGE + 2):
         make_article(slug=f"todo-{n}", original_language="zh-hans", title_en="", body_en="")

@@ -8,8 +8,8 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from news.models import Article
-from portal.bench.server import gunicorn
 from portal.demo.loader import load_demo
+from portal.operations.bench.server import gunicorn
 from tests.admin_forms import admin_form_data
 from tests.servers import Browser, database_url
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.backup import write_backup
+from portal.operations.backup import write_backup
 
 
 class Command(BaseCommand):

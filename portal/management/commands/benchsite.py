@@ -10,9 +10,9 @@ import statistics
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.bench import site
-from portal.bench.dataset import make_articles, make_cities
-from portal.bench.server import gunicorn
+from portal.operations.bench import site
+from portal.operations.bench.dataset import make_articles, make_cities
+from portal.operations.bench.server import gunicorn
 from portal.search.backends import optimize
 
 FLOOR = "/bench/floor/"

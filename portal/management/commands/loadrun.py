@@ -9,8 +9,8 @@ import shutil
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.bench import site
-from portal.bench.server import gunicorn
+from portal.operations.bench import site
+from portal.operations.bench.server import gunicorn
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.bench.dataset import make_articles, make_cities
+from portal.operations.bench.dataset import make_articles, make_cities
 from portal.search.backends import optimize
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, restore_backup
+from portal.operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

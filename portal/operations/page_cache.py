@@ -57,7 +57,7 @@ _last_seen = {"revision": None}
 def bump(action=None, **kwargs):
     """Move the site's revision on, within the current transaction (once per
     many-to-many change: after it, not also before)."""
-    from portal.models import SiteRevision
+    from portal.operations.models import SiteRevision
 
     if action is not None and action.startswith("pre_"):
         return
@@ -93,7 +93,7 @@ def next_scheduled_change():
 def current_revision():
     """The revision pages are filed under now (moved on when a scheduled time passed),
     or None when it cannot be known."""
-    from portal.models import SiteRevision
+    from portal.operations.models import SiteRevision
 
     try:
         revision = SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()

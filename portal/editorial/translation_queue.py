@@ -6,10 +6,10 @@ from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.diffs import word_diff
-from portal.models import Translatable
-from portal.richtext import plain_text
-from portal.translation_state import MISSING, STALE, field_states, suffix
+from portal.editorial.models import Translatable
+from portal.editorial.translation_state import MISSING, STALE, field_states, suffix
+from portal.formatting.diffs import word_diff
+from portal.formatting.richtext import plain_text
 
 
 @dataclass

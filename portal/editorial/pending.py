@@ -10,9 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
-from portal.diffs import word_diff
-from portal.models import PendingChange, Status
-from portal.richtext import plain_text
+from portal.editorial.models import PendingChange, Status
+from portal.formatting.diffs import word_diff
+from portal.formatting.richtext import plain_text
 
 
 def held_back(record, user, can_publish):

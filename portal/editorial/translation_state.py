@@ -12,7 +12,7 @@ import functools
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.i18n import LANGUAGE_CODES
+from portal.formatting.i18n import LANGUAGE_CODES
 
 COMPLETE, MISSING, STALE = "complete", "missing", "stale"
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Status
+from portal.editorial.models import Status
 
 EDITOR_TRANSITIONS = {(Status.DRAFT, Status.REVIEW), (Status.REVIEW, Status.DRAFT)}
 

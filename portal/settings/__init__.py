@@ -1,6 +1,6 @@
 """Settings for the Foreign Affairs Portal.
 
-One module, read from the environment (see `portal/env.py` and the README's
+One module, read from the environment (see `portal/settings/env.py` and the README's
 table). The defaults are for development: with nothing set, the portal runs
 with DEBUG on and an SQLite file under `var/`. Production sets `DEBUG=0`,
 which makes `SECRET_KEY` mandatory.
@@ -13,9 +13,9 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_int, env_list, env_required, env_str
+from portal.settings.env import env_bool, env_int, env_list, env_required, env_str
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = BASE_DIR / "var"
 
 # --- Core ---------------------------------------------------------------------
@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.operations.page_cache.AnonymousPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
     "axes.middleware.AxesMiddleware",
@@ -182,7 +182,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous visitors (portal/page_cache.py): a content change
+# Whole pages for anonymous visitors (portal/operations/page_cache.py): a content change
 # retires them at once, so this only bounds how long unused pages take room.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # Serve /bench/floor/, the benchmark's bare view (portal/bench/site.py).

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
-from portal.translation_queue import queue, translatable_models
+from portal.editorial.translation_queue import queue, translatable_models
+from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 # The oldest this many: a translator works from the top, and the rest follow.
 QUEUE_PAGE = 100

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
-from portal.models import SearchEntry
 from portal.search.index import article_entries, city_entries
+from portal.search.models import SearchEntry
 
 PLACES = [
     ("卡拉奇", "Karachi"),

@@ -271,8 +271,8 @@ def restore_backup(path):
     """Load the archive at `path` into this empty, migrated database and storages."""
     from django.contrib.auth.models import Group
 
-    from portal import page_cache
-    from portal.roles import ensure_roles
+    from portal.editorial.roles import ensure_roles
+    from portal.operations import page_cache
     from portal.search.index import rebuild
 
     try:

@@ -10,10 +10,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from portal.diffs import word_diff
-from portal.richtext import plain_text
-from portal.translation_state import text_fields
-from portal.workflow import can_restore
+from portal.editorial.rules import can_restore
+from portal.editorial.translation_state import text_fields
+from portal.formatting.diffs import word_diff
+from portal.formatting.richtext import plain_text
 
 # Bookkeeping that changes with every save and says nothing to a reader.
 HIDDEN_FIELDS = {"updated_at", "created_at", "translation_basis", "translation_states"}

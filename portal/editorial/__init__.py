@@ -1,0 +1,18 @@
+"""The editorial machinery shared by cities and news.
+
+- `models`: publication state and the visibility rule (`published()`),
+  timestamps, translation state, pending changes (abstract bases and tables).
+- `rules`: every "may this user …" question (publish, edit structure,
+  translate, restore, preview, change a published record's dependants).
+  The admin, pending changes and previews ask it; nothing else decides.
+- `roles`: the editorial roles as groups and their permissions.
+- `pending`, `versions`, `concurrency`: changes that wait for a publisher,
+  every save kept and comparable, no edit silently lost.
+- `translation_state`, `translation_queue`: per-language state and the
+  translators' queue; `admin`, `views`, `preview`: the admin mixins, the
+  queue page, the staff preview of public pages.
+
+May import: `portal.formatting`, Django and third-party libraries. Never the
+apps (`cities`, `news`) or the project's top modules: models are found
+through the registries (modeltranslation's, Django's), not imported.
+"""

@@ -1,0 +1,268 @@
+"""The admin mixins every translated or published record's admin is built from."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.fields import TranslationField
+
+from portal.editorial import pending
+from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.models import Status
+from portal.editorial.rules import (
+    can_edit_structure,
+    can_publish,
+    transition_error,
+    workflow_change_reason,
+)
+from portal.editorial.translation_state import COMPLETE, MISSING, STALE, suffix, text_fields
+from portal.editorial.versions import VersionsMixin
+from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+
+HELD_BACK = _(
+    "This is published, so your changes wait for a publisher: visitors still see the "
+    "published version until a publisher applies them."
+)
+
+STATE_LABELS = {COMPLETE: _("complete"), MISSING: _("missing"), STALE: _("stale")}
+
+PUBLICATION_FIELDSET = (
+    _("Publication"),
+    {"fields": ("status", "published_at", "original_language")},
+)
+
+
+class OriginalLanguageRequiredMixin:
+    """Let the record's original language, not the site's default, be required.
+
+    modeltranslation makes the default language's field required in forms;
+    a record written in English would then need its Chinese first. Our models'
+    `Translatable.clean()` requires the original language instead, with the
+    message on that language's field.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, TranslationField):
+            field.required = False
+        return field
+
+
+def structure_fields(model):
+    """The fields only those who may create a record may change: all but translated text."""
+    originals = set(text_fields(model))
+    return [
+        field.name
+        for field in [*model._meta.fields, *model._meta.many_to_many]
+        if field.editable
+        and not field.auto_created
+        and not isinstance(field, TranslationField)
+        and field.name not in originals
+    ]
+
+
+class TranslatorLimitsMixin:
+    """Translators (who may change a record but not create one) edit its text only.
+
+    The other fields are read-only for them, so the form has no field for them
+    and whatever a request posts there is ignored.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_edit_structure(request.user, self.model):
+            readonly += [name for name in structure_fields(self.model) if name not in readonly]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not can_edit_structure(request.user, self.model):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+
+class WorkflowMixin:
+    """State changes follow `portal.editorial.rules`; publication time is the publishers'.
+
+    A non-publisher's changes to a published record wait as a pending change
+    (`portal.editorial.pending`) until a publisher applies them.
+    """
+
+    change_form_template = "admin/publishable_change_form.html"
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user, self.model) and "published_at" not in readonly:
+            readonly.append("published_at")
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        user, model = request.user, self.model
+
+        class WorkflowForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                if "status" in self.fields:
+                    old = self.instance.status if self.instance.pk else Status.DRAFT
+                    message = transition_error(user, model, old, cleaned.get("status", old))
+                    if message:
+                        self.add_error("status", message)
+                return cleaned
+
+        return WorkflowForm
+
+    def save_model(self, request, obj, form, change):
+        if change and pending.held_back(obj, request.user, can_publish(request.user, self.model)):
+            request.held_back = pending.hold(obj, form, request.user)
+            messages.info(request, HELD_BACK)
+            return
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        if {"status", "published_at"} & set(form.changed_data):
+            # Kept with the version: who published, scheduled or withdrew, and when.
+            obj._change_reason = workflow_change_reason(obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "held_back", None) is None:
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "held_back", None) is not None:
+            formsets = []  # not saved (they wait with the record), so nothing to report
+        return super().construct_change_message(request, form, formsets, add)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if getattr(request, "held_back", None) is not None and level == messages.SUCCESS:
+            return  # "changed successfully" would be untrue: HELD_BACK says what happened
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is not None:
+            changes = [
+                (change, pending.differences(change, record))
+                for change in pending.pending_for(record)
+            ]
+            extra_context = {
+                **(extra_context or {}),
+                "pending_changes": changes,
+                "may_apply": can_publish(request.user, self.model),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        opts = self.model._meta
+        decide = path(
+            "<path:object_id>/pending/<int:change_id>/<str:action>/",
+            self.admin_site.admin_view(self.pending_view),
+            name=f"{opts.app_label}_{opts.model_name}_pending",
+        )
+        return [decide, *super().get_urls()]
+
+    def pending_view(self, request, object_id, change_id, action):
+        """POST: a publisher applies a pending change; a publisher or its author discards it."""
+        record = self.get_object(request, unquote(object_id))
+        change = pending.pending_for(record).filter(pk=change_id).first() if record else None
+        if request.method != "POST" or change is None or action not in ("apply", "discard"):
+            raise Http404
+        publisher = can_publish(request.user, self.model)
+        if action == "apply" and not publisher:
+            raise PermissionDenied
+        if action == "discard" and not (publisher or change.author_id == request.user.pk):
+            raise PermissionDenied
+        if action == "apply":
+            pending.apply(change, record, request.user)
+            messages.success(request, _("The changes are applied and published."))
+        else:
+            change.delete()
+            messages.info(request, _("The pending changes are discarded."))
+        opts = self.model._meta
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{suffix(code)}:{state}", f"{LANGUAGE_LABELS[code]}: {label}")
+            for code in LANGUAGE_CODES
+            for state, label in ((MISSING, _("missing")), (STALE, _("stale")))
+        ]
+
+    def queryset(self, request, queryset):
+        language, _sep, state = (self.value() or "").partition(":")
+        if state not in (MISSING, STALE) or language not in map(suffix, LANGUAGE_CODES):
+            return queryset
+        return queryset.filter(**{f"translation_states__{language}": state})
+
+
+class TranslationStateMixin:
+    """A translation column and filter on every changelist of a translated model."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translation_state"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStateFilter]
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, record):
+        badges = [
+            format_html(
+                '<span class="translation-state translation-{}" lang="{}">{}: {}</span>',
+                state,
+                code,
+                LANGUAGE_LABELS[code],
+                STATE_LABELS[state],
+            )
+            for code, state in record.translation_status().items()
+            if code != record.original_language
+        ]
+        return format_html_join(" ", "{}", ((badge,) for badge in badges))
+
+
+class TranslatableAdmin(
+    TranslationStateMixin,
+    TranslatorLimitsMixin,
+    OriginalLanguageRequiredMixin,
+    VersionsMixin,
+    TabbedTranslationAdmin,
+):
+    """Translated fields as per-language tabs; translators edit text only; versions kept."""
+
+
+class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):
+    """A translatable record with the editorial workflow; no edit silently lost."""
+
+
+def locked_for(user, record):
+    """A published record's dependants (its exchanges) change only by its publishers."""
+    return (
+        record is not None
+        and getattr(record, "status", None) == Status.PUBLISHED
+        and not can_publish(user, type(record))
+    )
+
+
+class TranslatableStackedInline(
+    TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
+):
+    """Inline rows of a published parent are read-only for those who may not publish it:
+    the parent's own changes wait for a publisher, and these could not wait with them."""
+
+    def has_add_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_delete_permission(request, obj)

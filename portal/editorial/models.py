@@ -1,0 +1,186 @@
+"""The records' shared behaviour: publication, timestamps, translation, pending changes.
+
+The visibility rule is written here (`PublishableQuerySet.published`), and
+every view, feed, sitemap and template asks it. Search alone mirrors it in SQL
+over its own index, for speed, and then fetches its results through
+`published()`, so a mismatch can hide a result but never show a hidden one.
+
+These models belong to the `portal` app (its `models` module imports them).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.editorial import translation_state
+from portal.formatting.i18n import LANGUAGE_CODES
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    # Long texts a list or card never shows; loading them costs more than the query.
+    long_texts = ()
+
+    def published(self):
+        """What a visitor may see now: published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_lists(self):
+        """Without the long texts (in every language) and the translators' bookkeeping."""
+        names = [
+            name
+            for field in self.long_texts
+            for name in (
+                field,
+                *(build_localized_fieldname(field, code) for code in LANGUAGE_CODES),
+            )
+        ]
+        return self.defer(*names, "translation_basis", "translation_states")
+
+
+class Publishable(models.Model):
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Left blank, it is set when the record is published. A future time schedules it."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="%(app_label)s_%(class)s_published_has_time",
+                violation_error_message=_("A published record needs a publication time."),
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        self._stamp_publication()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the constraints are checked: publishing without a time means now.
+        self._stamp_publication()
+        super().clean()
+
+    def _stamp_publication(self):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def is_live(self):
+        """True when a visitor may see this record now."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Translatable(models.Model):
+    """A record written in one language and translated into the other.
+
+    `required_translations` names the translated fields the original language
+    must fill; the other language may lag behind and falls back meanwhile.
+    """
+
+    required_translations = ()
+
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language this record was written in; the other is its translation."),
+    )
+    translation_basis = models.JSONField(default=dict, blank=True, editable=False)
+    translation_states = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        translation_state.record_translations(self, getattr(self, "_loaded_texts", None))
+        super().save(*args, **kwargs)
+        self._loaded_texts = translation_state.loaded_texts(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._loaded_texts = translation_state.loaded_texts(record)
+        return record
+
+    def translation_status(self):
+        """`{"zh-hans": state, "en": state}`, each "complete", "missing" or "stale"."""
+        return {
+            language: translation_state.language_state(self, language)
+            for language in translation_state.LANGUAGE_CODES
+        }
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.required_translations:
+            localized = build_localized_fieldname(name, self.original_language)
+            if not getattr(self, localized, None):
+                errors[localized] = _("Required in the original language.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class PendingChange(models.Model):
+    """Changes to a published record by someone who may not publish: they wait here,
+    and the published version stays as it is, until a publisher applies them."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.BigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id} ({self.author})"
