@@ -7,9 +7,9 @@ from portal.editorial.admin import (
     PublishableAdmin,
     TranslatableAdmin,
     TranslatableStackedInline,
-    locked_for,
 )
 from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.rules import locked_for
 from portal.pictures.admin import PictureInline
 
 LOCKED_CITY = _("This city is published: a publisher adds and changes its exchanges.")

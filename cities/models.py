@@ -52,6 +52,7 @@ class Country(Translatable, Timestamped):
         ordering = ["iso_code"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        permissions = [("translate_country", _("Can translate countries"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(iso_code__regex=r"^[A-Z]{2}$"),
@@ -190,7 +191,10 @@ class City(Publishable, Translatable, Timestamped):
         ordering = ["-is_home", "name"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
-        permissions = [("publish_city", _("Can publish, schedule and withdraw cities"))]
+        permissions = [
+            ("publish_city", _("Can publish, schedule and withdraw cities")),
+            ("translate_city", _("Can translate cities")),
+        ]
         indexes = [
             models.Index(fields=["status", "published_at", "id"], name="cities_city_visible"),
         ]
@@ -359,6 +363,7 @@ class Exchange(Translatable, Timestamped):
         ordering = ["date", "pk"]
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
+        permissions = [("translate_exchange", _("Can translate exchanges"))]
         constraints = [
             partial_date_constraint("date", "precision", "cities_exchange_date_precision"),
         ]
@@ -397,6 +402,7 @@ class CityPhoto(Picture):
         ordering = ["position", "pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+        permissions = [("translate_cityphoto", _("Can translate the texts of photos"))]
 
     def __str__(self):
         return self.caption or self.alt or str(_("photo %(number)s") % {"number": self.pk})

@@ -26,6 +26,7 @@ class Category(Translatable, Timestamped):
         ordering = ["position", "slug"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
+        permissions = [("translate_category", _("Can translate categories"))]
 
     def __str__(self):
         return self.name or self.slug
@@ -89,7 +90,10 @@ class Article(Publishable, Translatable, Timestamped):
                 name="news_article_featured",
             ),
         ]
-        permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
+        permissions = [
+            ("publish_article", _("Can publish, schedule and withdraw articles")),
+            ("translate_article", _("Can translate articles")),
+        ]
 
     def __str__(self):
         return self.title or self.slug
@@ -113,6 +117,7 @@ class LeadImage(Picture):
     class Meta:
         verbose_name = _("lead image")
         verbose_name_plural = _("lead image")
+        permissions = [("translate_leadimage", _("Can translate the texts of lead images"))]
 
     def __str__(self):
         return self.caption or self.alt or str(_("lead image"))

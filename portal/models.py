@@ -32,6 +32,7 @@ class Office(Translatable, Timestamped):
         ordering = ["pk"]
         verbose_name = _("office")
         verbose_name_plural = _("office")
+        permissions = [("translate_office", _("Can translate the office"))]
 
     def __str__(self):
         return self.name

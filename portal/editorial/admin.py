@@ -11,16 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
 
-from portal.editorial import pending
+from portal.editorial import pending, rules
 from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.editorial.models import Status
-from portal.editorial.rules import (
-    can_edit_structure,
-    can_publish,
-    transition_error,
-    workflow_change_reason,
-)
-from portal.editorial.translation_state import COMPLETE, MISSING, STALE, suffix, text_fields
+from portal.editorial.translation_state import COMPLETE, MISSING, STALE, suffix
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -53,34 +47,29 @@ class OriginalLanguageRequiredMixin:
         return field
 
 
-def structure_fields(model):
-    """The fields only those who may create a record may change: all but translated text."""
-    originals = set(text_fields(model))
-    return [
-        field.name
-        for field in [*model._meta.fields, *model._meta.many_to_many]
-        if field.editable
-        and not field.auto_created
-        and not isinstance(field, TranslationField)
-        and field.name not in originals
-    ]
-
-
-class TranslatorLimitsMixin:
-    """Translators (who may change a record but not create one) edit its text only.
-
-    The other fields are read-only for them, so the form has no field for them
-    and whatever a request posts there is ignored.
+class EditorialRulesMixin:
+    """The admin side of `portal.editorial.rules`: translators (holding
+    `translate_<model>`, not `change_<model>`) open a record and edit its text;
+    the fields the rules keep from them are read-only, so the form has no field
+    for them and whatever a request posts there is ignored.
     """
+
+    def has_change_permission(self, request, obj=None):
+        return rules.can_translate(request.user, self.model)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not can_edit_structure(request.user, self.model):
-            readonly += [name for name in structure_fields(self.model) if name not in readonly]
-        return readonly
+        return [
+            *readonly,
+            *(
+                name
+                for name in rules.readonly_fields(request.user, self.model)
+                if name not in readonly
+            ),
+        ]
 
     def get_prepopulated_fields(self, request, obj=None):
-        if not can_edit_structure(request.user, self.model):
+        if not rules.can_edit_structure(request.user, self.model):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
@@ -94,12 +83,6 @@ class WorkflowMixin:
 
     change_form_template = "admin/publishable_change_form.html"
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not can_publish(request.user, self.model) and "published_at" not in readonly:
-            readonly.append("published_at")
-        return readonly
-
     def get_form(self, request, obj=None, **kwargs):
         form_class = super().get_form(request, obj, **kwargs)
         user, model = request.user, self.model
@@ -109,7 +92,7 @@ class WorkflowMixin:
                 cleaned = super().clean()
                 if "status" in self.fields:
                     old = self.instance.status if self.instance.pk else Status.DRAFT
-                    message = transition_error(user, model, old, cleaned.get("status", old))
+                    message = rules.transition_error(user, model, old, cleaned.get("status", old))
                     if message:
                         self.add_error("status", message)
                 return cleaned
@@ -117,7 +100,7 @@ class WorkflowMixin:
         return WorkflowForm
 
     def save_model(self, request, obj, form, change):
-        if change and pending.held_back(obj, request.user, can_publish(request.user, self.model)):
+        if change and rules.must_wait(request.user, obj):
             request.held_back = pending.hold(obj, form, request.user)
             messages.info(request, HELD_BACK)
             return
@@ -125,7 +108,7 @@ class WorkflowMixin:
             obj.created_by = request.user
         if {"status", "published_at"} & set(form.changed_data):
             # Kept with the version: who published, scheduled or withdrew, and when.
-            obj._change_reason = workflow_change_reason(obj)
+            obj._change_reason = rules.workflow_change_reason(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -152,7 +135,7 @@ class WorkflowMixin:
             extra_context = {
                 **(extra_context or {}),
                 "pending_changes": changes,
-                "may_apply": can_publish(request.user, self.model),
+                "may_apply": rules.can_apply_pending(request.user, self.model),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -171,10 +154,9 @@ class WorkflowMixin:
         change = pending.pending_for(record).filter(pk=change_id).first() if record else None
         if request.method != "POST" or change is None or action not in ("apply", "discard"):
             raise Http404
-        publisher = can_publish(request.user, self.model)
-        if action == "apply" and not publisher:
+        if action == "apply" and not rules.can_apply_pending(request.user, self.model):
             raise PermissionDenied
-        if action == "discard" and not (publisher or change.author_id == request.user.pk):
+        if action == "discard" and not rules.can_discard_pending(request.user, self.model, change):
             raise PermissionDenied
         if action == "apply":
             pending.apply(change, record, request.user)
@@ -231,7 +213,7 @@ class TranslationStateMixin:
 
 class TranslatableAdmin(
     TranslationStateMixin,
-    TranslatorLimitsMixin,
+    EditorialRulesMixin,
     OriginalLanguageRequiredMixin,
     VersionsMixin,
     TabbedTranslationAdmin,
@@ -243,26 +225,23 @@ class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):
     """A translatable record with the editorial workflow; no edit silently lost."""
 
 
-def locked_for(user, record):
-    """A published record's dependants (its exchanges) change only by its publishers."""
-    return (
-        record is not None
-        and getattr(record, "status", None) == Status.PUBLISHED
-        and not can_publish(user, type(record))
-    )
-
-
 class TranslatableStackedInline(
-    TranslatorLimitsMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
+    EditorialRulesMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
 ):
     """Inline rows of a published parent are read-only for those who may not publish it:
     the parent's own changes wait for a publisher, and these could not wait with them."""
 
     def has_add_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_add_permission(request, obj)
+        if rules.locked_for(request.user, obj):
+            return False
+        return super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+        return not rules.locked_for(request.user, obj) and super().has_change_permission(
+            request, obj
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_delete_permission(request, obj)
+        return not rules.locked_for(request.user, obj) and super().has_delete_permission(
+            request, obj
+        )

@@ -1,7 +1,8 @@
 """Changes to published records wait for a publisher.
 
 An editor or translator may improve a published article or city, but what
-visitors read changes only when a publisher applies it. `hold` stores the
+visitors read changes only when a publisher applies it (who must wait, and who
+may apply or discard, is `portal.editorial.rules`' to say). `hold` stores the
 submitted values of the changed fields; `apply` writes them to the record (a
 new version), `discard` drops them.
 """
@@ -10,17 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
-from portal.editorial.models import PendingChange, Status
+from portal.editorial.models import PendingChange
 from portal.formatting.diffs import word_diff
 from portal.formatting.richtext import plain_text
-
-
-def held_back(record, user, can_publish):
-    """True when `user`'s save of `record` must wait: it is published and they may not publish."""
-    if record.pk is None or can_publish:
-        return False
-    saved = type(record).objects.filter(pk=record.pk).values_list("status", flat=True).first()
-    return saved == Status.PUBLISHED
 
 
 def hold(record, form, user):

@@ -21,14 +21,16 @@ EDITORS = [
     "portal.view_office",
 ]  # fmt: skip
 TRANSLATORS = [
-    "cities.change_city", "cities.view_city",
-    "cities.change_exchange", "cities.view_exchange",
-    "cities.change_country", "cities.view_country",
-    "news.change_article", "news.view_article",
-    "news.change_category", "news.view_category",
+    # The translated text of every record, through translate_<model>; every
+    # other field is read-only for them (portal.editorial.rules).
+    "cities.translate_city", "cities.view_city",
+    "cities.translate_exchange", "cities.view_exchange",
+    "cities.translate_country", "cities.view_country",
+    "news.translate_article", "news.view_article",
+    "news.translate_category", "news.view_category",
     # Alt text, captions and credits; the picture itself is read-only for them.
-    "cities.change_cityphoto", "cities.view_cityphoto",
-    "news.change_leadimage", "news.view_leadimage",
+    "cities.translate_cityphoto", "cities.view_cityphoto",
+    "news.translate_leadimage", "news.view_leadimage",
     "portal.view_office",
 ]  # fmt: skip
 PUBLISHERS = [

@@ -1,21 +1,29 @@
-"""Who may do what to a record: the editorial workflow's rules, in one place.
+"""Who may do what: every "may this user …" question of the editorial workflow.
 
-- Publishers (and superusers) hold `<app>.publish_<model>`: they publish,
-  schedule, withdraw and move a record to any state.
-- Editors may create records (`add_<model>`), so they edit every field; of the
-  states they only move a record between draft and review.
-- Translators may change but not create: they edit translated text only,
-  never slugs, dates, numbers, state or relations.
+The answers come from three permissions per model, held through the roles
+(`portal.editorial.roles`):
 
-The admin calls these; the rules hold whatever a request sends, not only for
-what the form shows.
+- `<app>.change_<model>` (editors, publishers): every field of a record, its
+  structure (slugs, dates, numbers such as a city's population, relations,
+  pictures) as well as its text;
+- `<app>.translate_<model>` (translators): the translated text only; the
+  other fields are read-only for them, whatever a request posts;
+- `<app>.publish_<model>` (publishers): publish, schedule, withdraw, restore
+  old versions, and change a published record directly. Anyone else's
+  change to a published record waits as a pending change (`must_wait`).
+
+The admin's forms and inlines, pending changes, versions, the translation
+queue, the front page and the staff preview all ask these functions; no other
+module reads a permission.
 """
 
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationField
 
 from portal.editorial.models import Status
+from portal.editorial.translation_state import text_fields
 
 EDITOR_TRANSITIONS = {(Status.DRAFT, Status.REVIEW), (Status.REVIEW, Status.DRAFT)}
 
@@ -33,8 +41,36 @@ def can_publish(user, model):
 
 
 def can_edit_structure(user, model):
-    """Those who may create a record may edit all its fields; the rest edit its text."""
-    return user.has_perm(_perm(model, "add"))
+    """Every field, not only the translated text: editors and publishers."""
+    return user.has_perm(_perm(model, "change"))
+
+
+def can_translate(user, model):
+    """The translated text of a record: translators, and whoever edits every field."""
+    return user.has_perm(_perm(model, "translate")) or can_edit_structure(user, model)
+
+
+def structure_fields(model):
+    """A record's fields other than its translated text (slugs, dates, numbers, relations)."""
+    originals = set(text_fields(model))
+    return [
+        field.name
+        for field in [*model._meta.fields, *model._meta.many_to_many]
+        if field.editable
+        and not field.auto_created
+        and not isinstance(field, TranslationField)
+        and field.name not in originals
+    ]
+
+
+def readonly_fields(user, model):
+    """The fields `user` may not change on a record of `model`: a translator's every
+    structure field (a city's population, say), and the publication time for all but
+    publishers."""
+    readonly = [] if can_edit_structure(user, model) else structure_fields(model)
+    if not can_publish(user, model) and hasattr(model, "published_at"):
+        readonly.append("published_at")
+    return list(dict.fromkeys(readonly))
 
 
 def can_restore(user, model):
@@ -51,6 +87,39 @@ def transition_error(user, model, old, new):
     if can_edit_structure(user, model) and (old, new) in EDITOR_TRANSITIONS:
         return None
     return ONLY_PUBLISHERS
+
+
+def must_wait(user, record):
+    """True when `user`'s save of `record` waits for a publisher: it is published
+    (as stored, whatever the form says) and they may not publish."""
+    model = type(record)
+    if record.pk is None or can_publish(user, model):
+        return False
+    saved = model.objects.filter(pk=record.pk).values_list("status", flat=True).first()
+    return saved == Status.PUBLISHED
+
+
+def can_apply_pending(user, model):
+    return can_publish(user, model)
+
+
+def can_discard_pending(user, model, change):
+    """A publisher, or the change's own author, may drop a pending change."""
+    return can_publish(user, model) or change.author_id == user.pk
+
+
+def locked_for(user, parent):
+    """A published record's dependants (its exchanges, its pictures) change only by
+    its publishers: pending changes hold a record's own fields, not its dependants."""
+    return (
+        parent is not None
+        and getattr(parent, "status", None) == Status.PUBLISHED
+        and not can_publish(user, type(parent))
+    )
+
+
+def can_use_translation_queue(user, models):
+    return any(can_translate(user, model) for model in models)
 
 
 def can_preview(user, model):

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import queue, translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -12,16 +13,9 @@ from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 QUEUE_PAGE = 100
 
 
-def may_translate(user):
-    return any(
-        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
-        for model in translatable_models()
-    )
-
-
 def translation_queue(request):
     """What needs translating into a language: missing first-hand, or stale, oldest first."""
-    if not may_translate(request.user):
+    if not can_use_translation_queue(request.user, translatable_models()):
         raise PermissionDenied
     language = request.GET.get("language")
     if language not in LANGUAGE_CODES:

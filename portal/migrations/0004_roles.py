@@ -1,7 +1,7 @@
 """The three editorial roles as groups, with what each job needs.
 
 Administrators are superusers; the README's table says who may do what, and
-`portal/workflow.py` holds the rules these permissions feed.
+`portal/editorial/rules.py` holds the rules these permissions feed.
 """
 
 from django.db import migrations

@@ -8,9 +8,8 @@ from cities.models import City
 from news.models import Article
 from portal.editorial.admin import STATE_LABELS
 from portal.editorial.models import PendingChange, Status
-from portal.editorial.rules import can_edit_structure, can_publish
-from portal.editorial.translation_queue import queue
-from portal.editorial.views import may_translate
+from portal.editorial.rules import can_edit_structure, can_publish, can_use_translation_queue
+from portal.editorial.translation_queue import queue, translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 register = template.Library()
@@ -45,7 +44,7 @@ def waiting_for(user):
         returned = _returned_from_review(drafts)
         work["came_back"] = [record for record in drafts if record.pk in returned[type(record)]]
         work["drafts"] = [record for record in drafts if record.pk not in returned[type(record)]]
-    if may_translate(user) and not any(
+    if can_use_translation_queue(user, translatable_models()) and not any(
         can_edit_structure(user, model) for model in (Article, City)
     ):
         work["translation"] = [
