@@ -87,7 +87,7 @@ class CityAdmin(PublishableAdmin):
 
     @admin.display(description=_("partner since"), ordering="friendly_since")
     def partner_since(self, city):
-        return city.friendly_since_display() or city.sister_since_display() or "—"
+        return str(city.friendly_since_when or city.sister_since_when) or "—"
 
 
 @admin.register(Exchange)
@@ -133,4 +133,4 @@ class ExchangeAdmin(ConcurrentEditMixin, TranslatableAdmin):
 
     @admin.display(description=_("date"), ordering="date")
     def written_date(self, exchange):
-        return exchange.date_display()
+        return str(exchange.when)

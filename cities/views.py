@@ -8,6 +8,7 @@ from cities.models import City, Exchange
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
+from portal.formatting.i18n import localized
 
 
 class CityListView(ListView):
@@ -60,7 +61,7 @@ class CityDetailView(StaffPreviewMixin, DetailView):
             .select_related("category", "lead_image")[:5],
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
-                crumb(None, city.name),
+                crumb(None, localized(city, "name")),
             ],
         )
         return context

@@ -8,6 +8,7 @@ from news.models import Article
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
+from portal.formatting.i18n import localized
 
 
 class ArticleListView(ListView):
@@ -44,5 +45,8 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [crumb("news:list", _("News")), crumb(None, self.object.title)]
+        context["breadcrumbs"] = [
+            crumb("news:list", _("News")),
+            crumb(None, localized(self.object, "title")),
+        ]
         return context

@@ -1,9 +1,12 @@
 """City facts as a reader expects them in each language."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from portal.formatting import numbers
+from portal.formatting.i18n import localized
 
 register = template.Library()
 
@@ -13,10 +16,13 @@ def ordinal_phrase(city, home):
     """ "Shenyang's 22nd sister city" / "沈阳第22个友好城市"; blank without an ordinal."""
     if not city.ordinal or home is None:
         return ""
-    values = {"home": home.name, "nth": numbers.nth(city.ordinal)}
     if city.relationship == "sister":
-        return _("%(home)s's %(nth)s sister city") % values
-    return _("%(home)s's %(nth)s friendly cooperative city") % values
+        phrase = _("%(home)s's %(nth)s sister city")
+    else:
+        phrase = _("%(home)s's %(nth)s friendly cooperative city")
+    # The home city's name keeps its `lang` mark when it falls back.
+    values = {"home": conditional_escape(localized(home, "name")), "nth": numbers.nth(city.ordinal)}
+    return mark_safe(conditional_escape(phrase) % values)
 
 
 @register.filter

@@ -42,12 +42,13 @@ class QueueItem:
 
     @property
     def changed(self):
-        return getattr(self.record, "updated_at", None)
+        return self.record.updated_at
 
 
 def translatable_models():
-    """The models whose records track their translation state (pictures do not:
-    their alt text is required in both languages before publication instead)."""
+    """The models whose records track their translation state (all of them
+    `Timestamped`; pictures are not: their alt text is required in both
+    languages before publication instead)."""
     return [
         model
         for model in translator.get_registered_models()
@@ -59,18 +60,13 @@ def _label(model, name, language):
     return model._meta.get_field(build_localized_fieldname(name, language)).verbose_name
 
 
-def _oldest_first(model):
-    has_time = any(field.name == "updated_at" for field in model._meta.fields)
-    return ["updated_at", "pk"] if has_time else ["pk"]
-
-
 def queue(language, limit=None):
     """Records needing work in `language`, oldest change first (at most `limit`)."""
     items = []
     for model in translatable_models():
         key = f"translation_states__{suffix(language)}"
         waiting = model.objects.filter(**{f"{key}__in": [MISSING, STALE]})
-        waiting = waiting.order_by(*_oldest_first(model))[:limit]
+        waiting = waiting.order_by("updated_at", "pk")[:limit]
         for record in waiting:
             states = field_states(record, language)
             item = QueueItem(record, record.translation_states.get(suffix(language)))
@@ -85,5 +81,5 @@ def queue(language, limit=None):
                 old = basis.get(name) or ""
                 item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
             items.append(item)
-    items.sort(key=lambda item: (item.changed is None, item.changed or 0, item.record.pk))
+    items.sort(key=lambda item: (item.changed, item.record.pk))
     return items[:limit]

@@ -6,6 +6,9 @@ the first of its month, a year-precision date as 1 January; the database holds
 that rule (`partial_date_constraint`) and forms show it (`partial_date_error`).
 """
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import models
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +36,36 @@ def format_partial_date(value, precision, language=None):
     formats = PARTIAL_DATE_FORMATS.get(language.lower(), PARTIAL_DATE_FORMATS["en"])
     with translation.override(language):
         return dateformat.format(value, formats.get(precision, formats["day"]))
+
+
+# The `<time datetime>` form of each precision (HTML's year, month and date strings).
+MACHINE_FORMATS = {"year": "Y", "month": "Y-m", "day": "Y-m-d"}
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date and how precisely it is known: it decides both how it reads and its
+    `datetime`: `<time datetime="{{ d.machine }}">{{ d }}</time>`."""
+
+    value: date | None
+    precision: str
+
+    def __bool__(self):
+        return self.value is not None
+
+    def __str__(self):
+        return self.text()
+
+    def text(self, language=None):
+        """ "August 2018" / "2018年8月": as a person writes it, in `language` or the active one."""
+        return format_partial_date(self.value, self.precision, language)
+
+    @property
+    def machine(self):
+        """ "2018-08" for a month: what `<time datetime>` holds, no more precise than known."""
+        if self.value is None:
+            return ""
+        return dateformat.format(self.value, MACHINE_FORMATS.get(self.precision, "Y-m-d"))
 
 
 def partial_date_error(value, precision):

@@ -1,10 +1,17 @@
-"""Language helpers shared by views, templates, feeds and sitemaps."""
+"""Language helpers shared by views, templates, feeds and sitemaps.
+
+`localized(obj, field)` is the one way a page prints a translated value: the
+text in the active language, or else in the other, carrying the language it
+is really in, so that fallback text is always marked with its `lang`.
+"""
 
 import functools
 
 from django.conf import settings
 from django.urls import get_urlconf, reverse, translate_url
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -49,6 +56,50 @@ def localized_value(obj, field, language=None):
         if value:
             return value, code
     return "", language
+
+
+class LocalizedText(str):
+    """A translated text that knows the language it is in.
+
+    Printed in a template it is escaped and, when it is not in the active
+    language, wrapped in `<span lang="…">` (templates print a `str` subclass
+    through its `__html__`). Where markup cannot go (a title, an attribute),
+    print `.text` and put `.lang_attribute` on the element.
+    """
+
+    def __new__(cls, text, language):
+        value = super().__new__(cls, text)
+        value.language = language
+        return value
+
+    @property
+    def text(self):
+        return str.__str__(self)
+
+    @property
+    def fell_back(self):
+        return bool(self.text) and self.language != translation.get_language()
+
+    @property
+    def lang_attribute(self):
+        """` lang="en"` when the text fell back, for the element that holds it."""
+        return format_html(' lang="{}"', self.language) if self.fell_back else ""
+
+    def __html__(self):
+        if self.fell_back:
+            return format_html('<span lang="{}">{}</span>', self.language, self.text)
+        return escape(self.text)
+
+    def as_block(self):
+        """Rich text (sanitised when stored) as it is, in a `lang` block when it fell back."""
+        if self.fell_back:
+            return format_html('<div lang="{}">{}</div>', self.language, mark_safe(self.text))
+        return mark_safe(self.text)
+
+
+def localized(obj, field, language=None):
+    """`obj`'s `field` as a `LocalizedText`: the active language's, or else the other's."""
+    return LocalizedText(*localized_value(obj, field, language))
 
 
 def alternate_urls(path):

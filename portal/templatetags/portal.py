@@ -6,13 +6,10 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
-from portal.formatting.i18n import LANGUAGE_LABELS, alternate_urls, localized_value
+from portal.formatting.i18n import LANGUAGE_LABELS, alternate_urls, localized, localized_value
 from portal.search import highlight as search_highlight
 
 register = template.Library()
@@ -20,20 +17,23 @@ register = template.Library()
 
 @register.simple_tag
 def tr(obj, field):
-    """A translated text, escaped; marked with its real `lang` when it fell back."""
-    text, language = localized_value(obj, field)
-    if language != get_language():
-        return format_html('<span lang="{}">{}</span>', language, text)
-    return escape(text)
+    """A translated text, escaped; marked with its real `lang` when it fell back.
+
+    `{% tr city "name" as name %}` keeps it for `name.text` and `name.lang_attribute`
+    where markup cannot go (titles, attributes, SVG text)."""
+    return localized(obj, field)
+
+
+@register.filter(name="tr")
+def tr_filter(obj, field):
+    """`{{ home|tr:"name" }}`: the same as `{% tr %}`, for `blocktranslate with`."""
+    return localized(obj, field)
 
 
 @register.simple_tag
 def tr_html(obj, field):
     """A translated rich text (sanitised on save), in a `lang` block when it fell back."""
-    html, language = localized_value(obj, field)
-    if language != get_language():
-        return format_html('<div lang="{}">{}</div>', language, mark_safe(html))
-    return mark_safe(html)
+    return localized(obj, field).as_block()
 
 
 @register.filter
@@ -49,16 +49,6 @@ def written_date(value):
 @register.filter
 def population(city):
     return numbers.population(city.population, city.population_is_approximate)
-
-
-@register.filter
-def grouped(value):
-    return numbers.grouped(value)
-
-
-@register.filter
-def nth(value):
-    return numbers.nth(value)
 
 
 @register.simple_tag(takes_context=True)

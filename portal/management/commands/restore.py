@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.operations.backup import BackupError, restore_backup
+from portal.operations.backup import BackupError
+from portal.operations.restore import restore_backup
 
 
 class Command(BaseCommand):

@@ -1,68 +1,25 @@
-"""Partner cities, the home city, their countries and their exchanges.
-
-The home city (the city the portal speaks for) is a `City` with `is_home`
-set, so that a partner can be compared with it fact by fact.
-"""
+"""A partner city, or the home city: its facts, relationship and publication."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cities.models.countries import Country
 from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.formatting.dates import (
     DatePrecision,
-    format_partial_date,
+    PartialDate,
     partial_date_constraint,
     partial_date_error,
 )
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
-from portal.pictures.models import Picture
-
-
-class Continent(models.TextChoices):
-    AFRICA = "africa", _("Africa")
-    ASIA = "asia", _("Asia")
-    EUROPE = "europe", _("Europe")
-    NORTH_AMERICA = "north-america", _("North America")
-    SOUTH_AMERICA = "south-america", _("South America")
-    OCEANIA = "oceania", _("Oceania")
 
 
 class Relationship(models.TextChoices):
     SISTER = "sister", _("Sister city")
     FRIENDLY = "friendly", _("Friendly cooperative city")
-
-
-class Country(Translatable, Timestamped):
-    name = models.CharField(_("name"), max_length=100)
-    iso_code = models.CharField(
-        _("ISO 3166 code"),
-        max_length=2,
-        unique=True,
-        help_text=_("Two capital letters, ISO 3166-1 alpha-2: CN, PK."),
-        validators=[RegexValidator(r"^[A-Z]{2}\Z", message=_("Use two capital letters A–Z."))],
-    )
-    continent = models.CharField(_("continent"), max_length=20, choices=Continent.choices)
-
-    required_translations = ("name",)
-
-    class Meta:
-        ordering = ["iso_code"]
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-        permissions = [("translate_country", _("Can translate countries"))]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(iso_code__regex=r"^[A-Z]{2}$"),
-                name="cities_country_iso_code_format",
-                violation_error_message=_("Use two capital letters A–Z."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.name or self.iso_code
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -316,93 +273,10 @@ class City(Publishable, Translatable, Timestamped):
             return None
         return round(self.population / float(self.area_km2))
 
-    def friendly_since_display(self, language=None):
-        return format_partial_date(self.friendly_since, self.friendly_since_precision, language)
+    @property
+    def friendly_since_when(self):
+        return PartialDate(self.friendly_since, self.friendly_since_precision)
 
-    def sister_since_display(self, language=None):
-        return format_partial_date(self.sister_since, self.sister_since_precision, language)
-
-
-class ExchangeKind(models.TextChoices):
-    VISIT = "visit", _("Visit")
-    AGREEMENT = "agreement", _("Agreement")
-    FORUM = "forum", _("Forum")
-    EXHIBITION = "exhibition", _("Exhibition")
-    DONATION = "donation", _("Donation")
-    OTHER = "other", _("Other")
-
-
-class Exchange(Translatable, Timestamped):
-    city = models.ForeignKey(
-        City, on_delete=models.CASCADE, related_name="exchanges", verbose_name=_("city")
-    )
-    date = models.DateField(_("date"))
-    precision = models.CharField(
-        _("known to the"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_('"In August 2018": choose Month and enter 2018-08-01.'),
-    )
-    kind = models.CharField(_("kind"), max_length=12, choices=ExchangeKind.choices)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    article = models.ForeignKey(
-        "news.Article",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="exchanges",
-        verbose_name=_("article"),
-        help_text=_("A news report about this exchange, if there is one."),
-    )
-
-    required_translations = ("title",)
-
-    class Meta:
-        ordering = ["date", "pk"]
-        verbose_name = _("exchange")
-        verbose_name_plural = _("exchanges")
-        permissions = [("translate_exchange", _("Can translate exchanges"))]
-        constraints = [
-            partial_date_constraint("date", "precision", "cities_exchange_date_precision"),
-        ]
-        indexes = [models.Index(fields=["date", "id"], name="cities_exchange_by_date")]
-
-    def __str__(self):
-        return f"{self.date_display()} · {self.title}"
-
-    def clean(self):
-        errors = {}
-        try:
-            super().clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        message = partial_date_error(self.date, self.precision)
-        if message:
-            errors.setdefault("date", []).append(message)
-        if errors:
-            raise ValidationError(errors)
-
-    def date_display(self, language=None):
-        return format_partial_date(self.date, self.precision, language)
-
-
-class CityPhoto(Picture):
-    """One photo of a city's gallery, in the order staff give."""
-
-    city = models.ForeignKey(
-        City, on_delete=models.CASCADE, related_name="photos", verbose_name=_("city")
-    )
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first; the first is the cover.")
-    )
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-        permissions = [("translate_cityphoto", _("Can translate the texts of photos"))]
-
-    def __str__(self):
-        return self.caption or self.alt or str(_("photo %(number)s") % {"number": self.pk})
+    @property
+    def sister_since_when(self):
+        return PartialDate(self.sister_since, self.sister_since_precision)

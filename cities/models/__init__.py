@@ -1,0 +1,21 @@
+"""Partner cities, the home city, their countries and their exchanges.
+
+The home city (the city the portal speaks for) is a `City` with `is_home`
+set, so that a partner can be compared with it fact by fact.
+"""
+
+from cities.models.city import City, CityQuerySet, Relationship
+from cities.models.countries import Continent, Country
+from cities.models.exchanges import Exchange, ExchangeKind
+from cities.models.photos import CityPhoto
+
+__all__ = [
+    "City",
+    "CityPhoto",
+    "CityQuerySet",
+    "Continent",
+    "Country",
+    "Exchange",
+    "ExchangeKind",
+    "Relationship",
+]
