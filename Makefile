@@ -7,6 +7,16 @@ PORT ?= 8000
 
 .PHONY: install run test check format messages bench bench-search bench-pictures load
 
+# The settings fail closed (no SECRET_KEY, no start; DEBUG off unless set).
+# Local commands get a key generated once and kept in var/ (never committed),
+# and the demo runs with DEBUG on; variables already set in the environment win.
+KEY_FILE := var/secret_key
+DEMO := SECRET_KEY="$${SECRET_KEY:-$$(cat $(KEY_FILE))}" DEBUG="$${DEBUG:-1}"
+
+$(KEY_FILE):
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -14,51 +24,51 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
-run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py loaddemo
-	$(BIN)/python manage.py ensureadmin --url http://$(HOST):$(PORT)/admin/
+run: install $(KEY_FILE)
+	$(DEMO) $(BIN)/python manage.py migrate --noinput
+	$(DEMO) $(BIN)/python manage.py loaddemo
+	$(DEMO) $(BIN)/python manage.py ensureadmin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
+	$(DEMO) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest
 
-check: install
+check: install $(KEY_FILE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEMO) $(BIN)/python manage.py check
+	$(DEMO) $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install
-	$(BIN)/python manage.py makemessages -l zh_Hans -l en --no-obsolete \
+messages: install $(KEY_FILE)
+	$(DEMO) $(BIN)/python manage.py makemessages -l zh_Hans -l en --no-obsolete \
 		--ignore=.venv --ignore=var --ignore=tests
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(DEMO) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Search at scale: fills a database of its own (default var/bench.sqlite3; set
 # BENCH_DATABASE_URL=postgres://.../bench for PostgreSQL), then times queries.
 ARTICLES ?= 100000
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 
-bench-search: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py makebenchdata --articles $(ARTICLES)
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsearch
+bench-search: install $(KEY_FILE)
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py makebenchdata --articles $(ARTICLES)
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsearch
 
 # Time and peak memory of ingesting a 24-megapixel photo.
-bench-pictures: install
-	$(BIN)/python manage.py benchpictures
+bench-pictures: install $(KEY_FILE)
+	$(DEMO) $(BIN)/python manage.py benchpictures
 
 # Every public page at 1,000, 10,000 and 100,000 articles, cached and uncached,
 # beside a bare Django view (needs wrk). BENCH_DATABASE_URL as for bench-search.
-bench: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite
+bench: install $(KEY_FILE)
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite
 
 # A minute of 50 clients on mixed pages, cache on and off; fails on any 5xx.
-load: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py loadrun
+load: install $(KEY_FILE)
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py loadrun

@@ -97,7 +97,8 @@ def switch_language(request, language):
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
-        samesite="Lax",
-        secure=request.is_secure(),
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
     )
     return response

@@ -1,9 +1,10 @@
 """Settings for the Foreign Affairs Portal.
 
 One module, read from the environment (see `portal/settings/env.py` and the README's
-table). The defaults are for development: with nothing set, the portal runs
-with DEBUG on and an SQLite file under `var/`. Production sets `DEBUG=0`,
-which makes `SECRET_KEY` mandatory.
+table). It fails closed: `DEBUG` is off unless set to 1, and without
+`SECRET_KEY` the portal refuses to start. `make run` provides both for the
+local demo (a key generated once under `var/`); the tests do the same
+(`tests/environment.py`). With nothing else set it uses an SQLite file under `var/`.
 """
 
 from datetime import timedelta
@@ -20,13 +21,10 @@ VAR_DIR = BASE_DIR / "var"
 
 # --- Core ---------------------------------------------------------------------
 
-DEBUG = env_bool("DEBUG", default=True)
-
-if DEBUG:
-    # Development only: a fixed key is harmless where DEBUG shows everything anyway.
-    SECRET_KEY = env_str("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
-else:
-    SECRET_KEY = env_required("SECRET_KEY")
+DEBUG = env_bool("DEBUG", default=False)
+# No fixed fallback, not even for development: a forgotten variable must stop
+# the server, never run it with a key anyone can read in this repository.
+SECRET_KEY = env_required("SECRET_KEY")
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -86,6 +84,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Every cookie the portal sets: not readable by scripts, not sent on cross-site
+# requests, and Secure whenever the session cookie is.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

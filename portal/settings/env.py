@@ -49,5 +49,8 @@ def env_list(name, default=()):
 def env_required(name):
     value = os.environ.get(name, "").strip()
     if not value:
-        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set (the portal refuses to start "
+            f"without it; `make run` sets one for the local demo)."
+        )
     return value

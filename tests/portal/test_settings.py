@@ -1,4 +1,4 @@
-"""Settings come from the environment; production refuses to start without a secret."""
+"""Settings come from the environment and fail closed: no secret key, no start."""
 
 import os
 import subprocess
@@ -36,10 +36,36 @@ def test_production_with_secret_key_starts_with_no_default_hosts():
     assert result.stdout.strip() == "False ['portal.example.org']"
 
 
-def test_development_needs_nothing_set():
+def test_with_nothing_set_the_portal_refuses_to_start_and_names_the_key():
     result = import_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_manage_py_check_with_neither_variable_exits_non_zero():
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = import_settings(SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("True")
+    assert result.stdout.strip() == "False []"
+
+
+def test_development_is_debug_and_a_key():
+    result = import_settings(DEBUG="1", SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True ['localhost', '127.0.0.1', '[::1]']"
 
 
 def test_environment_helpers_parse_and_refuse(monkeypatch):
