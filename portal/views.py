@@ -1,9 +1,11 @@
-"""The public pages that belong to no app: home, search, robots.txt, the language switch."""
+"""The public pages that belong to no app: home, search, robots.txt, the favicon,
+the language switch."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -73,6 +75,13 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """`/favicon.ico`, which browsers ask for whatever the page links: the emblem,
+    under its hashed name (cached for a year)."""
+    return HttpResponsePermanentRedirect(static("portal/emblem.svg"))
 
 
 @require_safe

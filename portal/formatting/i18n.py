@@ -11,8 +11,9 @@ from django.conf import settings
 from django.urls import get_urlconf, reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname
+
+from portal.formatting.richtext import safe_html
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Each language named in itself, as the language switch shows it.
@@ -91,10 +92,11 @@ class LocalizedText(str):
         return escape(self.text)
 
     def as_block(self):
-        """Rich text (sanitised when stored) as it is, in a `lang` block when it fell back."""
+        """Rich text through the allowlist, in a `lang` block when it fell back."""
+        html = safe_html(self.text)
         if self.fell_back:
-            return format_html('<div lang="{}">{}</div>', self.language, mark_safe(self.text))
-        return mark_safe(self.text)
+            return format_html('<div lang="{}">{}</div>', self.language, html)
+        return html
 
 
 def localized(obj, field, language=None):

@@ -2,12 +2,15 @@
 
 One allowlist of editor extensions drives both the admin's WYSIWYG editor
 (django-prose-editor, whose scripts the portal serves itself) and the nh3
-sanitiser, so a pasted script, style or iframe never reaches a page.
+sanitiser, applied when a text is saved and again when a page prints it
+(`safe_html`), so a pasted script, style or iframe never reaches a page.
 """
 
+import functools
 import html
 
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 # What a news report or a city profile needs, and nothing else. Pages carry
@@ -25,6 +28,17 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 sanitize_html = create_sanitizer(RICH_TEXT_EXTENSIONS)
+
+
+@functools.lru_cache(maxsize=4096)
+def safe_html(value):
+    """Rich text made safe for a page by the same allowlist, whatever path stored it.
+
+    Saves sanitise too (`RichTextField.pre_save`), but a restore (`loaddata`
+    saves raw) or a `QuerySet.update()` skips that; a page never trusts the
+    database. Cached per value, so a page pays nh3 once per text, not per view.
+    """
+    return mark_safe(sanitize_html(value))
 
 
 def plain_text(value):
