@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
@@ -159,8 +159,12 @@ class WorkflowMixin:
         if action == "discard" and not rules.can_discard_pending(request.user, self.model, change):
             raise PermissionDenied
         if action == "apply":
-            pending.apply(change, record, request.user)
-            messages.success(request, _("The changes are applied and published."))
+            try:
+                pending.apply(change, record, request.user)
+            except ValidationError as error:
+                messages.error(request, pending.refusal(error, record))
+            else:
+                messages.success(request, _("The changes are applied and published."))
         else:
             change.delete()
             messages.info(request, _("The pending changes are discarded."))

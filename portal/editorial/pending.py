@@ -8,7 +8,8 @@ new version), `discard` drops them.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.editorial.models import PendingChange
@@ -60,23 +61,57 @@ def differences(change, record):
 
 
 def apply(change, record, user):
-    """Write the pending values to the record: a new version, by the publisher."""
+    """Write the pending values to the record: a new version, by the publisher.
+
+    Validated as a form would be (the record may have changed since the values
+    were submitted: a slug taken meanwhile, a related record deleted): on a
+    `ValidationError` nothing is written and the pending change stays.
+    """
     many = {}
+    errors = {}
     for name, value in change.values.items():
         field = _model_field(record, name)
         if field is None:
             continue
-        if field.many_to_many:
-            many[name] = value
-        else:
-            setattr(record, field.attname, field.to_python(value))
+        try:
+            if field.many_to_many:
+                many[name] = _existing(field, value)
+            else:
+                setattr(record, field.attname, field.to_python(value))
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    record.full_clean()
     author = change.author or _("someone")
     record._change_reason = _("Applied changes by %(author)s") % {"author": author}
     record._history_user = user
-    record.save()
-    for name, pks in many.items():
-        getattr(record, name).set(pks)
-    change.delete()
+    with transaction.atomic():
+        record.save()
+        for name, pks in many.items():
+            getattr(record, name).set(pks)
+        change.delete()
+
+
+def _existing(field, pks):
+    """The chosen records of a many-to-many field, refused if one is gone."""
+    found = set(field.related_model.objects.filter(pk__in=pks).values_list("pk", flat=True))
+    if found != set(pks):
+        raise ValidationError(_("A record chosen here has been deleted since."))
+    return pks
+
+
+def refusal(error, record):
+    """What a publisher reads when a pending change cannot be applied: field by field."""
+    lines = []
+    for name, messages in error.message_dict.items():
+        field = _model_field(record, name)
+        label = field.verbose_name if field is not None else ""
+        lines += [f"{label}: {message}" if label else message for message in messages]
+    return _(
+        "These changes cannot be applied as they are: %(problems)s. Correct the record "
+        "itself, or discard the pending change."
+    ) % {"problems": "; ".join(lines)}
 
 
 def _model_field(record, name):
