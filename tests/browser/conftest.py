@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 WIDTHS = {"phone": 390, "desk": 1280}
+BROWSER_TESTS_SKIPPED = pytest.StashKey[int]()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,16 +53,35 @@ def _one_request_at_a_time_on_in_memory_sqlite(django_db_setup):
         LiveServerThread.server_class = OneAtATimeWSGIServer
 
 
-def pytest_collection_modifyitems(items):
+NO_CHROMIUM = (
+    f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium and "
+    "fonts-noto-cjk (apt-get install chromium fonts-noto-cjk), or CHROMIUM_PATH naming one"
+)
+
+
+def chromium_missing():
+    return shutil.which(CHROMIUM) is None
+
+
+def pytest_collection_modifyitems(config, items):
+    skipped = 0
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if chromium_missing():
+                item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+                skipped += 1
+    config.stash[BROWSER_TESTS_SKIPPED] = skipped
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    skipped = config.stash.get(BROWSER_TESTS_SKIPPED, 0)
+    if skipped:
+        terminalreporter.write_line(f"{skipped} browser tests skipped. {NO_CHROMIUM}.")
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
