@@ -32,7 +32,7 @@ run: install $(KEY_FILE)
 	$(DEMO) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
 
 test: install
-	@sh tests/browser/get-chromium.sh
+	@sh tests/get-test-tools.sh
 	$(BIN)/python -m pytest
 
 check: install $(KEY_FILE)

@@ -29,7 +29,7 @@ def test_browser_tests_are_skipped_with_a_reason_when_chromium_is_missing():
 
 def test_an_explicit_chromium_path_is_never_installed():
     result = subprocess.run(
-        ["sh", "tests/browser/get-chromium.sh"],
+        ["sh", "tests/get-test-tools.sh"],
         cwd=ROOT,
         env={**os.environ, "CHROMIUM_PATH": "/nonexistent/chromium"},
         capture_output=True,
