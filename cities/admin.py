@@ -9,6 +9,7 @@ from portal.editorial.admin import (
     TranslatableStackedInline,
 )
 from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.pending_admin import PendingChangesMixin
 from portal.editorial.rules import locked_for
 from portal.pictures.admin import PictureInline
 
@@ -16,7 +17,7 @@ LOCKED_CITY = _("This city is published: a publisher adds and changes its exchan
 
 
 @admin.register(Country)
-class CountryAdmin(ConcurrentEditMixin, TranslatableAdmin):
+class CountryAdmin(ConcurrentEditMixin, PendingChangesMixin, TranslatableAdmin):
     list_display = ("name", "iso_code", "continent")
     list_filter = ("continent",)
     search_fields = ("name_zh_hans", "name_en", "iso_code")

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from news.models import Article, Category, LeadImage
 from portal.editorial.admin import PUBLICATION_FIELDSET, PublishableAdmin, TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.pending_admin import PendingChangesMixin
 from portal.pictures.admin import PictureInline
 
 
 @admin.register(Category)
-class CategoryAdmin(ConcurrentEditMixin, TranslatableAdmin):
+class CategoryAdmin(ConcurrentEditMixin, PendingChangesMixin, TranslatableAdmin):
     list_display = ("name", "slug", "position")
     search_fields = ("name_zh_hans", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

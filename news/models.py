@@ -26,7 +26,10 @@ class Category(Translatable, Timestamped):
         ordering = ["position", "slug"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        permissions = [("translate_category", _("Can translate categories"))]
+        permissions = [
+            ("translate_category", _("Can translate categories")),
+            ("publish_category", _("Can approve changes to categories")),
+        ]
 
     def __str__(self):
         return self.name or self.slug

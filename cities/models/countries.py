@@ -33,7 +33,10 @@ class Country(Translatable, Timestamped):
         ordering = ["iso_code"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        permissions = [("translate_country", _("Can translate countries"))]
+        permissions = [
+            ("translate_country", _("Can translate countries")),
+            ("publish_country", _("Can approve changes to countries")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(iso_code__regex=r"^[A-Z]{2}$"),

@@ -1,27 +1,18 @@
 """The admin mixins every translated or published record's admin is built from."""
 
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import path
+from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
 
-from portal.editorial import pending, rules
+from portal.editorial import rules
 from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.editorial.models import Status
+from portal.editorial.pending_admin import PendingChangesMixin
 from portal.editorial.translation_state import COMPLETE, MISSING, STALE, suffix
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
-
-HELD_BACK = _(
-    "This is published, so your changes wait for a publisher: visitors still see the "
-    "published version until a publisher applies them."
-)
 
 STATE_LABELS = {COMPLETE: _("complete"), MISSING: _("missing"), STALE: _("stale")}
 
@@ -74,14 +65,12 @@ class EditorialRulesMixin:
         return super().get_prepopulated_fields(request, obj)
 
 
-class WorkflowMixin:
+class WorkflowMixin(PendingChangesMixin):
     """State changes follow `portal.editorial.rules`; publication time is the publishers'.
 
     A non-publisher's changes to a published record wait as a pending change
-    (`portal.editorial.pending`) until a publisher applies them.
+    (`PendingChangesMixin`) until a publisher applies them.
     """
-
-    change_form_template = "admin/publishable_change_form.html"
 
     def get_form(self, request, obj=None, **kwargs):
         form_class = super().get_form(request, obj, **kwargs)
@@ -100,76 +89,12 @@ class WorkflowMixin:
         return WorkflowForm
 
     def save_model(self, request, obj, form, change):
-        if change and rules.must_wait(request.user, obj):
-            request.held_back = pending.hold(obj, form, request.user)
-            messages.info(request, HELD_BACK)
-            return
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         if {"status", "published_at"} & set(form.changed_data):
             # Kept with the version: who published, scheduled or withdrew, and when.
             obj._change_reason = rules.workflow_change_reason(obj)
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        if getattr(request, "held_back", None) is None:
-            super().save_related(request, form, formsets, change)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(request, "held_back", None) is not None:
-            formsets = []  # not saved (they wait with the record), so nothing to report
-        return super().construct_change_message(request, form, formsets, add)
-
-    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        if getattr(request, "held_back", None) is not None and level == messages.SUCCESS:
-            return  # "changed successfully" would be untrue: HELD_BACK says what happened
-        super().message_user(request, message, level, *args, **kwargs)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        record = self.get_object(request, unquote(object_id))
-        if record is not None:
-            changes = [
-                (change, pending.differences(change, record))
-                for change in pending.pending_for(record)
-            ]
-            extra_context = {
-                **(extra_context or {}),
-                "pending_changes": changes,
-                "may_apply": rules.can_apply_pending(request.user, self.model),
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def get_urls(self):
-        opts = self.model._meta
-        decide = path(
-            "<path:object_id>/pending/<int:change_id>/<str:action>/",
-            self.admin_site.admin_view(self.pending_view),
-            name=f"{opts.app_label}_{opts.model_name}_pending",
-        )
-        return [decide, *super().get_urls()]
-
-    def pending_view(self, request, object_id, change_id, action):
-        """POST: a publisher applies a pending change; a publisher or its author discards it."""
-        record = self.get_object(request, unquote(object_id))
-        change = pending.pending_for(record).filter(pk=change_id).first() if record else None
-        if request.method != "POST" or change is None or action not in ("apply", "discard"):
-            raise Http404
-        if action == "apply" and not rules.can_apply_pending(request.user, self.model):
-            raise PermissionDenied
-        if action == "discard" and not rules.can_discard_pending(request.user, self.model, change):
-            raise PermissionDenied
-        if action == "apply":
-            try:
-                pending.apply(change, record, request.user)
-            except ValidationError as error:
-                messages.error(request, pending.refusal(error, record))
-            else:
-                messages.success(request, _("The changes are applied and published."))
-        else:
-            change.delete()
-            messages.info(request, _("The pending changes are discarded."))
-        opts = self.model._meta
-        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
 
 
 class TranslationStateFilter(admin.SimpleListFilter):

@@ -36,7 +36,9 @@ TRANSLATORS = [
 PUBLISHERS = [
     *EDITORS,
     "cities.delete_city", "cities.publish_city", "cities.delete_country",
+    "cities.publish_country",
     "news.delete_article", "news.publish_article", "news.delete_category",
+    "news.publish_category",
     "portal.change_office",
 ]  # fmt: skip
 ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}

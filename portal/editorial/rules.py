@@ -10,7 +10,9 @@ The answers come from three permissions per model, held through the roles
   other fields are read-only for them, whatever a request posts;
 - `<app>.publish_<model>` (publishers): publish, schedule, withdraw, restore
   old versions, and change a published record directly. Anyone else's
-  change to a published record waits as a pending change (`must_wait`).
+  change to a published record waits as a pending change (`must_wait`), and
+  so does anyone else's change to a country or a category, whose names are
+  live on every page that shows them.
 
 The admin's forms and inlines, pending changes, versions, the translation
 queue, the front page and the staff preview all ask these functions; no other
@@ -90,11 +92,15 @@ def transition_error(user, model, old, new):
 
 
 def must_wait(user, record):
-    """True when `user`'s save of `record` waits for a publisher: it is published
-    (as stored, whatever the form says) and they may not publish."""
+    """True when `user`'s save of `record` waits for a publisher: they may not publish
+    it, and it is live. A record with a state is live when published (as stored,
+    whatever the form says); reference data without one (a country, a category)
+    always is, since its names print on published pages at once."""
     model = type(record)
     if record.pk is None or can_publish(user, model):
         return False
+    if not hasattr(model, "status"):
+        return True
     saved = model.objects.filter(pk=record.pk).values_list("status", flat=True).first()
     return saved == Status.PUBLISHED
 
