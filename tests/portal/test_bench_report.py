@@ -53,7 +53,7 @@ def test_write_puts_the_same_figures_in_json_beside_it(tmp_path):
     assert json_path == tmp_path / "performance.json"
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["generated"] == "2026-11-29T12:00:00+00:00"
-    assert data["machine"]["cores"] == "2"
+    assert data["machine"]["cores"] == "2" and data["units"]["p95"] == "ms"
     (size,) = data["sizes"]
     assert (size["articles"], size["cities"], size["exchanges"]) == (1_000, 200, 5_000)
     assert size["floor_rps"] == 1_000

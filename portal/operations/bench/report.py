@@ -12,6 +12,8 @@ import platform
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
+import django
+
 from portal.operations.bench.site import Figures
 
 
@@ -57,6 +59,7 @@ def machine_facts(connection, cache_backend):
         "cpu": _cpu_model() or platform.machine(),
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
+        "django": django.get_version(),
         "database": f"{connection.display_name} {version}",
         "cache": cache_backend.rsplit(".", 1)[-1],
     }
@@ -139,13 +142,23 @@ def as_json(report):
         for page, page_data in zip(size.pages, data["pages"], strict=True):
             page_data["uncached_per_floor"] = ratio(page.uncached.rps, size.floor_rps)
             page_data["cached_per_floor"] = ratio(page.cached.rps, size.floor_rps)
-        sizes.append(data)
+        sizes.append(_rounded(data))
     return {
         "generated": report.generated.isoformat(),
         "machine": report.machine,
         "method": report.method,
+        "units": {"median": "ms", "p95": "ms", "rps": "requests per second"},
         "sizes": sizes,
     }
+
+
+def _rounded(data):
+    """Measurements to three decimals: what they can tell, without float noise."""
+    if isinstance(data, dict):
+        return {key: _rounded(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_rounded(value) for value in data]
+    return round(data, 3) if isinstance(data, float) else data
 
 
 def write(report, markdown_path):
