@@ -64,11 +64,14 @@ bench-search: install $(KEY_FILE)
 bench-pictures: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py benchpictures
 
-# Every public page at 1,000, 10,000 and 100,000 articles, cached and uncached,
-# beside a bare Django view (needs wrk). BENCH_DATABASE_URL as for bench-search.
+# Every public page at 1,000, 10,000 and 100,000 articles (SIZES=1000 for a quick
+# run), cached and uncached, beside a bare Django view (needs wrk); writes
+# docs/performance.md and docs/performance.json. BENCH_DATABASE_URL as for bench-search.
+SIZES ?= 1000,10000,100000
+
 bench: install $(KEY_FILE)
 	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
-	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite --sizes $(SIZES)
 
 # A minute of 50 clients on mixed pages, cache on and off; fails on any 5xx.
 load: install $(KEY_FILE)
