@@ -189,7 +189,7 @@ else:
 # Whole pages for anonymous visitors (portal/operations/page_cache.py): a content change
 # retires them at once, so this only bounds how long unused pages take room.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
-# Serve /bench/floor/, the benchmark's bare view (portal/bench/site.py).
+# Serve /bench/floor/, the benchmark's bare view (portal/operations/bench/site.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
 
 # --- Passwords ----------------------------------------------------------------
