@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 # media (served with caching headers of their own).
 NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
 NO_SCHEDULE = "none"
-STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition", "X-Robots-Tag")
+STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition")
 
 # The models whose records public pages show.
 WATCHED = (
