@@ -2,17 +2,27 @@
 
 Every cached page is filed under the site's revision: a number in the database
 (`SiteRevision`) that any change to a record a public page shows increases, in
-the same transaction as the change. So every worker and every server stops
-serving older pages the moment the change commits, with Redis or without it.
-Scheduled records need no change to appear: the earliest future publication
-time is kept beside the pages of a revision, and the first request after it
-moves the revision on.
+the same transaction as the change. The database is the truth; requests read
+the revision from the cache (`REVISION_KEY`, with the earliest future
+publication time beside it), so a page from the cache costs no database query:
 
-Signed-in staff never get, and never fill, cached pages; nor do responses that
-set cookies, stream, are not 200, or say they must not be kept. If the cache
-fails, pages are rendered as if there were none; if the database is down, the
-last revision seen still serves the pages already cached (nothing can change
-meanwhile).
+- the process that makes a change drops that entry at once and again when the
+  change commits, so its next request reads the new revision;
+- with a shared cache (Redis) every worker and server reads that same entry,
+  so all of them stop serving older pages the moment the change commits;
+- with a memory cache in each worker, another worker's entry lives at most
+  `PAGE_CACHE_REVISION_SECONDS` (1 s by default): that is how stale a page
+  can be there, and `tests/portal/test_page_cache.py` holds it to that.
+
+Scheduled records need no change to appear: the first request after the
+earliest publication time moves the revision on.
+
+The middleware answers before sessions, CSRF, locale and authentication run
+(see MIDDLEWARE): a request carrying a session cookie (staff) is never served
+from, and never fills, the cache; nor are responses that set cookies, stream,
+are not 200, or say they must not be kept. If the cache fails, pages are
+rendered as if there were none; if the database is down, the last revision
+seen still serves the pages already cached (nothing can change meanwhile).
 """
 
 import hashlib
@@ -22,11 +32,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 
 logger = logging.getLogger(__name__)
@@ -35,7 +45,16 @@ logger = logging.getLogger(__name__)
 # media (served with caching headers of their own).
 NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
 NO_SCHEDULE = "none"
-STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Last-Modified",
+    "ETag",
+    "Content-Disposition",
+    "X-Robots-Tag",
+)
+REVISION_KEY = "pages:revision"
 
 # The models whose records public pages show.
 WATCHED = (
@@ -64,6 +83,16 @@ def bump(action=None, **kwargs):
 
     if not SiteRevision.objects.filter(pk=1).update(number=F("number") + 1):
         SiteRevision.objects.get_or_create(pk=1)
+    forget_revision()
+    transaction.on_commit(forget_revision)
+
+
+def forget_revision():
+    """Drop the cached revision, so the next request reads it from the database."""
+    try:
+        cache.delete(REVISION_KEY)
+    except Exception:
+        logger.exception("Page cache unavailable; revision not dropped")
 
 
 def watch_content():
@@ -93,25 +122,34 @@ def next_scheduled_change():
 def current_revision():
     """The revision pages are filed under now (moved on when a scheduled time passed),
     or None when it cannot be known."""
-    from portal.operations.models import SiteRevision
-
-    try:
-        revision = SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()
-    except DatabaseError:
-        return _last_seen["revision"]  # the database is down: nothing can change
-    if revision is None:
-        return None
-    key = f"pages:{revision}:next-change"
-    next_change = cache.get(key)
-    if next_change is None:
-        upcoming = next_scheduled_change()
-        next_change = upcoming.timestamp() if upcoming else NO_SCHEDULE
-        cache.set(key, next_change, settings.PAGE_CACHE_SECONDS)
+    known = cache.get(REVISION_KEY)
+    if known is None:
+        known = _revision_from_database()
+        if known is None:
+            return _last_seen["revision"]
+        # `add`, not `set`: a change that committed meanwhile has dropped the
+        # entry or set a newer one, and must win over what this request read.
+        cache.add(REVISION_KEY, known, settings.PAGE_CACHE_REVISION_SECONDS)
+    revision, next_change = known
     if next_change != NO_SCHEDULE and timezone.now().timestamp() >= next_change:
         bump()
         return current_revision()
     _last_seen["revision"] = revision
     return revision
+
+
+def _revision_from_database():
+    """`(revision, earliest future publication time)` from the database, or None."""
+    from portal.operations.models import SiteRevision
+
+    try:
+        revision = SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()
+        if revision is None:
+            return None
+        upcoming = next_scheduled_change()
+    except DatabaseError:
+        return None  # the database is down: nothing can change meanwhile
+    return revision, upcoming.timestamp() if upcoming else NO_SCHEDULE
 
 
 def release():
@@ -120,7 +158,8 @@ def release():
 
 
 class AnonymousPageCacheMiddleware:
-    """Place after the authentication and locale middleware."""
+    """Place after WhiteNoise and before the session, locale and authentication
+    middleware: a page from the cache needs none of them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -159,10 +198,11 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def may_serve(request):
+        """A visitor's GET: without a session cookie nobody is signed in."""
         return (
             request.method == "GET"
             and not request.path.startswith(NEVER)
-            and not request.user.is_authenticated
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
     @staticmethod
@@ -172,7 +212,8 @@ class AnonymousPageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not request.user.is_authenticated
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not getattr(getattr(request, "user", None), "is_authenticated", False)
             and "private" not in cache_control
             and "no-store" not in cache_control
             and "no-cache" not in cache_control
@@ -183,4 +224,7 @@ class AnonymousPageCacheMiddleware:
     def key(request, revision):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"pages:{revision}:{release()}:{request.LANGUAGE_CODE}:{digest}"
+        # The language is the address's (the locale middleware has not run yet);
+        # addresses without a prefix (the XML sitemap, robots.txt) have one page.
+        language = translation.get_language_from_path(request.path_info) or "-"
+        return f"pages:{revision}:{release()}:{language}:{digest}"

@@ -58,13 +58,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminImportMapCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything a cached page does not need (portal/operations/page_cache.py).
+    "portal.operations.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.operations.page_cache.AnonymousPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
     "axes.middleware.AxesMiddleware",
@@ -189,6 +190,9 @@ else:
 # Whole pages for anonymous visitors (portal/operations/page_cache.py): a content change
 # retires them at once, so this only bounds how long unused pages take room.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# How long a worker may keep the revision in a per-process memory cache: the
+# staleness bound across workers without Redis (with Redis, changes show at once).
+PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
 # Serve /bench/floor/, the benchmark's bare view (portal/operations/bench/site.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
 

@@ -1,5 +1,6 @@
 """Two gunicorn servers on one PostgreSQL and one Redis stay consistent."""
 
+import time
 import uuid
 
 import pytest
@@ -14,6 +15,7 @@ from tests.admin_forms import admin_form_data
 from tests.servers import Browser, database_url
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+REVISION_SECONDS = 1  # the default PAGE_CACHE_REVISION_SECONDS
 
 
 @pytest.fixture(params=["Redis", "a memory cache in each server"])
@@ -22,8 +24,11 @@ def two_servers(request, transactional_db):
         pytest.skip("several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)")
     shared = {"DATABASE_URL": database_url(), "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
     shared["REDIS_URL"] = REDIS_URL if request.param == "Redis" else ""
-    with gunicorn(**shared) as first, gunicorn(**shared) as second:
-        yield first, second
+    # A memory cache is each worker's own: one worker a server, so "the server that
+    # made the change" is one process.
+    workers = 2 if request.param == "Redis" else 1
+    with gunicorn(workers, **shared) as first, gunicorn(workers, **shared) as second:
+        yield first, second, request.param == "Redis"
 
 
 def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers):
@@ -34,7 +39,7 @@ def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers
     chief.save()
     article = Article.objects.published().first()
     path = article.get_absolute_url().replace("/zh-hans/", "/en/")
-    first, second = two_servers
+    first, second, shared_cache = two_servers
     visitor_of_first, visitor_of_second = Browser(first), Browser(second)
     for visitor in (visitor_of_first, visitor_of_second):
         assert visitor.get(path).status == 200
@@ -48,7 +53,14 @@ def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers
     form = admin_form_data(staff.get(change), title_en="Changed through the first server")
     assert staff.post(change, form).status == 302
 
-    for visitor in (visitor_of_second, visitor_of_first):
-        response = visitor.get(path)
-        assert response.headers["X-Page-Cache"] == "miss"
-        assert b"Changed through the first server" in response.content
+    # The server that made the change shows it at once; with Redis, so does every
+    # other; with a memory cache each, the other within PAGE_CACHE_REVISION_SECONDS.
+    response = visitor_of_first.get(path)
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert b"Changed through the first server" in response.content
+    changed_at = time.monotonic()
+    while b"Changed through the first server" not in (seen := visitor_of_second.get(path)).content:
+        assert not shared_cache, "with Redis the other server shows it at once"
+        assert time.monotonic() - changed_at < REVISION_SECONDS + 0.5, "beyond the bound"
+        time.sleep(0.05)
+    assert seen.headers["X-Page-Cache"] == "miss"
