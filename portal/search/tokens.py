@@ -2,7 +2,10 @@
 
 - Latin, digits: NFKC, lower case, accents folded ("Zürich" → "zurich").
 - Chinese, Japanese, Korean characters: overlapping pairs ("卡拉奇" → 卡拉, 拉奇),
-  a lone character on its own; each encoded as "z" + 5 hex digits a character.
+  then the run's last character alone (奇), so that a one-character query,
+  matched as a prefix, finds a character wherever it stands ("目" finds
+  "项目": 目 ends the run, and no pair starts with it); each encoded as
+  "z" + 5 hex digits a character.
 - Other scripts (Arabic, Cyrillic...): the word, hex-encoded as "u" + digits.
 
 Encoding keeps every token plain ASCII, which SQLite's unicode61 tokenizer and
@@ -30,10 +33,16 @@ def _cjk_char(char):
     return f"{ord(char):05x}"
 
 
-def _cjk_tokens(run):
+def _cjk_pairs(run):
     if len(run) == 1:
         return ["z" + _cjk_char(run)]
     return ["z" + _cjk_char(a) + _cjk_char(b) for a, b in itertools.pairwise(run)]
+
+
+def _cjk_index_tokens(run):
+    """The pairs, and the last character alone (a lone character is its own token)."""
+    pairs = _cjk_pairs(run)
+    return pairs if len(run) == 1 else [*pairs, "z" + _cjk_char(run[-1])]
 
 
 def _word_token(word):
@@ -53,7 +62,7 @@ def index_tokens(text):
     """The space-separated tokens stored for `text`."""
     tokens = []
     for run in runs(text):
-        tokens.extend(_cjk_tokens(run) if IS_CJK.match(run) else [_word_token(run)])
+        tokens.extend(_cjk_index_tokens(run) if IS_CJK.match(run) else [_word_token(run)])
     return " ".join(tokens)
 
 
@@ -69,7 +78,7 @@ def query_terms(query):
             if len(run) == 1:
                 terms.append((["z" + _cjk_char(run)], True))
             else:
-                terms.append((_cjk_tokens(run), False))
+                terms.append((_cjk_pairs(run), False))
         else:
             terms.append(([_word_token(run)], True))
     return terms

@@ -25,8 +25,8 @@ def pair(a, b):
     return f"z{ord(a):05x}{ord(b):05x}"
 
 
-def test_chinese_is_indexed_as_overlapping_pairs():
-    assert index_tokens("卡拉奇") == f"{pair('卡', '拉')} {pair('拉', '奇')}"
+def test_chinese_is_indexed_as_overlapping_pairs_and_the_last_character():
+    assert index_tokens("卡拉奇") == f"{pair('卡', '拉')} {pair('拉', '奇')} z{ord('奇'):05x}"
     assert query_terms("卡拉奇") == [([pair("卡", "拉"), pair("拉", "奇")], False)]
     assert query_terms("沈") == [([f"z{ord('沈'):05x}"], True)]
 
