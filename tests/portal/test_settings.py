@@ -11,17 +11,22 @@ from django.core.exceptions import ImproperlyConfigured
 from portal.settings.env import env_bool, env_int, env_list
 
 
-def import_settings(**env):
+def run_python(*arguments, **env):
+    """`python *arguments` in the project, with neither DEBUG nor SECRET_KEY unless given."""
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import portal.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        [sys.executable, *arguments],
         cwd=settings.BASE_DIR,
         env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def import_settings(**env):
+    return run_python("-c", "import portal.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)", **env)
 
 
 def test_production_without_secret_key_fails_loudly():
@@ -43,15 +48,7 @@ def test_with_nothing_set_the_portal_refuses_to_start_and_names_the_key():
 
 
 def test_manage_py_check_with_neither_variable_exits_non_zero():
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("manage.py", "check")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
