@@ -7,7 +7,8 @@ sitemap), plus the office record. Its packages, lowest first:
 - `pictures`: the image pipeline;
 - then the apps: `cities`, then `news`;
 - `search`, `operations` (page cache, backups, health, benchmarks), `demo`,
-  and this package's own top modules, which may import everything.
+  `twofactor` (two-factor sign-in to the back office), and this package's
+  own top modules, which may import everything.
 
 Imports flow one way, lowest to highest; `tests/test_layers.py` fails on an
 upward import (and on `cities` importing `news`).

@@ -1,7 +1,9 @@
-"""The back office's titles, and the office record's admin."""
+"""The back office's titles, the office record's admin, and no admin for two-factor devices."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.editorial.admin import TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
@@ -10,6 +12,11 @@ from portal.models import Office
 admin.site.site_header = _("Foreign Affairs Portal")
 admin.site.site_title = _("Foreign Affairs Portal")
 admin.site.index_title = _("Back office")
+
+# Each person manages their own two-factor devices (portal.twofactor) and an
+# administrator resets them with `manage.py resetotp`; django-otp's admin pages
+# would show the app keys and are in English only.
+admin.site.unregister([TOTPDevice, StaticDevice])
 
 
 @admin.register(Office)

@@ -7,6 +7,7 @@ from portal import sitemaps, views
 from portal.editorial.views import translation_queue
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
+from portal.twofactor.views import PasswordStepView
 
 urlpatterns = [
     path(
@@ -14,6 +15,10 @@ urlpatterns = [
         admin.site.admin_view(translation_queue),
         name="translation_queue",
     ),
+    # The admin's sign-in page with a second step after the password: before
+    # admin.site.urls, so that it answers /admin/login/ (admin:login) in its place.
+    path("admin/login/", PasswordStepView.as_view()),
+    path("admin/two-factor/", include("portal.twofactor.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),

@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
+from tests.two_factor import sign_in_fully
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
@@ -44,19 +46,21 @@ def superuser(db):
 
 @pytest.fixture
 def admin_client(client, superuser):
-    client.force_login(superuser)
+    """Signed in as a superuser, both steps (password and authenticator app) done."""
+    sign_in_fully(client, superuser)
     return client
 
 
 @pytest.fixture
 def sign_in(client, db):
-    """`sign_in("Editors")`: a staff member in that role, signed in, admin in English."""
+    """`sign_in("Editors")`: a staff member in that role, signed in (publishers with their
+    second step done), admin in English."""
     from django.contrib.auth.models import Group
 
     def as_member_of(role):
         user = get_user_model().objects.create_user(role.lower(), password="pw", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
+        sign_in_fully(client, user)
         client.cookies["django_language"] = "en"
         return user
 

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from django.db import connection
 
 from portal.operations.bench.server import free_port
+from tests.two_factor import code_for
 
 
 def database_url():
@@ -54,14 +55,20 @@ class Browser:
         except urllib.error.HTTPError as error:
             return SimpleNamespace(status=error.code, headers=error.headers, content=error.read())
 
-    def sign_in(self, username, password):
-        page = self.get("/admin/login/")
+    def sign_in(self, username, password, app=None):
+        """The admin's sign-in; `app` (a TOTP device) gives the code when one is asked for."""
+        form = {"username": username, "password": password}
+        response = self.post_form("/admin/login/?next=/admin/", form)
+        if response.headers["Location"] == "/admin/two-factor/verify/":
+            response = self.post_form("/admin/two-factor/verify/", {"code": code_for(app)})
+        assert response.headers["Location"] == "/admin/"
+
+    def post_form(self, path, data):
+        page = self.get(path)
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content).group(1)
-        response = self.post(
-            "/admin/login/?next=/admin/",
-            {"csrfmiddlewaretoken": token.decode(), "username": username, "password": password},
-        )
+        response = self.post(path, {"csrfmiddlewaretoken": token.decode(), **data})
         assert response.status == 302, re.findall(rb"errornote[^<]*<?[^<]*", response.content)
+        return response
 
 
 class _SecureOverHttp(http.cookiejar.DefaultCookiePolicy):

@@ -3,7 +3,8 @@
 - `models`: publication state and the visibility rule (`published()`),
   timestamps, translation state, pending changes (abstract bases and tables).
 - `rules`: every "may this user …" question (publish, edit structure,
-  translate, restore, preview, change a published record's dependants).
+  translate, restore, preview, change a published record's dependants,
+  must sign in with a second factor).
   The admin, pending changes and previews ask it; nothing else decides.
 - `roles`: the editorial roles as groups and their permissions.
 - `pending`, `versions`, `concurrency`: changes that wait for a publisher,

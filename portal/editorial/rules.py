@@ -13,6 +13,8 @@ The answers come from three permissions per model, held through the roles
   change to a published record waits as a pending change (`must_wait`), and
   so does anyone else's change to a country or a category, whose names are
   live on every page that shows them.
+  Holding `publish_` of any model, like being a superuser, also means signing
+  in with a second factor (`must_use_two_factor`).
 
 The admin's forms and inlines, pending changes, versions, the translation
 queue, the front page and the staff preview all ask these functions; no other
@@ -131,6 +133,15 @@ def can_use_translation_queue(user, models):
 def can_preview(user, model):
     """Staff who may view a record in the admin may preview it on the public page."""
     return user.is_authenticated and user.is_staff and user.has_perm(_perm(model, "view"))
+
+
+def must_use_two_factor(user):
+    """Superusers and whoever may publish sign in with a second factor (portal.twofactor);
+    other staff may choose to."""
+    return user.is_superuser or any(
+        permission.partition(".")[2].startswith("publish_")
+        for permission in user.get_all_permissions()
+    )
 
 
 def visible(model, user):

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "cities",
     "news",
@@ -65,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which device, if any, confirmed this session's second step; then who owes one.
+    "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
@@ -118,8 +124,8 @@ PERMISSIONS_POLICY = (
 )
 
 # Admin sign-in against guessing (django-axes): after AXES_FAILURE_LIMIT wrong
-# passwords for one user name from one address, that pair is locked out for
-# AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
+# passwords or two-factor codes for one user name from one address, that pair
+# is locked out for AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -129,12 +135,19 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Kept out of the logged form data: a refused two-factor code may still be current.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     # Behind one proxy that appends the client's address to X-Forwarded-For.
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
     AXES_IPWARE_PROXY_COUNT = 1
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Two-factor sign-in (django-otp, portal/twofactor/): an authenticator app (TOTP)
+# and single-use backup codes. Publishers and superusers must use it; other
+# staff may. A wrong code counts with django-axes as a wrong password does.
+OTP_TOTP_ISSUER = "Foreign Affairs Portal"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

@@ -135,3 +135,22 @@ def screenshot(page, name):
         paths.append(path)
     page.set_viewport_size({"width": WIDTHS["desk"], "height": 900})
     return paths
+
+
+def sign_in(page, site, username, password):
+    """Sign in at the admin's page as a person would: the password, then, when asked,
+    the code their authenticator app shows (computed from their device's key)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.two_factor import code_for
+
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(lambda url: not url.endswith("/admin/login/"))
+    if page.url.endswith("/admin/two-factor/verify/"):
+        page.fill("#id_code", code_for(TOTPDevice.objects.get(user__username=username)))
+        page.click("input[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+    return page

@@ -5,20 +5,16 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from portal.demo.loader import load_demo
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
+from tests.two_factor import give_app
 
 
 @pytest.fixture
 def signed_in(page, live_server, transactional_db):
     load_demo()
-    get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    give_app(get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase"))
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "a-long-pass-phrase")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return sign_in(page, live_server.url, "chief", "a-long-pass-phrase")
 
 
 def test_editor_works_in_language_tabs_with_the_rich_text_editor(signed_in, live_server):

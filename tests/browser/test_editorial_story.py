@@ -16,7 +16,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.demo.loader import load_demo
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
+from tests.two_factor import give_app
 
 SLUG = "karachi-port-project"
 
@@ -27,19 +28,14 @@ def people(live_server, transactional_db):
     for role in ("Editors", "Translators", "Publishers"):
         user = User.objects.create_user(role.lower(), password=f"{role}-pass-1", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
+    give_app(User.objects.get(username="publishers"))
     return live_server.url
 
 
 def signed_in(browser, site, role):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_cookies([{"name": "django_language", "value": "en", "url": site}])
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", role.lower())
-    page.fill("#id_password", f"{role}-pass-1")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
-    return page
+    return sign_in(context.new_page(), site, role.lower(), f"{role}-pass-1")
 
 
 def show_tab(page, field, language):

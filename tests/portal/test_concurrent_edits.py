@@ -7,6 +7,7 @@ from django.test import Client
 from news.models import Article
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article
+from tests.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/news/article/{}/change/"
@@ -14,7 +15,7 @@ URL = "/admin/news/article/{}/change/"
 
 def editor(name):
     client = Client()
-    client.force_login(User.objects.create_superuser(name, f"{name}@example.org", "pw"))
+    sign_in_fully(client, User.objects.create_superuser(name, f"{name}@example.org", "pw"))
     client.cookies["django_language"] = "en"
     return client
 

@@ -6,6 +6,7 @@ from news.models import Article
 from portal.editorial.models import PendingChange
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city
+from tests.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db
 CHANGE = "/admin/news/article/{}/change/"
@@ -48,7 +49,7 @@ def test_publisher_sees_applies_and_the_change_goes_live_as_a_version(
     post_change(client, article, title_en="Proposed title", cities=[str(karachi.pk), str(lodz.pk)])
     change = PendingChange.objects.get()
 
-    publisher_client.force_login(publisher)
+    sign_in_fully(publisher_client, publisher)
     publisher_client.cookies["django_language"] = "en"
     page = publisher_client.get(CHANGE.format(article.pk)).content.decode()
     assert "wait for a publisher" in page and "<ins>Proposed</ins>" in page
@@ -91,7 +92,7 @@ def test_publishers_front_page_lists_changes_waiting(client, sign_in, django_use
     sign_in("Editors")
     article = make_article(title_en="Live report")
     post_change(client, article, title_en="Better report")
-    client.force_login(django_user_model.objects.create_superuser("boss", "", "pw"))
+    sign_in_fully(client, django_user_model.objects.create_superuser("boss", "", "pw"))
     page = client.get("/admin/").content.decode()
     waiting = page.split("Changes to published pages")[1].split("Scheduled")[0]
     assert "Live report" in waiting and "editors" in waiting

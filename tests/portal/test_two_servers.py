@@ -13,6 +13,7 @@ from portal.demo.loader import load_demo
 from portal.operations.bench.server import gunicorn
 from tests.admin_forms import admin_form_data
 from tests.servers import Browser, database_url
+from tests.two_factor import give_app
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 REVISION_SECONDS = 1  # the default PAGE_CACHE_REVISION_SECONDS
@@ -37,6 +38,7 @@ def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers
     # The servers know only the production hashers, not the tests' fast one.
     chief.password = PBKDF2PasswordHasher().encode("a-long-pass-phrase", "salt4servers", 1000)
     chief.save()
+    app = give_app(chief)
     article = Article.objects.published().first()
     path = article.get_absolute_url().replace("/zh-hans/", "/en/")
     first, second, shared_cache = two_servers
@@ -48,7 +50,7 @@ def test_a_change_through_one_server_shows_at_once_through_the_other(two_servers
         assert article.title_en.encode() in cached.content
 
     staff = Browser(first)
-    staff.sign_in("chief", "a-long-pass-phrase")
+    staff.sign_in("chief", "a-long-pass-phrase", app)
     change = f"/admin/news/article/{article.pk}/change/"
     form = admin_form_data(staff.get(change), title_en="Changed through the first server")
     assert staff.post(change, form).status == 302

@@ -27,4 +27,5 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Staff login created. It is shown only once; keep it safe.")
             + f"\n  Sign in at: {url}\n  Username:   {username}\n  Password:   {password}"
+            + "\n  At the first sign-in, set up an authenticator app (two-factor sign-in)."
         )
