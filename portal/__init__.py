@@ -7,6 +7,7 @@ sitemap), plus the office record. Its packages, lowest first:
 - `pictures`: the image pipeline;
 - then the apps: `cities`, then `news`;
 - `search`, `operations` (page cache, backups, health, benchmarks), `demo`,
+  `twofactor` (the back office's second sign-in step),
   `twofactor` (two-factor sign-in to the back office), and this package's
   own top modules, which may import everything.
 
