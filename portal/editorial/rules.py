@@ -131,8 +131,21 @@ def can_use_translation_queue(user, models):
 
 
 def can_preview(user, model):
-    """Staff who may view a record in the admin may preview it on the public page."""
-    return user.is_authenticated and user.is_staff and user.has_perm(_perm(model, "view"))
+    """Staff who may view a record in the admin may preview it on the public page,
+    once signed in as fully as the back office asks (a second factor where it must)."""
+    return (
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm(_perm(model, "view"))
+        and (not must_use_two_factor(user) or _verified(user))
+    )
+
+
+def _verified(user):
+    """django-otp marks a request's user verified after the second step; a user
+    that no request marked (no OTP middleware ran) is not."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
 
 
 def must_use_two_factor(user):

@@ -7,6 +7,7 @@ from news.models import Article
 from portal.editorial.models import PendingChange
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city
+from tests.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db
 CHANGE = "/admin/news/article/{}/change/"
@@ -30,7 +31,7 @@ def apply_as_publisher(client, django_user_model, article, change):
     from django.contrib.auth.models import Group
 
     publisher.groups.add(Group.objects.get(name="Publishers"))
-    client.force_login(publisher)
+    sign_in_fully(client, publisher)
     client.cookies["django_language"] = "en"
     url = f"/admin/news/article/{article.pk}/pending/{change.pk}/apply/"
     response = client.post(url, follow=True)

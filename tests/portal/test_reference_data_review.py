@@ -9,6 +9,7 @@ from news.models import Category
 from portal.editorial.models import PendingChange
 from tests.admin_forms import admin_form_data
 from tests.factories import make_category, make_city, make_country
+from tests.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_a_publisher_changes_a_country_directly_and_applies_a_waiting_change(
 
     publisher = django_user_model.objects.create_user("boss", password="pw", is_staff=True)
     publisher.groups.add(Group.objects.get(name="Publishers"))
-    client.force_login(publisher)
+    sign_in_fully(client, publisher)
     url = f"/admin/cities/country/{country.pk}/pending/{change.pk}/apply/"
     assert client.post(url).status_code == 302
     assert Country.objects.get(pk=country.pk).name_en == "Islamic Republic of Pakistan"
