@@ -1,5 +1,3 @@
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from tests.sitemap import sitemap_urls
@@ -8,26 +6,6 @@ pytestmark = pytest.mark.django_db
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-@pytest.mark.parametrize(
-    ("lang", "title"),
-    [
-        ("en", "Shenyang and Karachi, Pakistan, become sister cities"),
-        ("zh-hans", "沈阳与巴基斯坦卡拉奇结为友好城市"),
-    ],
-)
-def test_feed_is_rss2_in_the_urls_language(client, demo, lang, title):
-    response = client.get(f"/{lang}/news/feed/")
-    assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
-    assert channel.find("language").text == lang
-    item = channel.find("item")
-    assert item.find("title").text == title
-    assert item.find("link").text.endswith(
-        f"/{lang}/news/shenyang-and-karachi-become-sister-cities/"
-    )
-    assert item.find("pubDate").text
 
 
 def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client, demo):
