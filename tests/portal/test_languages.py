@@ -1,0 +1,69 @@
+"""The visitor's language: chosen at the root, switched on any page, kept on error pages."""
+
+import pytest
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_by_cookie_then_accept_language_then_chinese(client, db):
+    assert client.get("/")["Location"] == "/zh-hans/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
+    client.cookies["django_language"] = "zh-hans"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/zh-hans/"
+
+
+def test_language_switch_works_whatever_language_the_browser_asks_for(client, demo):
+    for accept in ("en-US,en;q=0.9", "zh-CN,zh;q=0.9", "fr"):
+        response = client.get(
+            "/language/en/", {"next": "/zh-hans/cities/karachi/"}, HTTP_ACCEPT_LANGUAGE=accept
+        )
+        assert response["Location"] == "/en/cities/karachi/", accept
+        response = client.get(
+            "/language/zh-hans/", {"next": "/en/cities/karachi/"}, HTTP_ACCEPT_LANGUAGE=accept
+        )
+        assert response["Location"] == "/zh-hans/cities/karachi/", accept
+
+
+def test_language_switch_stays_on_the_same_page_and_remembers(client, demo):
+    response = client.get("/language/en/", {"next": "/zh-hans/cities/karachi/"})
+    assert response.status_code == 302 and response["Location"] == "/en/cities/karachi/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/")["Location"] == "/en/"
+    response = client.get("/language/zh-hans/", {"next": "/en/news/?city=karachi"})
+    assert response["Location"] == "/zh-hans/news/?city=karachi"
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x", "javascript:x"])
+def test_language_switch_never_redirects_off_site(client, db, next_url):
+    response = client.get("/language/en/", {"next": next_url})
+    assert response["Location"] == "/en/"
+
+
+def test_language_switch_refuses_unknown_languages(client, db):
+    assert client.get("/language/fr/", {"next": "/zh-hans/"}).status_code == 404
+
+
+def test_language_switch_is_written_in_each_language(client, demo):
+    html = client.get("/en/cities/karachi/").content.decode()
+    assert 'lang="zh-hans" hreflang="zh-hans">中文</a>' in html
+    assert '<span aria-current="true" lang="en">English</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("en", "We cannot find that page"), ("zh-hans", "找不到您要访问的页面")]
+)
+def test_not_found_page_is_styled_and_in_the_visitors_language(client, db, lang, text):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert text in html and "site.css" in html and f'href="/{lang}/"' in html
+
+
+def test_server_error_page_is_in_the_visitors_language(rf):
+    from django.views.defaults import server_error
+
+    with translation.override("zh-hans"):
+        response = server_error(rf.get("/zh-hans/"))
+    assert response.status_code == 500
+    assert "网站出现了故障" in response.content.decode()
