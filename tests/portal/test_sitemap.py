@@ -1,5 +1,8 @@
+"""The sitemap and robots.txt: every public page, in both languages, for search engines."""
+
 import pytest
 
+from tests.factories import make_article, make_city
 from tests.sitemap import sitemap_urls
 
 pytestmark = pytest.mark.django_db
@@ -8,7 +11,10 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client, demo):
+def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client, db):
+    make_city(slug="shenyang", name_en="Shenyang", is_home=True, relationship="")
+    karachi = make_city(slug="karachi", name_en="Karachi")
+    make_article(slug="shenyang-and-karachi-become-sister-cities", cities=[karachi])
     urls = sitemap_urls(client)
     for path in (
         "/",
