@@ -7,19 +7,12 @@ from django.contrib import admin
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from portal.demo.loader import load_demo
-
 pytestmark = pytest.mark.django_db
 
 OUR_MODELS = [
     model for model in admin.site._registry if model._meta.app_label in {"cities", "news"}
 ]
 LANGUAGES = {"zh-hans": "保存", "en": "Save"}
-
-
-@pytest.fixture
-def demo(db):
-    return load_demo()
 
 
 def admin_url(model, view, *args):
