@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city, make_photo
@@ -44,8 +45,8 @@ def test_each_language_has_its_own_cached_page(client, article):
         english, _ = visit(client, "/en/news/signing/")
         chinese, _ = visit(client, "/zh-hans/news/signing/")
     assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "hit"
-    assert "Signing in Shenyang" in english.content.decode()
-    assert "沈阳签约" in chinese.content.decode()
+    assertContains(english, "<h1>Signing in Shenyang</h1>", html=True)
+    assertContains(chinese, "<h1>沈阳签约</h1>", html=True)
     assert english["Content-Language"] == "en" and chinese["Content-Language"] == "zh-hans"
 
 
