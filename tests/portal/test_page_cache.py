@@ -12,7 +12,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from tests.admin_forms import admin_form_data
-from tests.factories import make_article, make_city, make_photo
+from tests.factories import make_article, make_city, make_exchange, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_a_change_shows_at_once_on_every_page(client, article):
     "change",
     [
         lambda city: make_photo(city),
-        lambda city: city.exchanges.create(date="2024-05-01", kind="visit", title_en="A visit"),
+        lambda city: make_exchange(city, date=datetime.date(2024, 5, 1), title_en="A visit"),
         lambda city: city.country.__class__.objects.filter(pk=city.country_id).first().save(),
         lambda city: city.articles.add(make_article(status="draft")),
     ],
