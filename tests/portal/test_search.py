@@ -1,4 +1,5 @@
-"""Search: Chinese substrings of two characters and more, English words, ranking, safety."""
+"""Search: Chinese indexed as character pairs, ranking, what is never found, the index kept
+in step, and safety (searches of the seed story's real text: test_search_real_text.py)."""
 
 import pytest
 from pytest_django.asserts import assertContains
