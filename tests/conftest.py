@@ -1,6 +1,9 @@
+from collections import defaultdict
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
 
 from tests.two_factor import sign_in_fully
 
@@ -32,11 +35,62 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo(db):
+def data_for_the_module(build):
+    """A module-scoped fixture whose value is `build()`, run once for the module.
+
+    The records are made inside a transaction that stays open while the module's
+    tests run and is rolled back after the last one; each test's own changes are
+    still undone by its `db` transaction (a savepoint inside this one). Tests that
+    need `transactional_db`, a live server or another process cannot see them.
+    """
+
+    @pytest.fixture(scope="module")
+    def fixture(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                built = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                raise
+        yield built
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+    return fixture
+
+
+def _load_demo():
     from portal.demo.loader import load_demo
 
     return load_demo()
+
+
+_demo_for_the_module = data_for_the_module(_load_demo)
+
+
+@pytest.fixture
+def demo(_demo_for_the_module, db):
+    """The demo content (the seed story), loaded once per module; returns the loader."""
+    return _demo_for_the_module
+
+
+def pytest_collection_modifyitems(items):
+    """A module runs all its tests on the demo content or none: once loaded for one
+    test, the demo stays until the module ends, under every later test."""
+    modules = defaultdict(list)
+    for item in items:
+        modules[item.nodeid.split("::")[0]].append(item)
+    for module, tests in modules.items():
+        without = [test.name for test in tests if "demo" not in test.fixturenames]
+        if without and len(without) < len(tests):
+            raise pytest.UsageError(
+                f"{module}: some tests use the demo content and these do not: {without}; "
+                "move them to a module of their own."
+            )
 
 
 @pytest.fixture

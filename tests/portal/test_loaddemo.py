@@ -10,6 +10,7 @@ from django.utils import translation
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
+from tests.conftest import data_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +23,7 @@ TRANSLATED = {
 }
 
 
-@pytest.fixture
-def demo():
-    call_command("loaddemo", stdout=StringIO())
+demo = data_for_the_module(lambda: call_command("loaddemo", stdout=StringIO()))
 
 
 def snapshot():

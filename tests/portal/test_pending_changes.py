@@ -1,6 +1,7 @@
 """Changes to a published record by a non-publisher wait for a publisher."""
 
 import pytest
+from pytest_django.asserts import assertContains
 
 from news.models import Article
 from portal.editorial.models import PendingChange
@@ -24,7 +25,7 @@ def test_a_non_publishers_change_to_a_live_article_waits(client, sign_in, role):
     response = post_change(client, article, title_en="Proposed title")
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).title_en == "Published title"
-    assert "Published title" in client.get("/en/news/live/").content.decode()
+    assertContains(client.get("/en/news/live/"), "<h1>Published title</h1>", html=True)
     pending = PendingChange.objects.get()
     assert pending.values == {"title_en": "Proposed title"}
 

@@ -83,10 +83,10 @@ def test_a_successful_sign_in_clears_the_count(client, editor):
         assert sign_in(client, "guess").status_code == 200
 
 
-def test_the_admin_allows_only_the_editors_import_map_by_its_hash(admin_client, demo):
-    from cities.models import City
+def test_the_admin_allows_only_the_editors_import_map_by_its_hash(admin_client):
+    from tests.factories import make_city
 
-    city = City.objects.partners().first()
+    city = make_city()
     response = admin_client.get(f"/admin/cities/city/{city.pk}/change/")
     [importmap] = re.findall(
         r'<script type="importmap">(.*?)</script>', response.content.decode(), re.S

@@ -10,21 +10,24 @@ from tests.sitemap import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
-HIDDEN_STATES = {
-    "draft": {"status": "draft"},
-    "review": {"status": "review"},
-    "withdrawn": {"status": "withdrawn", "published_at": timezone.now()},
-    "scheduled": {
-        "status": "published",
-        "published_at": timezone.now() + datetime.timedelta(hours=1),
-    },
-}
+HIDDEN_STATES = ["draft", "review", "withdrawn", "scheduled"]
+
+
+def hidden_state(name):
+    """The fields that keep a record out of visitors' sight in state `name`, as of now."""
+    now = timezone.now()
+    return {
+        "draft": {"status": "draft"},
+        "review": {"status": "review"},
+        "withdrawn": {"status": "withdrawn", "published_at": now},
+        "scheduled": {"status": "published", "published_at": now + datetime.timedelta(hours=1)},
+    }[name]
 
 
 @pytest.fixture(params=HIDDEN_STATES)
 def hidden(request, db):
     """A live city and article beside a hidden city and article, all named Hiddenword."""
-    state = HIDDEN_STATES[request.param]
+    state = hidden_state(request.param)
     live_city = make_city(slug="live-city", name_en="Livecity")
     city = make_city(slug="hidden-city", name_en="Hiddenword city", **state)
     article = make_article(
