@@ -60,11 +60,6 @@ def test_an_older_featured_article_still_leads_the_home_page(client, db):
     assert html.index("Old but featured") < html.index("/en/news/new-7/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="news/includes/article_card.html takes the home page's `featured` article for "
-    "its own flag: every card after a featured article is styled as featured too",
-)
 def test_only_the_featured_article_is_styled_as_featured(client, db):
     make_article(slug="lead", featured=True)
     make_article(slug="other")
