@@ -37,6 +37,11 @@ class PasswordStepView(LoginView):
     def get(self, request, *args, **kwargs):
         if admin.site.has_permission(request):
             return redirect("admin:index")
+        # The password was right a moment ago: back to the step still owed, not the form.
+        user = signin.signing_in(request)
+        step = signin.owed_step(user) if user is not None else None
+        if step is not None:
+            return redirect(f"two_factor:{step}")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -70,8 +70,9 @@ def test_every_public_page_type_is_valid_html(client, demo, tmp_path):
     assert checker_errors(pages) == []
 
 
-def test_the_checker_sees_an_error(tmp_path):
-    """The check can fail: an empty form action, as the list pages once had."""
+def test_the_checker_sees_an_error(demo, tmp_path):
+    """The check can fail: an empty form action, as the list pages once had. (It takes
+    the demo like every test of this module, which loads it once.)"""
     page = '<!doctype html><html lang="en"><head><title>x</title></head>'
     (tmp_path / "bad.html").write_text(page + '<body><form action=""></form></body></html>')
     assert any("action" in error for error in checker_errors(tmp_path))

@@ -245,3 +245,12 @@ def test_resetotp_removes_the_app_and_backup_codes(admin_client, superuser):
 def test_resetotp_names_an_unknown_user():
     with pytest.raises(CommandError, match="No user named 'nobody'"):
         call_command("resetotp", "nobody")
+
+
+def test_leaving_the_second_step_half_done_leads_back_to_it_not_to_the_password(client):
+    """Straight after the password, any admin page goes to the step still owed."""
+    password_step(client, staff("Publishers"))
+    to_login = client.get("/admin/news/article/")
+    assert to_login.status_code == 302 and to_login["Location"].startswith(LOGIN)
+    back = client.get(to_login["Location"])
+    assert back.status_code == 302 and back["Location"] == SETUP

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         if User.objects.filter(username=username).exists():
             self.stdout.write(
                 f"Staff login '{username}' already exists; its password is unchanged.\n"
-                f"Forgot it? Run: .venv/bin/python manage.py changepassword {username}"
+                "Forgot it? Run: export SECRET_KEY=$(cat var/secret_key) DEBUG=1 && "
+                f".venv/bin/python manage.py changepassword {username}"
             )
             return
         password = secrets.token_urlsafe(12)
