@@ -35,7 +35,13 @@ logger = logging.getLogger(__name__)
 # media (served with caching headers of their own).
 NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
 NO_SCHEDULE = "none"
-STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition")
+STORED_HEADERS = (
+    "Content-Type",
+    "Last-Modified",
+    "ETag",
+    "Content-Disposition",
+    "X-Robots-Tag",
+)
 
 # The models whose records public pages show.
 WATCHED = (

@@ -49,7 +49,7 @@ def test_change_permission_without_add_edits_every_field():
     """Before translate_<model>, lacking `add` made a translator; now `change` is every field."""
     user = user_with("change_city", "view_city")
     assert rules.can_edit_structure(user, City)
-    assert rules.readonly_fields(user, City) == ["published_at"]
+    assert rules.readonly_fields(user, City) == ["published_at", "original_only"]
 
 
 def test_publishers_have_nothing_read_only():
