@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import sitemaps, views
-from portal.editorial.views import translation_queue
+from portal.editorial.views import translation_queue, workbench
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
 
@@ -13,6 +13,11 @@ urlpatterns = [
         "admin/translations/",
         admin.site.admin_view(translation_queue),
         name="translation_queue",
+    ),
+    path(
+        "admin/translate/<str:model_label>/<int:pk>/<str:language>/",
+        admin.site.admin_view(workbench),
+        name="translation_workbench",
     ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

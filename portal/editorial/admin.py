@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -132,11 +133,15 @@ class TranslationStateMixin:
 
     @admin.display(description=_("translation"))
     def translation_state(self, record):
+        label = record._meta.label_lower
         badges = [
             format_html(
-                '<span class="translation-state translation-{}" lang="{}">{}: {}</span>',
+                '<a class="translation-state translation-{}" lang="{}" href="{}" title="{}">'
+                "{}: {}</a>",
                 state,
                 code,
+                reverse("translation_workbench", args=[label, record.pk, code]),
+                _("Translate side by side"),
                 LANGUAGE_LABELS[code],
                 STATE_LABELS[state],
             )

@@ -28,6 +28,7 @@ class StaleField:
 class QueueItem:
     record: object
     state: str
+    language: str
     missing: list = field(default_factory=list)
     stale: list = field(default_factory=list)
 
@@ -39,6 +40,11 @@ class QueueItem:
     def change_url(self):
         opts = self.record._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.record.pk])
+
+    @property
+    def workbench_url(self):
+        label = self.record._meta.label_lower
+        return reverse("translation_workbench", args=[label, self.record.pk, self.language])
 
     @property
     def changed(self):
@@ -69,7 +75,7 @@ def queue(language, limit=None):
         waiting = waiting.order_by("updated_at", "pk")[:limit]
         for record in waiting:
             states = field_states(record, language)
-            item = QueueItem(record, record.translation_states.get(suffix(language)))
+            item = QueueItem(record, record.translation_states.get(suffix(language)), language)
             basis = record.translation_basis.get(suffix(language), {})
             original = record.original_language
             for name, state in states.items():
