@@ -10,7 +10,7 @@ from modeltranslation.fields import TranslationField
 
 from portal.editorial import rules
 from portal.editorial.concurrency import ConcurrentEditMixin
-from portal.editorial.editions import STATE_LABELS, publication_summary
+from portal.editorial.editions import STATE_LABELS, name_warnings, publication_summary
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
 from portal.editorial.translation_state import MISSING, STALE, suffix
@@ -92,7 +92,11 @@ class WorkflowMixin(PendingChangesMixin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, unquote(object_id))
         if record is not None:
-            extra_context = {**(extra_context or {}), "editions": publication_summary(record)}
+            extra_context = {
+                **(extra_context or {}),
+                "editions": publication_summary(record),
+                "name_warnings": name_warnings(record),
+            }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

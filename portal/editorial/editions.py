@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Edition
 from portal.formatting.i18n import LANGUAGE_CODES, alternate_urls, localized
 
@@ -142,3 +143,12 @@ def publication_summary(record):
             state = _("original")
         rows.append((language_name(code), state, edition, outcome))
     return rows
+
+
+def name_warnings(record):
+    """`[(language name, field label, [lacking renderings])]`: the official names
+    its translations lack, for the publisher to check before publishing."""
+    return [
+        (language_name(language), type(record)._meta.get_field(name).verbose_name, lacking)
+        for language, name, lacking in record_warnings(record, Glossary())
+    ]

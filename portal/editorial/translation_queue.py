@@ -6,6 +6,7 @@ from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Translatable
 from portal.editorial.translation_state import MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
@@ -31,6 +32,8 @@ class QueueItem:
     language: str
     missing: list = field(default_factory=list)
     stale: list = field(default_factory=list)
+    # (field label, [official names the translation lacks])
+    names: list = field(default_factory=list)
 
     @property
     def model_name(self):
@@ -69,6 +72,7 @@ def _label(model, name, language):
 def queue(language, limit=None):
     """Records needing work in `language`, oldest change first (at most `limit`)."""
     items = []
+    glossary = Glossary()
     for model in translatable_models():
         key = f"translation_states__{suffix(language)}"
         waiting = model.objects.filter(**{f"{key}__in": [MISSING, STALE]})
@@ -86,6 +90,8 @@ def queue(language, limit=None):
                 current = getattr(record, build_localized_fieldname(name, original)) or ""
                 old = basis.get(name) or ""
                 item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
+            for _language, name, lacking in record_warnings(record, glossary, [language]):
+                item.names.append((model._meta.get_field(name).verbose_name, lacking))
             items.append(item)
     items.sort(key=lambda item: (item.changed, item.record.pk))
     return items[:limit]

@@ -26,6 +26,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import pending, rules
 from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
+from portal.editorial.glossary import Glossary
 from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.translation_state import (
     COMPLETE,
@@ -126,7 +127,7 @@ def _form_class(model, names):
     return modelform_factory(model, form=base, fields=names)
 
 
-def build_unit(record, language, user, data=None, parent=None):
+def build_unit(record, language, user, glossary, data=None, parent=None):
     """The unit of `record` for a translation into `language`, bound to `data` if given.
 
     None when there is nothing to translate: the record was written in `language`."""
@@ -157,6 +158,7 @@ def build_unit(record, language, user, data=None, parent=None):
             diff = word_diff(plain_text(basis.get(name) or ""), plain_text(original))
         if not original and not getattr(record, target):
             continue  # nothing to translate, nothing translated
+        found, lacking = glossary.check(original, original_language, form[target].value(), language)
         rows.append(
             Row(
                 name=name,
@@ -167,6 +169,8 @@ def build_unit(record, language, user, data=None, parent=None):
                 state=state,
                 rich=rich,
                 diff=diff,
+                terms=found,
+                lacking=lacking,
             )
         )
     heading = f"{model._meta.verbose_name}: {record}"
@@ -174,9 +178,10 @@ def build_unit(record, language, user, data=None, parent=None):
 
 
 def build_units(record, language, user, data=None):
-    units = [build_unit(record, language, user, data)]
+    glossary = Glossary()
+    units = [build_unit(record, language, user, glossary, data)]
     for part in parts(record):
-        units.append(build_unit(part, language, user, data, parent=record))
+        units.append(build_unit(part, language, user, glossary, data, parent=record))
     return [unit for unit in units if unit is not None and unit.rows]
 
 
