@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import sitemaps, views
+from portal.editorial.matrix_view import completeness_matrix
 from portal.editorial.views import translation_queue, workbench
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
@@ -13,6 +14,11 @@ urlpatterns = [
         "admin/translations/",
         admin.site.admin_view(translation_queue),
         name="translation_queue",
+    ),
+    path(
+        "admin/translations/matrix/",
+        admin.site.admin_view(completeness_matrix),
+        name="translation_matrix",
     ),
     path(
         "admin/translate/<str:model_label>/<int:pk>/<str:language>/",

@@ -126,11 +126,12 @@ class Glossary:
         return found, self.lacking(found, translation, target_language)
 
 
-def record_warnings(record, glossary, languages=None):
+def record_warnings(record, glossary, languages=None, original_language=None):
     """`[(language, field name, [lacking renderings])]` for every translation of
     `record` (into `languages`, or every language but its original) that lacks
-    an official name its original contains."""
-    original_language = record.original_language
+    an official name its original contains. A picture, which has no original
+    language of its own, is given its owner's."""
+    original_language = original_language or record.original_language
     warnings = []
     for language in languages or LANGUAGE_CODES:
         if language == original_language:
