@@ -6,6 +6,7 @@ from django.urls import include, path
 from portal import sitemaps, views
 from portal.editorial.matrix_view import completeness_matrix
 from portal.editorial.views import translation_queue, workbench
+from portal.editorial.xliff_views import xliff_export, xliff_import
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
 
@@ -14,6 +15,16 @@ urlpatterns = [
         "admin/translations/",
         admin.site.admin_view(translation_queue),
         name="translation_queue",
+    ),
+    path(
+        "admin/translations/xliff/export/",
+        admin.site.admin_view(xliff_export),
+        name="xliff_export",
+    ),
+    path(
+        "admin/translations/xliff/import/",
+        admin.site.admin_view(xliff_import),
+        name="xliff_import",
     ),
     path(
         "admin/translations/matrix/",

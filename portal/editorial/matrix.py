@@ -83,7 +83,7 @@ def _records(model):
     return queryset.order_by("pk"), owner
 
 
-def _picture_states(record, original_language, language):
+def picture_states(record, original_language, language):
     states = {}
     for name in text_fields(type(record)):
         original = getattr(record, build_localized_fieldname(name, original_language)) or ""
@@ -140,7 +140,7 @@ def _row(record, model, label, owner, glossary):
         if isinstance(record, Translatable):
             states = field_states(record, language)
         else:
-            states = _picture_states(record, original_language, language)
+            states = picture_states(record, original_language, language)
         values = list(states.values())
         state = MISSING if MISSING in values else STALE if STALE in values else COMPLETE
         row.cells[language] = Cell(
