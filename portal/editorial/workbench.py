@@ -122,6 +122,17 @@ class WorkbenchForm(ConcurrentEditForm):
             self.initial[LOADED_AT] = self.instance.updated_at.isoformat()
 
 
+def _waiting_values(record, targets):
+    """The translations already waiting for a publisher (latest last), so that the
+    translator goes on from them rather than from the published text."""
+    if not isinstance(record, Translatable) or record.pk is None:
+        return {}
+    values = {}
+    for change in pending.pending_for(record):
+        values.update({name: value for name, value in change.values.items() if name in targets})
+    return values
+
+
 def _form_class(model, names):
     base = WorkbenchForm if issubclass(model, Timestamped) else forms.ModelForm
     return modelform_factory(model, form=base, fields=names)
@@ -138,7 +149,13 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
     names = text_fields(model)
     targets = [build_localized_fieldname(name, language) for name in names]
     prefix = f"{model._meta.label_lower}-{record.pk}"
-    form = _form_class(model, targets)(data=data, instance=record, prefix=prefix)
+    form = _form_class(model, targets)(
+        data=data,
+        instance=record,
+        prefix=prefix,
+        # Parts never wait as pending changes (`save_units`): only the record itself.
+        initial=_waiting_values(record, targets) if parent is None else {},
+    )
     locked = rules.locked_for(user, parent) if parent is not None else False
     locked = locked or not rules.can_translate(user, model)
     states = _field_states(record, language, original_language)

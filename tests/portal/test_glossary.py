@@ -84,7 +84,12 @@ def test_the_workbench_lists_required_names_and_warns_when_one_is_lacking(client
     )
     assertContains(response, '<span lang="en">Lyu Zhicheng</span>')
     assertContains(response, "Check the official names: this translation lacks")
-    assertContains(response, '<span lang="en">Karachi</span></p>')
+    assertContains(
+        response,
+        '<p class="workbench-warning" role="status">Check the official names: this '
+        'translation lacks <span class="workbench-lacking" lang="en">Karachi</span></p>',
+        html=True,
+    )
     # The same warning in the queue and to the publisher.
     queue = client.get("/admin/translations/?language=en")
     assertContains(queue, "title lacks the official names")
@@ -94,7 +99,7 @@ def test_the_workbench_lists_required_names_and_warns_when_one_is_lacking(client
     assertContains(change, "<li>English, title: Karachi</li>", html=True)
     article.title_en = "Lyu Zhicheng meets a Karachi delegation"
     article.save()
-    assertNotContains(client.get(url), "Check the official names")
+    assertNotContains(client.get(url), '<p class="workbench-warning" role="status">')
 
 
 def test_editors_and_translators_keep_the_glossary_in_both_admin_languages(client, sign_in, terms):

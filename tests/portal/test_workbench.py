@@ -226,3 +226,13 @@ def test_queries_stay_flat_as_records_grow(client, sign_in):
     assert count(city) <= small["city"]
     assert count(article) <= small["article"]
     assertNotContains(client.get(url(article)), "more-1")
+
+
+def test_a_translator_goes_on_from_the_translation_waiting_for_a_publisher(client, sign_in):
+    article = chinese_article()
+    sign_in("Translators")
+    client.post(url(article), form(client, article, **{field(article, "title"): "Waiting"}))
+    assertContains(client.get(url(article)), 'value="Waiting"')
+    # Saving again unchanged adds no second pending change.
+    client.post(url(article), form(client, article))
+    assert PendingChange.objects.count() == 1
