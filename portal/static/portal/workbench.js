@@ -39,7 +39,21 @@
     ["input", "keyup", "change"].forEach((name) => target.addEventListener(name, () => check(row)));
   }
 
+  // The rich-text editor replaces its textarea with an editable area once it has
+  // loaded: give that area the field's label, as the textarea had.
+  function nameEditors() {
+    document.querySelectorAll(".workbench-target").forEach((target) => {
+      const editable = target.querySelector("[contenteditable=true]:not([aria-label])");
+      const label = target.querySelector("label");
+      if (editable && label) {
+        editable.setAttribute("aria-label", label.textContent.trim());
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll(".workbench-row[data-required]").forEach(watch);
+    nameEditors();
+    new MutationObserver(nameEditors).observe(document.body, { childList: true, subtree: true });
   });
 })();
