@@ -28,6 +28,7 @@ from portal.editorial import pending, rules
 from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
 from portal.editorial.glossary import Glossary
 from portal.editorial.models import Timestamped, Translatable
+from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.translation_state import (
     COMPLETE,
     MISSING,
@@ -222,7 +223,7 @@ def save_units(units, user, language_label):
             if unit.locked or not form.has_changed():
                 continue
             record = form.instance
-            if unit.parent is None and rules.must_wait(user, record):
+            if unit.parent is None and waits_for_publisher(user, record):
                 pending.hold(record, form, user)
                 outcome.held.append(record)
                 continue

@@ -23,6 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.editorial import rules
 from portal.editorial.matrix import kinds, owner_field, picture_states
 from portal.editorial.models import PendingChange, Translatable
+from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.translation_state import MISSING, STALE, field_states, suffix, text_fields
 from portal.editorial.xliff_format import (
     XLIFF_LANGUAGES,
@@ -224,7 +225,7 @@ def _apply(record, owner, values, filename, user, report):
         report.refused.append((str(record), "; ".join(error.messages)))
         return
     with transaction.atomic():
-        if parent is None and rules.must_wait(user, record):
+        if parent is None and waits_for_publisher(user, record):
             PendingChange.objects.create(
                 content_type=ContentType.objects.get_for_model(record),
                 object_id=record.pk,

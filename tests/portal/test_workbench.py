@@ -236,3 +236,26 @@ def test_a_translator_goes_on_from_the_translation_waiting_for_a_publisher(clien
     # Saving again unchanged adds no second pending change.
     client.post(url(article), form(client, article))
     assert PendingChange.objects.count() == 1
+
+
+def test_the_office_is_saved_directly_as_its_admin_does(client, sign_in):
+    from portal.models import Office
+
+    office = Office.objects.create(name_zh_hans="外办", name_en="", original_language="zh-hans")
+    sign_in("Publishers")
+    data = form(client, office, **{field(office, "name"): "Foreign Affairs Office"})
+    client.post(url(office), data)
+    office.refresh_from_db()
+    assert office.name_en == "Foreign Affairs Office"
+    assert not PendingChange.objects.exists()
+
+
+def test_a_country_changed_by_a_translator_waits_as_in_its_admin(client, sign_in):
+    from tests.factories import make_country
+
+    country = make_country("PK", name_en="", name_zh_hans="巴基斯坦")
+    sign_in("Translators")
+    client.post(url(country), form(client, country, **{field(country, "name"): "Pakistan"}))
+    country.refresh_from_db()
+    assert country.name_en == ""
+    assert PendingChange.objects.get().values == {"name_en": "Pakistan"}
