@@ -7,6 +7,7 @@ the address gets the unfiltered list, not a 500.
 from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Continent, Country, Relationship
@@ -61,5 +62,5 @@ class CityFilterForm(LenientFilterForm):
 
 
 def countries_with_partners():
-    partners = City.objects.published().partners().values("pk")
+    partners = City.objects.published().in_language(get_language()).partners().values("pk")
     return Country.objects.filter(cities__in=partners).distinct().order_by("iso_code")

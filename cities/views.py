@@ -1,10 +1,12 @@
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.map import place_on_map
 from cities.models import City, Exchange
+from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -18,7 +20,12 @@ class CityListView(ListView):
     def get_queryset(self):
         self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
         partners = (
-            City.objects.published().partners().for_lists().select_related("country").with_gallery()
+            City.objects.published()
+            .in_language(get_language())
+            .partners()
+            .for_lists()
+            .select_related("country")
+            .with_gallery()
         )
         return self.filter_form.filter(partners)
 
@@ -37,8 +44,14 @@ class CityListView(ListView):
         return context
 
 
-class CityDetailView(StaffPreviewMixin, DetailView):
+class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     context_object_name = "city"
+    list_url_name = "cities:list"
+    title_field = "name"
+    absent_message = gettext_lazy("This city profile is not yet available in %(language)s.")
+    original_only_message = gettext_lazy(
+        "This city profile is published in %(language)s only; what follows is the original text."
+    )
 
     def get_queryset(self):
         exchanges = Exchange.objects.select_related("article").order_by("date", "pk")
@@ -57,6 +70,7 @@ class CityDetailView(StaffPreviewMixin, DetailView):
             home=City.objects.home().published().select_related("country").first(),
             # Through the relation news declares, so that cities never imports news.
             related_articles=city.articles.published()
+            .in_language(get_language())
             .for_lists()
             .select_related("category", "lead_image")[:5],
             breadcrumbs=[

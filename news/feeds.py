@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from news.models import Article
@@ -11,7 +12,7 @@ FEED_LENGTH = 20
 
 
 class LatestArticlesFeed(Feed):
-    """RSS 2.0: the latest published articles, in the language of the URL."""
+    """RSS 2.0: the latest published articles with an edition in the language of the URL."""
 
     feed_type = Rss201rev2Feed
 
@@ -25,7 +26,8 @@ class LatestArticlesFeed(Feed):
         return reverse("news:list")
 
     def items(self):
-        return Article.objects.published().select_related("category")[:FEED_LENGTH]
+        articles = Article.objects.published().in_language(get_language())
+        return articles.select_related("category")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

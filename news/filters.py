@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -21,7 +22,8 @@ class ArticleFilterForm(LenientFilterForm):
         # A choice per partner city (there may be hundreds): its slug and names only,
         # read as plain rows; model instances cost more than the whole query.
         names = [build_localized_fieldname("name", code) for code in LANGUAGE_CODES]
-        rows = City.objects.published().partners().order_by("slug").values("slug", *names)
+        partners = City.objects.published().in_language(get_language()).partners()
+        rows = partners.order_by("slug").values("slug", *names)
         self.cities = [SimpleNamespace(**row) for row in rows]
         self.categories = list(Category.objects.all())
         self.fields["city"].choices = [("", _("All cities"))] + [

@@ -1,10 +1,12 @@
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
+from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -18,7 +20,10 @@ class ArticleListView(ListView):
     def get_queryset(self):
         self.filter_form = ArticleFilterForm(self.request.GET)
         return self.filter_form.filter(
-            Article.objects.published().for_lists().select_related("category", "lead_image")
+            Article.objects.published()
+            .in_language(get_language())
+            .for_lists()
+            .select_related("category", "lead_image")
         )
 
     def get_context_data(self, **kwargs):
@@ -32,11 +37,16 @@ class ArticleListView(ListView):
         return context
 
 
-class ArticleDetailView(StaffPreviewMixin, DetailView):
+class ArticleDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     context_object_name = "article"
+    list_url_name = "news:list"
+    absent_message = gettext_lazy("This report is not yet available in %(language)s.")
+    original_only_message = gettext_lazy(
+        "This report is published in %(language)s only; what follows is the original text."
+    )
 
     def get_queryset(self):
-        partners = City.objects.published().partners()
+        partners = City.objects.published().in_language(get_language()).partners()
         return (
             visible(Article, self.request.user)
             .select_related("category", "lead_image")

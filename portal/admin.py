@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.editorial.admin import TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
-from portal.models import Office
+from portal.models import Office, Term
 
 admin.site.site_header = _("Foreign Affairs Portal")
 admin.site.site_title = _("Foreign Affairs Portal")
@@ -26,3 +26,13 @@ class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
 
     def has_add_permission(self, request):
         return not Office.objects.exists() and super().has_add_permission(request)
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    """Official names: editors and translators keep them (`portal.editorial.roles`)."""
+
+    list_display = ("chinese", "english", "kind", "source")
+    list_filter = ("kind",)
+    search_fields = ("chinese", "english", "note", "source")
+    fields = ("chinese", "english", "kind", "note", "source")

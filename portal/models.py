@@ -1,14 +1,16 @@
 """The `portal` app's models: the office that publishes the site, and (imported
-here so that Django finds them) the shared editorial, search and cache tables."""
+here so that Django finds them) the shared editorial (pending changes, official
+names), search and cache tables."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.editorial.glossary import Term
 from portal.editorial.models import PendingChange, Timestamped, Translatable
 from portal.operations.models import SiteRevision
 from portal.search.models import SearchEntry
 
-__all__ = ["Office", "PendingChange", "SearchEntry", "SiteRevision"]
+__all__ = ["Office", "PendingChange", "SearchEntry", "SiteRevision", "Term"]
 
 
 class Office(Translatable, Timestamped):

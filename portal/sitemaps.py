@@ -1,7 +1,10 @@
 """The sitemap: an index at /sitemap.xml and sections of at most PAGE_SIZE records.
 
-Every page is listed in both languages, each entry naming the other language
-and x-default (Chinese) as alternates. With 100,000 articles a single sitemap
+Every page is listed in each language it has a complete edition in
+(`portal.editorial.models.edition_of`: an article not yet translated is listed
+in its original language only), each entry naming the other complete
+editions and x-default (Chinese, where it has a Chinese edition) as alternates.
+With 100,000 articles a single sitemap
 would be megabytes built URL by URL with `reverse()`; here each section page
 reverses one address per language and fills in slugs
 (`portal.formatting.i18n.slug_address_template`), so a page renders in milliseconds from
@@ -44,9 +47,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from portal.editorial.models import Edition, edition_of
 from portal.formatting.i18n import LANGUAGE_CODES, SLUG, slug_address_template
 
 PAGE_SIZE = 1000
+ROW = ("slug", "updated_at", "original_language", "original_only", "translation_states")
 X_DEFAULT = "zh-hans"
 
 
@@ -54,10 +59,12 @@ X_DEFAULT = "zh-hans"
 class Section:
     url_name: str  # a URL pattern with a `slug`, or a page without one
     changefreq: str
-    queryset: object = None  # callable returning rows of (slug, lastmod)
+    # callable returning rows of (slug, lastmod, original language, original only,
+    # translation states)
+    queryset: object = None
 
     def rows(self):
-        return self.queryset() if self.queryset else [(None, None)]
+        return self.queryset() if self.queryset else [(None, None, None, False, None)]
 
     def count(self):
         return self.queryset().count() if self.queryset else 1
@@ -66,13 +73,13 @@ class Section:
 def _articles():
     from news.models import Article
 
-    return Article.objects.published().order_by("pk").values_list("slug", "updated_at")
+    return Article.objects.published().order_by("pk").values_list(*ROW)
 
 
 def _cities():
     from cities.models import City
 
-    return City.objects.published().partners().order_by("pk").values_list("slug", "updated_at")
+    return City.objects.published().partners().order_by("pk").values_list(*ROW)
 
 
 SECTIONS = {
@@ -101,11 +108,17 @@ def _templates(url_name, has_slug, base):
 def _entries(section, rows, base):
     templates = _templates(section.url_name, section.queryset is not None, base)
     parts = []
-    for slug, lastmod in rows:
-        urls = {code: template.replace(SLUG, slug or "") for code, template in templates.items()}
+    for slug, lastmod, original, original_only, states in rows:
+        urls = {
+            code: template.replace(SLUG, slug or "")
+            for code, template in templates.items()
+            if original is None
+            or edition_of(code, original, states, original_only) == Edition.COMPLETE
+        }
+        defaults = [("x-default", urls[X_DEFAULT])] if X_DEFAULT in urls else []
         links = "".join(
             f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>'
-            for code, url in [*urls.items(), ("x-default", urls[X_DEFAULT])]
+            for code, url in [*urls.items(), *defaults]
         )
         modified = (
             f"<lastmod>{lastmod.date().isoformat()}</lastmod>"

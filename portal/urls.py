@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import sitemaps, views
-from portal.editorial.views import translation_queue
+from portal.editorial.matrix_view import completeness_matrix
+from portal.editorial.views import translation_queue, workbench
+from portal.editorial.xliff_views import xliff_export, xliff_import
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
 from portal.twofactor.views import PasswordStepView
@@ -19,6 +21,26 @@ urlpatterns = [
     # admin.site.urls, so that it answers /admin/login/ (admin:login) in its place.
     path("admin/login/", PasswordStepView.as_view()),
     path("admin/two-factor/", include("portal.twofactor.urls")),
+    path(
+        "admin/translations/xliff/export/",
+        admin.site.admin_view(xliff_export),
+        name="xliff_export",
+    ),
+    path(
+        "admin/translations/xliff/import/",
+        admin.site.admin_view(xliff_import),
+        name="xliff_import",
+    ),
+    path(
+        "admin/translations/matrix/",
+        admin.site.admin_view(completeness_matrix),
+        name="translation_matrix",
+    ),
+    path(
+        "admin/translate/<str:model_label>/<int:pk>/<str:language>/",
+        admin.site.admin_view(workbench),
+        name="translation_workbench",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),

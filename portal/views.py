@@ -27,10 +27,16 @@ HOME_EXCHANGES = 5
 
 @require_safe
 def home(request):
-    published = Article.objects.published().for_lists().select_related("category", "lead_image")
+    language = translation.get_language()
+    published = (
+        Article.objects.published()
+        .in_language(language)
+        .for_lists()
+        .select_related("category", "lead_image")
+    )
     featured = published.featured().first()
     latest = published.exclude(pk=featured.pk) if featured else published
-    partners = City.objects.published().partners().for_lists()
+    partners = City.objects.published().in_language(language).partners().for_lists()
     context = {
         "featured": featured,
         "latest": latest[: HOME_ARTICLES - 1],

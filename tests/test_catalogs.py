@@ -9,7 +9,8 @@ import pytest
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 ENTRY = re.compile(
-    r'(?P<flags>(?:^#,.*\n)?)(?:^#\|.*\n)*^msgid (?P<id>"(?:.*)"(?:\n".*")*)\n'
+    r'(?P<flags>(?:^#,.*\n)?)(?:^#\|.*\n)*(?:^msgctxt "(?P<context>.*)"\n)?'
+    r'^msgid (?P<id>"(?:.*)"(?:\n".*")*)\n'
     r'(?P<plural>^msgid_plural .*\n(?:".*"\n)*)?'
     r'(?P<strs>(?:^msgstr(?:\[\d\])? ".*"\n(?:^".*"\n)*)+)',
     re.M,
@@ -22,6 +23,8 @@ def entries(path):
         msgid = "".join(re.findall(r'"(.*)"', match["id"]))
         if not msgid:
             continue  # the header
+        if match["context"]:
+            msgid = f"{match['context']}\x04{msgid}"  # as gettext keys it
         values = re.findall(r'^msgstr(?:\[\d\])? "(.*)"((?:\n".*")*)', match["strs"], re.M)
         texts = [first + "".join(re.findall(r'"(.*)"', rest)) for first, rest in values]
         yield msgid, texts, "fuzzy" in match["flags"], bool(match["plural"])

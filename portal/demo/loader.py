@@ -11,9 +11,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
+from portal.demo.glossary import TERMS
 from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
 from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, OFFICE, SHENYANG
-from portal.models import Office
+from portal.models import Office, Term
 
 # The seeds are English, so English is the original of every demo record.
 ORIGINAL_LANGUAGE = "en"
@@ -65,7 +66,17 @@ class DemoLoader:
         article = self.ensure_article(SIGNING_ARTICLE, categories, cities)
         for spec in KARACHI_EXCHANGES:
             self.ensure_exchange(spec, cities["karachi"], {article.slug: article})
+        self.ensure_terms()
         return self
+
+    def ensure_terms(self):
+        """The official names of the seed documents, each kept as staff left it."""
+        for chinese, english, kind, note, source in TERMS:
+            term, created = Term.objects.get_or_create(
+                chinese=chinese,
+                defaults={"english": english, "kind": kind, "note": note, "source": source},
+            )
+            (self.created if created else self.kept).append(term)
 
     def ensure_city(self, spec, countries):
         fields = without(spec, "slug", "country")

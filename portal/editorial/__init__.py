@@ -11,7 +11,12 @@
   every save kept and comparable, no edit silently lost.
 - `translation_state`, `translation_queue`: per-language state and the
   translators' queue; `admin`, `views`, `preview`: the admin mixins, the
-  queue page, the staff preview of public pages.
+  queue and workbench pages, the staff preview of public pages.
+- `editions`: what a visitor of each language gets of a published record
+  (the rule itself is `models.PublishableQuerySet.in_language`).
+- `workbench`, `glossary`, `matrix` (+ `matrix_view`), `xliff` (+
+  `xliff_format`, `xliff_views`): the translators' side-by-side workbench,
+  official names, the completeness matrix, exchange with CAT tools.
 
 May import: `portal.formatting`, Django and third-party libraries. Never the
 apps (`cities`, `news`) or the project's top modules: models are found

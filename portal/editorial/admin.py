@@ -1,6 +1,8 @@
 """The admin mixins every translated or published record's admin is built from."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -8,17 +10,16 @@ from modeltranslation.fields import TranslationField
 
 from portal.editorial import rules
 from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.editions import STATE_LABELS, name_warnings, publication_summary
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
-from portal.editorial.translation_state import COMPLETE, MISSING, STALE, suffix
+from portal.editorial.translation_state import MISSING, STALE, suffix
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
-STATE_LABELS = {COMPLETE: _("complete"), MISSING: _("missing"), STALE: _("stale")}
-
 PUBLICATION_FIELDSET = (
     _("Publication"),
-    {"fields": ("status", "published_at", "original_language")},
+    {"fields": ("status", "published_at", "original_language", "original_only")},
 )
 
 
@@ -88,6 +89,16 @@ class WorkflowMixin(PendingChangesMixin):
 
         return WorkflowForm
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "editions": publication_summary(record),
+                "name_warnings": name_warnings(record),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
@@ -126,11 +137,15 @@ class TranslationStateMixin:
 
     @admin.display(description=_("translation"))
     def translation_state(self, record):
+        label = record._meta.label_lower
         badges = [
             format_html(
-                '<span class="translation-state translation-{}" lang="{}">{}: {}</span>',
+                '<a class="translation-state translation-{}" lang="{}" href="{}" title="{}">'
+                "{}: {}</a>",
                 state,
                 code,
+                reverse("translation_workbench", args=[label, record.pk, code]),
+                _("Translate side by side"),
                 LANGUAGE_LABELS[code],
                 STATE_LABELS[state],
             )

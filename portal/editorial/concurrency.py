@@ -72,12 +72,12 @@ class ConcurrentEditForm(forms.ModelForm):
         # two saves at the same moment are checked one after the other.
         current = self._meta.model.objects.select_for_update().filter(pk=self.instance.pk)
         saved = current.first()
-        loaded = parse_datetime(self.data.get(LOADED_AT) or "")
+        loaded = parse_datetime(self.data.get(self.add_prefix(LOADED_AT)) or "")
         if saved is not None and loaded is not None and saved.updated_at > loaded:
             # The form comes back carrying the newer version's time: saving again
             # is then a deliberate choice to keep this text.
             self.data = self.data.copy()
-            self.data[LOADED_AT] = saved.updated_at.isoformat()
+            self.data[self.add_prefix(LOADED_AT)] = saved.updated_at.isoformat()
             raise ValidationError(conflict_message(self, saved))
         return cleaned
 

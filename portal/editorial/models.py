@@ -1,9 +1,10 @@
 """The records' shared behaviour: publication, timestamps, translation, pending changes.
 
-The visibility rule is written here (`PublishableQuerySet.published`), and
-every view, feed, sitemap and template asks it. Search alone mirrors it in SQL
+The visibility rules are written here (`PublishableQuerySet.published`, and
+per language `PublishableQuerySet.in_language` / `Publishable.edition`), and
+every view, feed, sitemap and template asks them. Search alone mirrors it in SQL
 over its own index, for speed, and then fetches its results through
-`published()`, so a mismatch can hide a result but never show a hidden one.
+`published().in_language()`, so a mismatch can hide a result but never show a hidden one.
 
 These models belong to the `portal` app (its `models` module imports them).
 """
@@ -21,6 +22,29 @@ from portal.editorial import translation_state
 from portal.formatting.i18n import LANGUAGE_CODES
 
 
+class Edition(models.TextChoices):
+    """What a visitor of one language gets of a published record (`Publishable.edition`)."""
+
+    # Whole in that language (the original language always is).
+    COMPLETE = "complete", _("complete")
+    # Not whole, but a publisher chose to publish it in its original language only:
+    # listed, marked, with a notice; not indexed in that language.
+    ORIGINAL_ONLY = "original_only", _("original language only")
+    # Not whole and not chosen: left out of that language's pages.
+    ABSENT = "absent", _("not yet available")
+
+
+def edition_of(language, original_language, translation_states, original_only):
+    """The rule of `PublishableQuerySet.in_language` for one record's values (a
+    sitemap reads them as rows)."""
+    if language == original_language:
+        return Edition.COMPLETE
+    state = (translation_states or {}).get(translation_state.suffix(language))
+    if state == translation_state.COMPLETE:
+        return Edition.COMPLETE
+    return Edition.ORIGINAL_ONLY if original_only else Edition.ABSENT
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -36,6 +60,17 @@ class PublishableQuerySet(models.QuerySet):
         """What a visitor may see now: published, and its time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def in_language(self, language):
+        """The records with an edition in `language`: complete in it (the original
+        language always is), or published in the original language only by a
+        publisher's choice. Chained after `published()` it is what a visitor of
+        `language` may find in lists, feeds, search, sitemaps and related blocks."""
+        return self.filter(
+            models.Q(original_language=language)
+            | models.Q(**{f"translation_states__{translation_state.suffix(language)}": "complete"})
+            | models.Q(original_only=True)
+        )
+
     def for_lists(self):
         """Without the long texts (in every language) and the translators' bookkeeping."""
         names = [
@@ -46,7 +81,7 @@ class PublishableQuerySet(models.QuerySet):
                 *(build_localized_fieldname(field, code) for code in LANGUAGE_CODES),
             )
         ]
-        return self.defer(*names, "translation_basis", "translation_states")
+        return self.defer(*names, "translation_basis")
 
 
 class Publishable(models.Model):
@@ -72,6 +107,16 @@ class Publishable(models.Model):
         ),
     )
 
+    original_only = models.BooleanField(
+        _("publish in the original language only"),
+        default=False,
+        help_text=_(
+            "Until its translation is complete, visitors of the other language find it "
+            "marked as available in the original language only, with a notice. Otherwise "
+            "an incomplete translation keeps it off the other language's pages."
+        ),
+    )
+
     class Meta:
         abstract = True
         constraints = [
@@ -94,6 +139,17 @@ class Publishable(models.Model):
     def _stamp_publication(self):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    def edition(self, language):
+        """`Edition` for visitors of `language` (the record itself must be published):
+        the same rule as `PublishableQuerySet.in_language`, for one record."""
+        return edition_of(
+            language, self.original_language, self.translation_states, self.original_only
+        )
+
+    def editions(self):
+        """`{language: Edition}` for every language."""
+        return {code: self.edition(code) for code in LANGUAGE_CODES}
 
     @property
     def is_live(self):

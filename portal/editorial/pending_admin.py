@@ -5,6 +5,7 @@ country's or category's names, which print on published pages at once);
 `portal.editorial.pending` keeps, shows, applies and discards the values.
 """
 
+from django.contrib import admin as django_admin
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -90,3 +91,11 @@ class PendingChangesMixin:
             messages.info(request, _("The pending changes are discarded."))
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
+
+
+def waits_for_publisher(user, record):
+    """`rules.must_wait`, where the record's admin holds pending changes (so that a
+    publisher can apply them): the office's admin saves directly, and so must
+    every other way of changing it (the workbench, XLIFF imports)."""
+    model_admin = django_admin.site._registry.get(type(record))
+    return isinstance(model_admin, PendingChangesMixin) and rules.must_wait(user, record)

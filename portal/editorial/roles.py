@@ -19,6 +19,7 @@ EDITORS = [
     "news.add_leadimage", "news.change_leadimage", "news.view_leadimage",
     "news.delete_leadimage",
     "portal.view_office",
+    "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
 ]  # fmt: skip
 TRANSLATORS = [
     # The translated text of every record, through translate_<model>; every
@@ -32,6 +33,8 @@ TRANSLATORS = [
     "cities.translate_cityphoto", "cities.view_cityphoto",
     "news.translate_leadimage", "news.view_leadimage",
     "portal.view_office",
+    # The official names they follow, and add to as they meet new ones.
+    "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
 ]  # fmt: skip
 PUBLISHERS = [
     *EDITORS,
@@ -53,12 +56,23 @@ def ensure_roles(apps=global_apps, **kwargs):
     Permission = apps.get_model("auth", "Permission")
     for name, codes in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = [code.split(".") for code in codes]
+        # A model that a later migration creates (the glossary's `Term` while an
+        # early migration runs) gets its permissions then.
+        wanted = [code.split(".") for code in codes if _model_exists(apps, code)]
         permissions = [
             Permission.objects.get(content_type__app_label=label, codename=codename)
             for label, codename in wanted
         ]
         group.permissions.add(*permissions)
+
+
+def _model_exists(apps, code):
+    label, codename = code.split(".")
+    try:
+        apps.get_model(label, codename.split("_", 1)[1])
+    except LookupError:
+        return False
+    return True
 
 
 def post_migrate_roles(sender, apps=global_apps, **kwargs):

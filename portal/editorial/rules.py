@@ -8,7 +8,8 @@ The answers come from three permissions per model, held through the roles
   pictures) as well as its text;
 - `<app>.translate_<model>` (translators): the translated text only; the
   other fields are read-only for them, whatever a request posts;
-- `<app>.publish_<model>` (publishers): publish, schedule, withdraw, restore
+- `<app>.publish_<model>` (publishers): publish, schedule, withdraw, choose
+  to publish in the original language only, restore
   old versions, and change a published record directly. Anyone else's
   change to a published record waits as a pending change (`must_wait`), and
   so does anyone else's change to a country or a category, whose names are
@@ -73,7 +74,7 @@ def readonly_fields(user, model):
     publishers."""
     readonly = [] if can_edit_structure(user, model) else structure_fields(model)
     if not can_publish(user, model) and hasattr(model, "published_at"):
-        readonly.append("published_at")
+        readonly += ["published_at", "original_only"]
     return list(dict.fromkeys(readonly))
 
 

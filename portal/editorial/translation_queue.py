@@ -6,6 +6,7 @@ from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Translatable
 from portal.editorial.translation_state import MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
@@ -28,8 +29,11 @@ class StaleField:
 class QueueItem:
     record: object
     state: str
+    language: str
     missing: list = field(default_factory=list)
     stale: list = field(default_factory=list)
+    # (field label, [official names the translation lacks])
+    names: list = field(default_factory=list)
 
     @property
     def model_name(self):
@@ -39,6 +43,11 @@ class QueueItem:
     def change_url(self):
         opts = self.record._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.record.pk])
+
+    @property
+    def workbench_url(self):
+        label = self.record._meta.label_lower
+        return reverse("translation_workbench", args=[label, self.record.pk, self.language])
 
     @property
     def changed(self):
@@ -63,13 +72,14 @@ def _label(model, name, language):
 def queue(language, limit=None):
     """Records needing work in `language`, oldest change first (at most `limit`)."""
     items = []
+    glossary = Glossary()
     for model in translatable_models():
         key = f"translation_states__{suffix(language)}"
         waiting = model.objects.filter(**{f"{key}__in": [MISSING, STALE]})
         waiting = waiting.order_by("updated_at", "pk")[:limit]
         for record in waiting:
             states = field_states(record, language)
-            item = QueueItem(record, record.translation_states.get(suffix(language)))
+            item = QueueItem(record, record.translation_states.get(suffix(language)), language)
             basis = record.translation_basis.get(suffix(language), {})
             original = record.original_language
             for name, state in states.items():
@@ -80,6 +90,8 @@ def queue(language, limit=None):
                 current = getattr(record, build_localized_fieldname(name, original)) or ""
                 old = basis.get(name) or ""
                 item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
+            for _language, name, lacking in record_warnings(record, glossary, [language]):
+                item.names.append((model._meta.get_field(name).verbose_name, lacking))
             items.append(item)
     items.sort(key=lambda item: (item.changed, item.record.pk))
     return items[:limit]

@@ -1,12 +1,20 @@
 """Back-office pages beyond the changelists."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from portal.editorial import rules
+from portal.editorial.pending_admin import HELD_BACK
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import queue, translatable_models
+from portal.editorial.workbench import build_units, save_units
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 # The oldest this many: a translator works from the top, and the rest follow.
@@ -30,3 +38,91 @@ def translation_queue(request):
         "more": len(items) > QUEUE_PAGE,
     }
     return TemplateResponse(request, "admin/translation_queue.html", context)
+
+
+def _model(label):
+    """The translatable model named "app.model", or 404."""
+    for model in translatable_models():
+        if model._meta.label_lower == label.lower():
+            return model
+    raise Http404
+
+
+def workbench_url(record, language):
+    return reverse("translation_workbench", args=[record._meta.label_lower, record.pk, language])
+
+
+def _next_in_queue(language, record):
+    """The queue's first record other than `record` (which may still be in it,
+    waiting as a pending change), or None."""
+    for item in queue(language, limit=QUEUE_PAGE):
+        if (type(item.record), item.record.pk) != (type(record), record.pk):
+            return item.record
+    return None
+
+
+def workbench(request, model_label, pk, language):
+    """One record's translation into `language`, field by field beside the original,
+    with its parts (a city's exchanges and photos) under it."""
+    model = _model(model_label)
+    if language not in LANGUAGE_CODES:
+        raise Http404
+    if not rules.can_translate(request.user, model):
+        raise PermissionDenied
+    record = get_object_or_404(model, pk=pk)
+    if record.original_language == language:
+        other = next(code for code in LANGUAGE_CODES if code != language)
+        messages.info(
+            request,
+            _("This record was written in %(language)s: its translation is into %(other)s.")
+            % {"language": LANGUAGE_LABELS[language], "other": LANGUAGE_LABELS[other]},
+        )
+        return redirect(workbench_url(record, other))
+    data = request.POST if request.method == "POST" else None
+    units = build_units(record, language, request.user, data)
+    if data is not None:
+        outcome = save_units(units, request.user, LANGUAGE_LABELS[language])
+        if outcome is not None:
+            _report(request, outcome)
+            following = _next_in_queue(language, record) if "_next" in data else None
+            if "_next" in data and following is None:
+                messages.info(request, _("The queue is empty: every record is translated."))
+                return redirect(f"{reverse('translation_queue')}?language={language}")
+            return redirect(workbench_url(following or record, language))
+        messages.error(request, _("Nothing was saved: please correct the errors below."))
+    media = forms.Media()
+    for unit in units:
+        media += unit.form.media
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translate: %(record)s") % {"record": record},
+        "record": record,
+        "opts": model._meta,
+        "language": language,
+        "language_label": LANGUAGE_LABELS[language],
+        "original_label": LANGUAGE_LABELS[record.original_language],
+        "units": units,
+        "media": media,
+        "change_url": reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk]
+        ),
+        "queue_url": f"{reverse('translation_queue')}?language={language}",
+    }
+    return TemplateResponse(request, "admin/translation_workbench.html", context)
+
+
+def _report(request, outcome):
+    if outcome.saved:
+        messages.success(
+            request,
+            ngettext(
+                "Saved: %(count)d record has a new version.",
+                "Saved: %(count)d records have a new version.",
+                len(outcome.saved),
+            )
+            % {"count": len(outcome.saved)},
+        )
+    if outcome.held:
+        messages.info(request, HELD_BACK)
+    if not outcome.saved and not outcome.held:
+        messages.info(request, _("Nothing had changed; nothing was saved."))

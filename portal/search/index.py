@@ -2,7 +2,8 @@
 
 Each record is indexed once per language with the text a visitor of that
 language sees (falling back to the other language where a translation is
-missing). Signals reindex on save and delete; `rebuild()` redoes everything.
+missing), and with the status ABSENT in a language it has no edition in.
+Signals reindex on save and delete; `rebuild()` redoes everything.
 """
 
 from django.db import transaction
@@ -14,7 +15,7 @@ from news.models import Article
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value
 from portal.formatting.richtext import plain_text
 from portal.search.backends import optimize
-from portal.search.models import SearchEntry
+from portal.search.models import ABSENT, SearchEntry
 from portal.search.tokens import index_tokens, scope_tokens
 
 ARTICLE_FIELDS = ["standfirst", "body", "source", "author"]
@@ -25,16 +26,22 @@ def _text(obj, field, language):
     return plain_text(localized_value(obj, field, language)[0])
 
 
+def _status(record, language):
+    """The record's status in `language`: ABSENT where it has no edition in it."""
+    return ABSENT if record.edition(language) == ABSENT else record.status
+
+
 def article_entries(article):
     for language in LANGUAGE_CODES:
+        status = _status(article, language)
         body = " ".join(_text(article, field, language) for field in ARTICLE_FIELDS)
         yield SearchEntry(
             kind="article",
             object_id=article.pk,
             language=language,
-            status=article.status,
+            status=status,
             published_at=article.published_at,
-            scope_tokens=scope_tokens("article", language, article.status),
+            scope_tokens=scope_tokens("article", language, status),
             title_tokens=index_tokens(_text(article, "title", language)),
             body_tokens=index_tokens(body),
         )
@@ -42,6 +49,7 @@ def article_entries(article):
 
 def city_entries(city):
     for language in LANGUAGE_CODES:
+        status = _status(city, language)
         parts = [_text(city, field, language) for field in CITY_FIELDS]
         parts.append(_text(city.country, "name", language))
         parts.extend(_text(exchange, "title", language) for exchange in city.exchanges.all())
@@ -49,9 +57,9 @@ def city_entries(city):
             kind="city",
             object_id=city.pk,
             language=language,
-            status=city.status,
+            status=status,
             published_at=city.published_at,
-            scope_tokens=scope_tokens("city", language, city.status),
+            scope_tokens=scope_tokens("city", language, status),
             title_tokens=index_tokens(_text(city, "name", language)),
             body_tokens=index_tokens(" ".join(parts)),
         )

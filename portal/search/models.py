@@ -2,7 +2,10 @@
 
 from django.db import models
 
-from portal.editorial.models import Status
+from portal.editorial.models import Edition
+
+# The status an entry has in a language its record has no edition in.
+ABSENT = Edition.ABSENT.value
 
 
 class SearchEntry(models.Model):
@@ -12,13 +15,17 @@ class SearchEntry(models.Model):
     record's status and publication time are copied here, and kind, language
     and status are also indexed as tokens (`scope_tokens`), so that a search
     filters, counts and orders by indexes alone; the results are checked
-    against the records' own `published()` before anything is shown.
+    against the records' own `published().in_language()` before anything is shown.
+
+    `status` is the record's status, or `ABSENT` in a language the record has
+    no edition in (its translation incomplete, and not published in the
+    original language only): searches in that language never match it.
     """
 
     kind = models.CharField(max_length=10)
     object_id = models.BigIntegerField()
     language = models.CharField(max_length=10)
-    status = models.CharField(max_length=10, choices=Status.choices)
+    status = models.CharField(max_length=10)
     published_at = models.DateTimeField(null=True)
     scope_tokens = models.CharField(max_length=100)
     title_tokens = models.TextField(blank=True)

@@ -2,9 +2,9 @@
 
 Articles come in two tiers, title matches then the rest, each newest first;
 the backend counts and slices each tier from indexes alone, and only the
-page's ids are fetched as records, through the records' own `published()`:
+page's ids are fetched as records, through the records' own `published().in_language()`:
 a stale entry can hide a result until it is reindexed, never show an
-unpublished one.
+unpublished one or one without an edition in the language searched.
 """
 
 from functools import cached_property
@@ -80,7 +80,7 @@ def search_articles(query, language):
     terms = query_terms(query)
     if not terms:
         return []
-    articles = Article.objects.published().select_related("category")
+    articles = Article.objects.published().in_language(language).select_related("category")
     return RankedResults(articles, search_backend("article", language, terms))
 
 
@@ -98,6 +98,7 @@ def search_cities(query, language):
     in_name = [pk for pk, in_title in matches.items() if in_title] or [0]
     return (
         City.objects.published()
+        .in_language(language)
         .partners()
         .select_related("country")
         .filter(pk__in=list(matches))

@@ -5,14 +5,20 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
+from portal.editorial.editions import alternates
+from portal.editorial.models import Edition
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
-from portal.formatting.i18n import LANGUAGE_LABELS, alternate_urls, localized, localized_value
+from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
 from portal.search import highlight as search_highlight
 
 register = template.Library()
+
+# What lists say of a record published in its original language only.
+ONLY_IN = {"zh-hans": _("Chinese only"), "en": _("English only")}
 
 
 @register.simple_tag
@@ -68,9 +74,11 @@ def query(context, **changes):
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context):
-    """This page's path in every language (for hreflang links and the language switch)."""
+    """`[(language, path, indexed)]`: this page in every language, for the language
+    switch, and for hreflang links where `indexed` (a record's page leaves out
+    editions that are absent or in the original language only)."""
     request = context["request"]
-    return alternate_urls(request.path)
+    return alternates(request.path, context.get("editions"), context.get("edition_fallback"))
 
 
 @register.simple_tag
@@ -90,6 +98,28 @@ def highlighted(obj, field, words):
 def snippet(obj, field, words):
     """A highlighted passage of a translated rich text around the first match."""
     return search_highlight.snippet(localized_value(obj, field)[0], words)
+
+
+@register.filter
+def has_edition(record):
+    """True when a visitor of the active language may read `record` now: live, with
+    an edition in that language (`Publishable.edition`). For links in related blocks."""
+    if record is None or not record.is_live:
+        return False
+    return record.edition(translation.get_language()) != Edition.ABSENT
+
+
+@register.filter
+def original_only_here(record):
+    """The record is shown here in its original language only, by a publisher's choice:
+    what lists mark ("Chinese only") and detail pages announce."""
+    return record.edition(translation.get_language()) == Edition.ORIGINAL_ONLY
+
+
+@register.simple_tag
+def only_in_label(record):
+    """ "Chinese only" / "English only": the language `record` is published in alone."""
+    return ONLY_IN.get(record.original_language, "")
 
 
 @register.simple_tag

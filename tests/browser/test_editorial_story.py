@@ -81,7 +81,8 @@ def test_editor_translator_publisher_and_visitor(browser, people):
     # A translator finds it in the queue and fills in the English.
     translator = signed_in(browser, site, "Translators")
     translator.goto(f"{site}/admin/translations/?language=en")
-    translator.get_by_role("link", name="卡拉奇港口合作项目启动").click()
+    # The queue opens the workbench; this translator prefers the whole change form.
+    translator.locator(".queue-item").get_by_role("link", name="Open the whole record").click()
     show_tab(translator, "title", "en")
     translator.fill("#id_title_en", "Karachi port project starts")
     write_rich_text(translator, "body", "en", "Shenyang and Karachi start a port project.")
@@ -99,7 +100,7 @@ def test_editor_translator_publisher_and_visitor(browser, people):
     expect(translator.locator(".queue-item")).to_contain_text("stale")
     expect(translator.locator(".queue-diff ins")).to_have_text("正式")
     screenshot(translator, "translation-queue-stale")
-    translator.locator(".queue-item h2 a").click()
+    translator.locator(".queue-item").get_by_role("link", name="Open the whole record").click()
     write_rich_text(translator, "body", "en", "Shenyang and Karachi formally start a port project.")
     save(translator)
     translator.goto(f"{site}/admin/translations/?language=en")

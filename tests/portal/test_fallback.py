@@ -11,9 +11,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def chinese_only_names(db):
-    """A home city and a partner whose names exist in Chinese only."""
-    home = make_city(slug="shenyang", name_en="", name_zh_hans="沈阳", is_home=True)
-    partner = make_city(slug="karachi", name_en="", name_zh_hans="卡拉奇", ordinal=22)
+    """A home city and a partner whose names exist in Chinese only, published in
+    Chinese only (an incomplete translation would keep them off English pages)."""
+    home = make_city(
+        slug="shenyang", name_en="", name_zh_hans="沈阳", is_home=True, original_only=True
+    )
+    partner = make_city(
+        slug="karachi", name_en="", name_zh_hans="卡拉奇", ordinal=22, original_only=True
+    )
     partner.latitude, partner.longitude = 24.86, 67.0
     partner.save()
     return home, partner
@@ -42,7 +47,7 @@ def test_nothing_is_marked_in_the_names_own_language(client, chinese_only_names)
 
 
 def test_article_breadcrumb_marks_a_fallback_title(client, db):
-    make_article(slug="signing", title_en="", title_zh_hans="签约仪式")
+    make_article(slug="signing", title_en="", title_zh_hans="签约仪式", original_only=True)
     response = client.get("/en/news/signing/")
     crumb = '<span aria-current="page"><span lang="zh-hans">签约仪式</span></span>'
     assertContains(response, crumb, html=True)

@@ -1,0 +1,154 @@
+"""A published record's edition per language, on its public page.
+
+The rule itself is `Publishable.edition` (one record) and
+`PublishableQuerySet.in_language` (lists); this module is what a detail page
+does with it. An absent edition (translation incomplete, not published in the
+original language only) answers a short page in the visitor's language saying
+so, linking the original; an original-only edition shows the original under a
+notice. Neither is indexed, and neither is offered as an `hreflang` alternate.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.editorial.glossary import Glossary, record_warnings
+from portal.editorial.models import Edition
+from portal.formatting.i18n import LANGUAGE_CODES, alternate_urls, localized
+
+STATE_LABELS = {
+    "complete": _("complete"),
+    "missing": _("missing"),
+    "stale": _("stale"),
+}
+
+# Each language named in the visitor's language ("英文" on the Chinese site).
+LANGUAGE_NAMES = {
+    "zh-hans": pgettext_lazy("language name", "Chinese"),
+    "en": pgettext_lazy("language name", "English"),
+}
+
+
+def language_name(code):
+    return LANGUAGE_NAMES.get(code, code)
+
+
+class EditionMixin:
+    """For a `DetailView` of a `Publishable`: the edition in the active language.
+
+    `absent_message` and `original_only_message` take `%(language)s`: the
+    visitor's language for the first, the original's for the second.
+    `list_url_name` is where the language switch goes for an absent edition.
+    A staff preview of an unpublished record shows the whole page, as before.
+    """
+
+    absent_template_name = "edition_absent.html"
+    title_field = "title"
+    absent_message = None
+    original_only_message = None
+    list_url_name = None
+
+    def get_template_names(self):
+        if self.absent:
+            return [self.absent_template_name]
+        return super().get_template_names()
+
+    @property
+    def absent(self):
+        return self.object.is_live and self.edition == Edition.ABSENT
+
+    def get_context_data(self, **kwargs):
+        record = self.object
+        language = translation.get_language()
+        self.edition = record.edition(language)
+        context = super().get_context_data(**kwargs)
+        if not record.is_live:
+            return context
+        original = record.original_language
+        with translation.override(original):
+            original_url = record.get_absolute_url()
+        context.update(
+            edition=self.edition,
+            editions=record.editions(),
+            edition_fallback=self.list_url_name,
+            noindex=self.edition != Edition.COMPLETE,
+            original_url=original_url,
+            original_language=original,
+            original_language_name=language_name(original),
+            original_title=localized(record, self.title_field, original),
+        )
+        if self.edition == Edition.ABSENT:
+            context["edition_message"] = self.absent_message % {"language": language_name(language)}
+        elif self.edition == Edition.ORIGINAL_ONLY:
+            context["edition_message"] = self.original_only_message % {
+                "language": language_name(original)
+            }
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context.get("noindex"):
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def alternates(path, editions=None, fallback=None):
+    """`[(language, path, indexed)]` for the language switch and `hreflang` links.
+
+    Without `editions` every language's address of `path`, all indexed. With them
+    (a record's page), a language whose edition is absent points to `fallback`
+    (a list page's URL name) instead, and only complete editions are indexed."""
+    rows = []
+    for code, address in alternate_urls(path):
+        state = editions.get(code, Edition.COMPLETE) if editions else Edition.COMPLETE
+        if state == Edition.ABSENT and fallback:
+            with translation.override(code):
+                address = reverse(fallback)
+        rows.append((code, address, state == Edition.COMPLETE))
+    return rows
+
+
+OUTCOMES = {
+    Edition.COMPLETE: _(
+        "Visitors read it in %(language)s, in every list, search, feed and sitemap."
+    ),
+    Edition.ORIGINAL_ONLY: _(
+        "Listed in %(language)s marked as available in %(original)s only, the original text "
+        "under a notice; not offered to search engines in %(language)s."
+    ),
+    Edition.ABSENT: _(
+        "Left out of the %(language)s lists, home page, search, feed and sitemap; its "
+        "%(language)s address says it is not yet available and links the original. Complete "
+        "the translation, or choose to publish in the original language only."
+    ),
+}
+
+
+def publication_summary(record):
+    """`[(language, translation state, what visitors get)]`: the publisher's view of
+    a record's editions, on its change form."""
+    from portal.editorial.translation_state import language_state
+
+    original = record.original_language
+    rows = []
+    for code in LANGUAGE_CODES:
+        edition = record.edition(code)
+        outcome = OUTCOMES[edition] % {
+            "language": language_name(code),
+            "original": language_name(original),
+        }
+        state = STATE_LABELS[language_state(record, code)]
+        if code == original:
+            state = _("original")
+        rows.append((language_name(code), state, edition, outcome))
+    return rows
+
+
+def name_warnings(record):
+    """`[(language name, field label, [lacking renderings])]`: the official names
+    its translations lack, for the publisher to check before publishing."""
+    return [
+        (language_name(language), type(record)._meta.get_field(name).verbose_name, lacking)
+        for language, name, lacking in record_warnings(record, Glossary())
+    ]

@@ -1,0 +1,147 @@
+"""Official names: the term base every translation must follow.
+
+A foreign-affairs office renders people, organisations, places and titles one
+official way ("中国人民对外友好协会" is always "Chinese People's Association for
+Friendship with Foreign Countries"). `Term` holds the pairs; `Glossary` finds
+the terms in an original text and the required renderings a translation
+lacks. Chinese matches as a substring (Chinese has no spaces between words);
+English case-insensitively on word boundaries. A missing rendering is a
+warning, never a block: grammar may change the form.
+
+The model belongs to the `portal` app (its `models` module imports it).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.editorial.translation_state import text_fields
+from portal.formatting.i18n import LANGUAGE_CODES
+from portal.formatting.richtext import plain_text
+
+
+class TermKind(models.TextChoices):
+    PERSON = "person", pgettext_lazy("official name kind", "person")
+    ORGANISATION = "organisation", pgettext_lazy("official name kind", "organisation")
+    PLACE = "place", pgettext_lazy("official name kind", "place")
+    TITLE = "title", pgettext_lazy("official name kind", "title")
+    OTHER = "other", pgettext_lazy("official name kind", "other")
+
+
+class Term(models.Model):
+    chinese = models.CharField(_("Chinese"), max_length=200, unique=True)
+    english = models.CharField(_("English"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=12, choices=TermKind.choices)
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the official form comes from: a document, a protocol list."),
+    )
+
+    class Meta:
+        ordering = ["kind", "english"]
+        verbose_name = _("official name")
+        verbose_name_plural = _("official names")
+        app_label = "portal"
+
+    def __str__(self):
+        return f"{self.chinese} → {self.english}"
+
+    def form_in(self, language):
+        return self.chinese if language.startswith("zh") else self.english
+
+
+def _english_pattern(text):
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    term: Term
+    original: str  # the name as the original writes it
+    required: str  # the rendering the translation must contain
+    original_language: str
+    target_language: str
+
+
+class Glossary:
+    """Every term, loaded once (a page checks many fields against one glossary)."""
+
+    def __init__(self, terms=None):
+        self.terms = list(Term.objects.all()) if terms is None else list(terms)
+        self._patterns = {term.pk: _english_pattern(term.english) for term in self.terms}
+
+    def _contains(self, text, term, language):
+        if language.startswith("zh"):
+            return term.chinese in text
+        return bool(self._patterns[term.pk].search(text))
+
+    def found(self, original, original_language, target_language):
+        """The terms in `original` (HTML or plain), with the rendering required in
+        `target_language`. Longer names are matched first and taken out of the text,
+        so "沈阳" is found on its own but not inside "沈阳市人民对外友好协会"."""
+        text = plain_text(original or "")
+        kept = []
+        for term in sorted(self.terms, key=lambda term: -len(term.form_in(original_language))):
+            if not text:
+                break
+            if original_language.startswith("zh"):
+                if term.chinese in text:
+                    kept.append(term)
+                    text = text.replace(term.chinese, "\n")
+            else:
+                text, count = self._patterns[term.pk].subn("\n", text)
+                if count:
+                    kept.append(term)
+        return [
+            Found(
+                term,
+                term.form_in(original_language),
+                term.form_in(target_language),
+                original_language,
+                target_language,
+            )
+            for term in kept
+        ]
+
+    def lacking(self, found, translation, target_language):
+        """The required renderings of `found` that `translation` does not contain
+        (nothing while there is no translation at all: that is "missing")."""
+        text = plain_text(translation or "")
+        if not text:
+            return []
+        return [
+            hit.required for hit in found if not self._contains(text, hit.term, target_language)
+        ]
+
+    def check(self, original, original_language, translation, target_language):
+        """(found, lacking) for one field."""
+        found = self.found(original, original_language, target_language)
+        return found, self.lacking(found, translation, target_language)
+
+
+def record_warnings(record, glossary, languages=None, original_language=None):
+    """`[(language, field name, [lacking renderings])]` for every translation of
+    `record` (into `languages`, or every language but its original) that lacks
+    an official name its original contains. A picture, which has no original
+    language of its own, is given its owner's."""
+    original_language = original_language or record.original_language
+    warnings = []
+    for language in languages or LANGUAGE_CODES:
+        if language == original_language:
+            continue
+        for name in text_fields(type(record)):
+            original = getattr(record, build_localized_fieldname(name, original_language))
+            translation = getattr(record, build_localized_fieldname(name, language))
+            if not original or not translation:
+                continue
+            lacking = glossary.check(original, original_language, translation, language)[1]
+            if lacking:
+                warnings.append((language, name, lacking))
+    return warnings

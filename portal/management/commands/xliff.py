@@ -1,0 +1,73 @@
+"""`manage.py xliff export --language en [--model news.article] FILE` and
+`manage.py xliff import [--user NAME] FILE`: the translation queue to and
+from a CAT tool, as XLIFF 1.2 (`portal.editorial.xliff`)."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from portal.editorial.matrix import kinds
+from portal.editorial.xliff import UnreadableFile, export, import_file
+from portal.formatting.i18n import LANGUAGE_CODES
+
+
+class Command(BaseCommand):
+    help = (
+        "Export what needs translating into a language as XLIFF 1.2, or import a "
+        "translated XLIFF file back (stale units and unknown records are refused and listed)."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        out = actions.add_parser("export", help="Write the records missing or stale in a language.")
+        out.add_argument("--language", required=True, choices=LANGUAGE_CODES)
+        out.add_argument("--model", help="Only this kind of record, e.g. news.article.")
+        out.add_argument("file")
+        back = actions.add_parser("import", help="Apply a translated XLIFF file.")
+        back.add_argument(
+            "--user",
+            help="Import as this user, under their permissions (default: as a translator, "
+            "so published records get pending changes).",
+        )
+        back.add_argument("file")
+
+    def handle(self, *args, action, **options):
+        # The console speaks English, like the command's help; the versions it
+        # writes read "Imported from <file>".
+        with translation.override("en"):
+            if action == "export":
+                self.export(options["language"], options.get("model"), Path(options["file"]))
+            else:
+                self.import_(Path(options["file"]), options.get("user"))
+
+    def export(self, language, model, path):
+        labels = [model_._meta.label_lower for model_ in kinds()]
+        if model and model.lower() not in labels:
+            raise CommandError(f"Unknown model {model!r}; one of: {', '.join(labels)}.")
+        data, count = export(language, model.lower() if model else None)
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"Cannot write {path}: {error}") from error
+        self.stdout.write(self.style.SUCCESS(f"{count} units written to {path}."))
+
+    def import_(self, path, username):
+        user = None
+        if username:
+            user = get_user_model().objects.filter(username=username).first()
+            if user is None:
+                raise CommandError(f"No user {username!r}.")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error}") from error
+        try:
+            report = import_file(data, path.name, user)
+        except UnreadableFile as error:
+            raise CommandError(str(error)) from error
+        for line in report.lines():
+            self.stdout.write(line)
+        if report.refused:
+            self.stderr.write(self.style.WARNING(f"{len(report.refused)} refusals, listed above."))

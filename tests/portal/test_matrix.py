@@ -1,0 +1,122 @@
+"""The completeness matrix: every translated record × language, counts that match."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains, assertNotContains
+
+from portal.editorial.glossary import Term
+from portal.models import Office
+from tests.factories import make_article, make_category, make_city, make_exchange, make_photo
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/translations/matrix/"
+
+
+@pytest.fixture
+def known(db):
+    """Records with known states into English (all written in Chinese but one)."""
+    Term.objects.create(chinese="卡拉奇", english="Karachi", kind="place")
+    Office.objects.create(name_zh_hans="外办", name_en="Foreign Affairs Office")
+    make_category(name_zh_hans="友好城市", name_en="")  # factories' default original: Chinese
+    city = make_city(slug="karachi", name_zh_hans="卡拉奇", name_en="Karachi")  # complete
+    make_exchange(city, title_zh_hans="访问卡拉奇", title_en="A visit")  # complete, lacks Karachi
+    make_photo(city, alt_zh_hans="港口", alt_en="")  # missing
+    make_article(slug="complete", title_zh_hans="完整", title_en="Complete")
+    stale = make_article(slug="stale", title_zh_hans="旧", title_en="Old")
+    stale.title_zh_hans = "新"
+    stale.save()
+    make_article(slug="missing", title_zh_hans="缺", title_en="", status="draft")
+    make_article(slug="english", title_en="Written in English", original_language="en",
+                 title_zh_hans="", body_zh_hans="")  # fmt: skip
+
+
+def csv_rows(client, query=""):
+    response = client.get(f"{URL}?format=csv{query}")
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_counts_match_the_records(client, sign_in, known):
+    sign_in("Translators")
+    rows = {(row["type"], row["record"]): row for row in csv_rows(client)}
+    assert rows[("news.article", "Complete")]["en state"] == "complete"
+    assert rows[("news.article", "Old")]["en state"] == "stale"
+    assert rows[("news.article", "Old")]["en stale"] == "1"
+    assert rows[("news.article", "缺")]["en state"] == "missing"
+    assert rows[("news.article", "缺")]["en missing"] == "1"
+    assert rows[("news.article", "缺")]["published"] == "0"
+    assert rows[("news.article", "Written in English")]["en state"] == "original"
+    assert rows[("news.article", "Written in English")]["zh-hans state"] == "missing"
+    assert rows[("news.category", "友好城市")]["en state"] == "missing"
+    assert rows[("cities.city", "Karachi")]["en state"] == "complete"
+    exchange = next(row for key, row in rows.items() if key[0] == "cities.exchange")
+    assert (exchange["en state"], exchange["en flagged"]) == ("complete", "1")
+    photo = next(row for key, row in rows.items() if key[0] == "cities.cityphoto")
+    assert (photo["en state"], photo["en missing"]) == ("missing", "1")
+    assert rows[("portal.office", "Foreign Affairs Office")]["en state"] == "complete"
+
+
+def test_totals_per_language_count_published_records(client, sign_in, known):
+    sign_in("Translators")
+    response = client.get(URL)
+    # Published: office, country, category, city, exchange, photo, 3 articles = 9;
+    # complete in English: office, country, city, exchange, "complete", "english"
+    # (its original) = 6; in Chinese all but the English original = 8.
+    assertContains(response, "English: 6 of 9 published records complete")
+    assertContains(response, "中文: 8 of 9 published records complete")
+    client.cookies["django_language"] = "zh-hans"
+    assertContains(client.get(URL), "English：9条已发布记录中6条完整")
+
+
+def test_filters_by_type_and_state(client, sign_in, known):
+    sign_in("Translators")
+    articles = csv_rows(client, "&type=news.article&state=missing&language=en")
+    assert [row["record"] for row in articles] == ["缺"]
+    flagged = csv_rows(client, "&state=flagged")
+    assert [row["type"] for row in flagged] == ["cities.exchange"]
+    response = client.get(f"{URL}?type=news.article&state=stale")
+    assertContains(response, "Old")
+    assertNotContains(response, "Complete</th>")
+    assert client.get(f"{URL}?type=nonsense&state=nonsense").status_code == 200
+
+
+def test_cells_link_to_the_workbench(client, sign_in, known):
+    sign_in("Translators")
+    response = client.get(f"{URL}?type=cities.cityphoto")
+    city_pk = csv_rows(client, "&type=cities.city")[0]["id"]
+    assertContains(response, f'href="/admin/translate/cities.city/{city_pk}/en/"')
+
+
+def test_only_those_who_translate_see_it(client, db):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("nobody", password="pw", is_staff=True)
+    client.force_login(user)
+    assert client.get(URL).status_code == 403
+
+
+def test_queries_stay_flat_from_1_to_50_records(client, sign_in):
+    sign_in("Translators")
+
+    def build(start, size):
+        for n in range(start, start + size):
+            city = make_city(slug=f"city-{n}", name_zh_hans=f"城市{n}", name_en="")
+            make_exchange(city, title_en="")
+            make_photo(city, alt_en="")
+            make_article(slug=f"article-{n}", title_en="")
+
+    def count():
+        client.get(URL)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        return len(queries)
+
+    build(0, 1)
+    small = count()
+    build(1, 49)
+    assert count() <= small
