@@ -16,6 +16,8 @@ def fresh(record):
 def test_demo_content_is_completely_translated(db):
     loader = load_demo()
     for record in loader.created:
+        if not hasattr(record, "translation_status"):
+            continue  # glossary terms: a pair of names, not a translated record
         assert record.translation_status() == {"zh-hans": "complete", "en": "complete"}, record
 
 
