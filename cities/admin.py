@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from cities.admin_provenance import FactInline, ProvenanceAdminMixin, StageInline
 from cities.models import City, CityPhoto, Country, Exchange
 from portal.editorial.admin import (
     PUBLICATION_FIELDSET,
@@ -37,7 +38,7 @@ class CityPhotoInline(PictureInline):
 
 
 @admin.register(City)
-class CityAdmin(PublishableAdmin):
+class CityAdmin(ProvenanceAdminMixin, PublishableAdmin):
     list_display = (
         "name",
         "country",
@@ -53,7 +54,8 @@ class CityAdmin(PublishableAdmin):
     list_select_related = ("country",)
     autocomplete_fields = ("country",)
     date_hierarchy = "published_at"
-    inlines = (CityPhotoInline, ExchangeInline)
+    inlines = (CityPhotoInline, StageInline, FactInline, ExchangeInline)
+    readonly_fields = ("sources_disagree",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "province", "is_home")}),
         (
@@ -74,6 +76,7 @@ class CityAdmin(PublishableAdmin):
                     ("population", "population_is_approximate", "population_year"),
                     "area_km2",
                     ("latitude", "longitude"),
+                    "sources_disagree",
                 )
             },
         ),

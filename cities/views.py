@@ -4,7 +4,8 @@ from django.views.generic import DetailView, ListView
 
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.map import place_on_map
-from cities.models import City, Exchange
+from cities.models import City, Exchange, Stage
+from cities.models.facts import citations_of
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -53,7 +54,13 @@ class CityDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
+        stages = sorted(
+            Stage.objects.filter(city=city).select_related("exchange", "article"),
+            key=lambda stage: stage.sort_key,
+        )
         context.update(
+            stages=stages,
+            provenance=city.provenance(citations_of(city), stages),
             home=City.objects.home().published().select_related("country").first(),
             # Through the relation news declares, so that cities never imports news.
             related_articles=city.articles.published()
