@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
 from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
+from portal.demo.partner_loader import PartnerLoader
 from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, OFFICE, SHENYANG
 from portal.models import Office
 
@@ -65,6 +66,7 @@ class DemoLoader:
         article = self.ensure_article(SIGNING_ARTICLE, categories, cities)
         for spec in KARACHI_EXCHANGES:
             self.ensure_exchange(spec, cities["karachi"], {article.slug: article})
+        PartnerLoader(self).load()
         return self
 
     def ensure_city(self, spec, countries):
