@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from cities.counts import counts_sentence, latest_stated_total, record_counts
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.map import place_on_map
 from cities.models import City, Exchange, Stage
@@ -33,6 +34,8 @@ class CityListView(ListView):
             filtered=bool(self.filter_form.cleaned_values().keys() - {"order"}),
             home=home,
             map_points=place_on_map(cities, home),
+            on_record=counts_sentence(record_counts()),
+            stated_total=latest_stated_total(),
             breadcrumbs=[crumb(None, _("Partner cities"))],
         )
         return context
