@@ -13,6 +13,8 @@ from django.db import models
 from cities.models.facts import CITY_FIELDS, DATE_FIGURES, Figure
 from cities.models.stages import PARTNER_STAGES, Relationship, current_stage
 
+UNPRINTED = {Figure.LATITUDE, Figure.LONGITUDE}
+
 
 @dataclass
 class Provenance:
@@ -88,6 +90,8 @@ class ProvenanceMixin(models.Model):
         order = {figure: rank for rank, figure in enumerate(Figure.values)}
         found = Provenance()
         for fact, sources in sorted(facts.values(), key=lambda pair: order[pair[0].figure]):
+            if fact.figure in UNPRINTED:
+                continue  # the map's position: no figure on the page to footnote
             if fact.is_public and fact.matches(self, stages):
                 found.cite(fact.figure, sources)
                 if fact.as_of:

@@ -75,3 +75,9 @@ def as_of(provenance, figure):
 @register.simple_tag
 def stage_cite(provenance, stage):
     return cite(provenance, STAGE_FIGURES[stage.stage])
+
+
+@register.filter
+def documented(stages):
+    """The stages with a document on record."""
+    return [stage for stage in stages if stage.document]
