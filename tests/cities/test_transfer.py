@@ -135,12 +135,16 @@ def test_a_good_file_is_previewed_then_written_on_confirmation(admin_client, net
 def test_a_non_publisher_s_change_to_a_published_city_waits(sign_in, network):
     editor = sign_in("Editors")
     rows = CityResource().export()
-    rows.dict = [dict(rows.dict[0], population="1960000")] + rows.dict[1:]
+    rows.dict = [
+        dict(row, population="1960000") if row["slug"] == "sapporo" else row for row in rows.dict
+    ]
     result = CityResource().import_data(rows, dry_run=False, user=editor)
     assert not result.has_errors() and not result.has_validation_errors()
-    assert City.objects.get(slug="sapporo").population == 1_800_000
+    sapporo = City.objects.get(slug="sapporo")
+    assert sapporo.population == 1_800_000 and sapporo.status == "published"
     change = PendingChange.objects.get()
     assert change.values == {"population": "1960000"} and change.author == editor
+    assert change.object_id == sapporo.pk
 
 
 def test_exchanges_of_a_published_city_are_refused_to_a_non_publisher(sign_in, network):
