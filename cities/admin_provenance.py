@@ -127,6 +127,7 @@ class ProvenanceAdminMixin:
 @admin.register(Source)
 class SourceAdmin(TabbedTranslationAdmin):
     list_display = ("publisher", "title", "date", "url")
+    ordering = ("publisher_en", "pk")
     search_fields = ("publisher_en", "publisher_zh_hans", "title_en", "title_zh_hans", "url")
     fields = ("title", "publisher", "url", ("date", "date_precision"), "article")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

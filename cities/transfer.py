@@ -14,135 +14,24 @@ Rules the import keeps, whoever runs it:
   changes nothing.
 """
 
-import datetime
-import re
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields
 
 from cities.models import City, Country, Exchange, Fact, Source, Stage
 from cities.models.facts import Figure
+from cities.transfer_fields import (
+    FIGURE_COLUMNS,
+    CodeWidget,
+    ComparedResource,
+    PartialDateField,
+    SourceField,
+    text,
+)
 from portal.editorial import pending, rules
-from portal.formatting.dates import PartialDate
-
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-def parse_partial_date(text):
-    """ "2021-12-09" / "2018-08" / "1980" → (date, precision); blank → (None, "day")."""
-    text = str(text or "").strip()
-    if not text:
-        return None, "day"
-    if isinstance(text, datetime.date):
-        return text, "day"
-    match = PARTIAL_DATE.match(text[:10] if "T" in text or " " in text else text)
-    error = _("“%(value)s” is not a date: write it as 2021-12-09, 2018-08 or 1980.")
-    if not match:
-        raise ValueError(error % {"value": text})
-    year, month, day = match.groups()
-    try:
-        value = datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ValueError(error % {"value": text}) from None
-    return value, "day" if day else "month" if month else "year"
-
-
-class PartialDateField(fields.Field):
-    """One column for a date and its precision (`<attribute>` and `<precision_attribute>`)."""
-
-    def __init__(self, attribute, column_name, precision_attribute):
-        super().__init__(attribute=attribute, column_name=column_name, widget=widgets.CharWidget())
-        self.precision_attribute = precision_attribute
-
-    def get_value(self, instance):
-        value = getattr(instance, self.attribute)
-        return PartialDate(value, getattr(instance, self.precision_attribute)).machine
-
-    def export(self, instance, **kwargs):
-        return self.get_value(instance)
-
-    def clean(self, row, **kwargs):
-        return parse_partial_date(row.get(self.column_name))
-
-    def save(self, instance, row, is_m2m=False, **kwargs):
-        value, precision = self.clean(row)
-        setattr(instance, self.attribute, value)
-        setattr(instance, self.precision_attribute, precision)
-
-
-class CodeWidget(widgets.ForeignKeyWidget):
-    """A related record by its code, with a message a person can act on."""
-
-    def __init__(self, model, field, message):
-        super().__init__(model, field)
-        self.message = message
-
-    def clean(self, value, row=None, **kwargs):
-        if value in (None, ""):
-            return None
-        try:
-            return super().clean(str(value).strip(), row, **kwargs)
-        except self.model.DoesNotExist:
-            raise ValueError(self.message() % {"value": value}) from None
-
-
-FIGURE_COLUMNS = {
-    Figure.POPULATION: "population",
-    Figure.AREA: "area_km2",
-    Figure.WINTER_LOW: "winter_low_c",
-    Figure.SUMMER_HIGH: "summer_high_c",
-    Figure.PRECIPITATION: "precipitation_mm",
-}
-
-
-class SourceField(fields.Field):
-    """The URL of the first source of a figure's public value."""
-
-    def __init__(self, figure):
-        super().__init__(attribute=None, column_name=f"{FIGURE_COLUMNS[figure]}_source")
-        self.figure = figure
-
-    def get_value(self, instance):
-        if instance.pk is None:
-            return ""
-        fact = instance.facts.filter(figure=self.figure, is_public=True).first()
-        source = fact.sources.order_by("pk").first() if fact else None
-        return source.url if source else ""
-
-    def export(self, instance, **kwargs):
-        return self.get_value(instance)
-
-    def save(self, instance, row, is_m2m=False, **kwargs):
-        """Figures are saved with the city (`CityResource.after_save_instance`)."""
-
-
-def _text(value):
-    return "" if value is None else str(value).strip()
-
-
-class ComparedResource(resources.ModelResource):
-    """Reports a row unchanged when every column reads as the record exports it."""
-
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        if import_validation_errors or original is None or original.pk is None:
-            return False
-        current = {field.column_name: field.export(original) for field in self.get_import_fields()}
-        return all(
-            _same(current[name], row[name]) for name in current if name in row and name != "id"
-        )
-
-
-def _same(current, imported):
-    a, b = _text(current), _text(imported)
-    if a == b:
-        return True
-    try:  # "3527" and "3527.0", "1" and "True"
-        return float(a or "nan") == float(b or "nan")
-    except ValueError:
-        return {a.lower(), b.lower()} <= {"1", "true"} or {a.lower(), b.lower()} <= {"0", "false"}
 
 
 class CityResource(ComparedResource):
@@ -234,7 +123,7 @@ class CityResource(ComparedResource):
         if kwargs.get("dry_run") and not self._is_using_transactions(kwargs):
             return
         for figure, column in FIGURE_COLUMNS.items():
-            url = _text(row.get(f"{column}_source"))
+            url = text(row.get(f"{column}_source"))
             if url and getattr(instance, column) is not None:
                 self.record_figure(instance, figure, column, url)
         for stage, attribute in (("friendly", "friendly_since"), ("sister", "sister_since")):

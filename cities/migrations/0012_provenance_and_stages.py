@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'source',
                 'verbose_name_plural': 'sources',
-                'ordering': ['publisher', 'date', 'pk'],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(

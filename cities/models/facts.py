@@ -43,7 +43,8 @@ class Source(Timestamped):
     )
 
     class Meta:
-        ordering = ["publisher", "date", "pk"]
+        # By id: the same order on every database (a backup lists sources in it).
+        ordering = ["pk"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         constraints = [

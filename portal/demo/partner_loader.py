@@ -12,9 +12,10 @@ from pathlib import Path
 
 from modeltranslation.utils import build_localized_fieldname
 
-from cities.models import City, Country, Exchange, Fact, Source, Stage, StatedTotal
+from cities.models import City, Country, Exchange, Fact, Stage, StatedTotal
 from cities.models.facts import STAGE_FIGURES
 from portal.demo import partners
+from portal.demo.partner_sources import SourceBook, partial_date
 
 DATA = Path(__file__).parent / "data"
 # Collected on 2026-11-29 (data/README.md): the records go live as of then.
@@ -24,70 +25,13 @@ PUBLISHED_AT = datetime.datetime(
 STAGE_OF = {"sister": "sister", "friendly cooperative": "friendly"}
 
 
-def partial_date(text):
-    """ "1984-09-22" / "2007-06" / "2011" → (date, precision)."""
-    parts = [int(part) for part in text.split("-")]
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    return datetime.date(*(parts + [1] * (3 - len(parts)))), precision
-
-
-def publisher_text(publisher):
-    """The data's publisher without its bracketed remark on the page's source line."""
-    return publisher.split(" (page source line")[0]
-
-
 class PartnerLoader:
     def __init__(self, loader):
         self.loader = loader
-        self.sources = {}
-
-    def source(self, spec):
-        """The `Source` for a data source (found by URL), created if missing."""
-        url = spec.get("url", "")
-        key = url or spec.get("publisher_en")
-        if key in self.sources:
-            return self.sources[key]
-        if url:
-            existing = Source.objects.filter(url=url).first()
-        else:
-            existing = Source.objects.filter(url="", publisher_en=spec["publisher_en"]).first()
-        if existing is None:
-            if url == partners.SEED_PROFILE["url"]:
-                fields = dict(partners.SEED_PROFILE)
-            else:
-                fields = self.source_fields(spec)
-            existing = Source(**fields)
-            existing.full_clean()
-            existing.save()
-            self.loader.created.append(existing)
-        self.sources[key] = existing
-        return existing
-
-    def source_fields(self, spec):
-        publisher = publisher_text(spec.get("publisher", ""))
-        fields = {
-            "url": spec.get("url", ""),
-            "title_en": spec.get("title_en", ""),
-            "publisher_en": spec.get("publisher_en", publisher),
-        }
-        chinese = spec.get("publisher_zh_hans") or next(
-            (zh for start, zh in partners.PUBLISHERS_ZH.items() if publisher.startswith(start)),
-            "",
-        )
-        fields["publisher_zh_hans"] = chinese
-        if spec.get("date"):
-            date = spec["date"]
-            fields["date"], fields["date_precision"] = (
-                partial_date(date) if isinstance(date, str) else (date, "day")
-            )
-        return fields
-
-    def sources_for(self, record, fact_name, exclude=()):
-        return [
-            self.source(spec)
-            for spec in record.get("sources", {}).get(fact_name, [])
-            if spec.get("url") not in exclude
-        ]
+        self.book = SourceBook(loader)
+        self.source = self.book.source
+        self.sources_for = self.book.sources_for
+        self.find_source = self.book.find_source
 
     def load(self):
         records = json.loads((DATA / "shenyang-partners.json").read_text(encoding="utf-8"))
@@ -187,14 +131,6 @@ class PartnerLoader:
         for figure, (value, url, note) in alternatives.items():
             source = self.source(self.find_source(record, url))
             self.add_fact(city, figure, value, [source], is_public=False, note=note)
-
-    @staticmethod
-    def find_source(record, url):
-        for specs in record.get("sources", {}).values():
-            for spec in specs:
-                if spec.get("url") == url:
-                    return spec
-        raise LookupError(url)
 
     def stages(self, city, record):
         name = record["name_en"]

@@ -1,16 +1,31 @@
 """Bulk import as a person runs it: the preview before anything is written."""
 
+import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from cities.models import City
+from portal.demo.loader import load_demo
 from tests.browser.conftest import screenshot
-from tests.browser.test_admin import signed_in  # noqa: F401 (fixture)
 
 GOOD = (
     "slug,name_en,name_zh_hans,country,relationship,sister_since,population,population_source\n"
     "sapporo,Sapporo,札幌,JP,sister,1980-11-18,1960000,https://example.org/census\n"
 )
 BAD = GOOD + "nowhere,Nowhere,无处,XX,sister,2021-13-40,,\n"
+
+
+@pytest.fixture
+def signed_in(page, live_server, transactional_db):
+    load_demo()
+    get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a-long-pass-phrase")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
 
 
 def upload(page, live_server, tmp_path, text):
@@ -26,7 +41,7 @@ def upload(page, live_server, tmp_path, text):
 def test_import_preview_shows_bad_rows_and_writes_only_when_confirmed(
     signed_in,
     live_server,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     page = signed_in
     upload(page, live_server, tmp_path, BAD)

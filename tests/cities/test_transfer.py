@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from import_export.formats.base_formats import CSV, XLSX
 
 from cities.models import City, Exchange, Fact
-from cities.transfer import CityResource, ExchangeResource, parse_partial_date
+from cities.transfer import CityResource, ExchangeResource
+from cities.transfer_fields import parse_partial_date
 from portal.editorial.models import PendingChange
 from tests.factories import make_city, make_country, make_exchange, make_fact, make_source
 
