@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
+from cities.admin_provenance import FactInline, ProvenanceAdminMixin, StageInline
 from cities.models import City, CityPhoto, Country, Exchange
+from cities.transfer import CityResource, ExchangeResource
 from portal.editorial.admin import (
     PUBLICATION_FIELDSET,
     PublishableAdmin,
@@ -37,7 +41,9 @@ class CityPhotoInline(PictureInline):
 
 
 @admin.register(City)
-class CityAdmin(PublishableAdmin):
+class CityAdmin(ImportExportMixin, ProvenanceAdminMixin, PublishableAdmin):
+    resource_classes = [CityResource]
+    formats = [CSV, XLSX]
     list_display = (
         "name",
         "country",
@@ -53,7 +59,8 @@ class CityAdmin(PublishableAdmin):
     list_select_related = ("country",)
     autocomplete_fields = ("country",)
     date_hierarchy = "published_at"
-    inlines = (CityPhotoInline, ExchangeInline)
+    inlines = (CityPhotoInline, StageInline, FactInline, ExchangeInline)
+    readonly_fields = ("sources_disagree",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "province", "is_home")}),
         (
@@ -74,6 +81,7 @@ class CityAdmin(PublishableAdmin):
                     ("population", "population_is_approximate", "population_year"),
                     "area_km2",
                     ("latitude", "longitude"),
+                    "sources_disagree",
                 )
             },
         ),
@@ -92,8 +100,11 @@ class CityAdmin(PublishableAdmin):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(ConcurrentEditMixin, TranslatableAdmin):
+class ExchangeAdmin(ImportExportMixin, ConcurrentEditMixin, TranslatableAdmin):
     """Exchanges of a published city are changed by its publishers (see `locked_for`)."""
+
+    resource_classes = [ExchangeResource]
+    formats = [CSV, XLSX]
 
     list_display = ("title", "written_date", "city", "kind", "article")
     list_filter = ("kind", "precision", "city")

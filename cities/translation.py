@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from cities.models import City, CityPhoto, Country, Exchange
+from cities.models import City, CityPhoto, Country, Exchange, Source, Stage
 
 
 @register(Country)
@@ -30,6 +30,16 @@ class ExchangeTranslation(TranslationOptions):
 @register(CityPhoto)
 class CityPhotoTranslation(TranslationOptions):
     fields = ("alt", "caption", "credit")
+
+
+@register(Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("title", "publisher")
+
+
+@register(Stage)
+class StageTranslation(TranslationOptions):
+    fields = ("document", "signatories")
 
 
 # Versions: registered here, after the translated fields exist, so that every

@@ -3,9 +3,11 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from cities.counts import counts_sentence, latest_stated_total, record_counts
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.map import place_on_map
-from cities.models import City, Exchange
+from cities.models import City, Exchange, Stage
+from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
@@ -39,6 +41,8 @@ class CityListView(ListView):
             filtered=bool(self.filter_form.cleaned_values().keys() - {"order"}),
             home=home,
             map_points=place_on_map(cities, home),
+            on_record=counts_sentence(record_counts()),
+            stated_total=latest_stated_total(),
             breadcrumbs=[crumb(None, _("Partner cities"))],
         )
         return context
@@ -66,7 +70,13 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
+        stages = sorted(
+            Stage.objects.filter(city=city).select_related("exchange", "article"),
+            key=lambda stage: stage.sort_key,
+        )
         context.update(
+            stages=stages,
+            provenance=city.provenance(citations_of(city), stages),
             home=City.objects.home().published().select_related("country").first(),
             # Through the relation news declares, so that cities never imports news.
             related_articles=city.articles.published()

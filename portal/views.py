@@ -7,11 +7,12 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cities.anniversaries import this_month
 from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
@@ -44,6 +45,7 @@ def home(request):
         .with_gallery()
         .order_by(*ORDERINGS["date"])[:HOME_CITIES],
         "city_count": partners.count(),
+        "anniversaries": this_month(timezone.localdate()),
         "exchanges": Exchange.objects.filter(city__in=partners)
         .select_related("city", "article")
         .order_by("-date", "-pk")[:HOME_EXCHANGES],

@@ -93,3 +93,27 @@ def make_lead_image(article, width=600, height=400, **fields):
     image = LeadImage(article=article, image=_picture_file(width, height), **fields)
     image.save()
     return image
+
+
+def make_source(**fields):
+    from cities.models import Source
+
+    fields.setdefault("publisher_en", "Foreign Affairs Office of Shenyang")
+    fields.setdefault("publisher_zh_hans", "沈阳市外事办公室")
+    fields.setdefault("url", "https://www.shenyang.gov.cn/english/")
+    fields.setdefault("date", datetime.date(2022, 6, 16))
+    return Source.objects.create(**fields)
+
+
+def make_fact(city, figure, value, sources=(), **fields):
+    """A figure of `city` with its sources (one made up if none given); a date
+    value goes to `date`, anything else to `number`."""
+    from cities.models import Fact
+
+    if isinstance(value, datetime.date):
+        fields["date"] = value
+    else:
+        fields["number"] = value
+    fact = Fact.objects.create(city=city, figure=figure, **fields)
+    fact.sources.set(sources or [make_source()])
+    return fact

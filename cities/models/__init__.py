@@ -4,10 +4,12 @@ The home city (the city the portal speaks for) is a `City` with `is_home`
 set, so that a partner can be compared with it fact by fact.
 """
 
-from cities.models.city import City, CityQuerySet, Relationship
+from cities.models.city import City, CityQuerySet
 from cities.models.countries import Continent, Country
 from cities.models.exchanges import Exchange, ExchangeKind
+from cities.models.facts import Fact, Figure, Source
 from cities.models.photos import CityPhoto
+from cities.models.stages import Relationship, Stage, StatedTotal
 
 __all__ = [
     "City",
@@ -17,5 +19,10 @@ __all__ = [
     "Country",
     "Exchange",
     "ExchangeKind",
+    "Fact",
+    "Figure",
     "Relationship",
+    "Source",
+    "Stage",
+    "StatedTotal",
 ]

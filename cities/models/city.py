@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cities.models.countries import Country
+from cities.models.provenance import ProvenanceMixin
+from cities.models.stages import Relationship
 from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.formatting.dates import (
     DatePrecision,
@@ -15,11 +17,6 @@ from portal.formatting.dates import (
 )
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
-
-
-class Relationship(models.TextChoices):
-    SISTER = "sister", _("Sister city")
-    FRIENDLY = "friendly", _("Friendly cooperative city")
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -37,7 +34,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True)
 
 
-class City(Publishable, Translatable, Timestamped):
+class City(ProvenanceMixin, Publishable, Translatable, Timestamped):
     # Identity
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(

@@ -1,10 +1,11 @@
 """City facts as a reader expects them in each language."""
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cities.models.facts import STAGE_FIGURES
 from portal.formatting import numbers
 from portal.formatting.i18n import localized
 
@@ -14,7 +15,7 @@ register = template.Library()
 @register.simple_tag
 def ordinal_phrase(city, home):
     """ "Shenyang's 22nd sister city" / "沈阳第22个友好城市"; blank without an ordinal."""
-    if not city.ordinal or home is None:
+    if not city.ordinal or home is None or city.relationship not in ("sister", "friendly"):
         return ""
     if city.relationship == "sister":
         phrase = _("%(home)s's %(nth)s sister city")
@@ -44,3 +45,39 @@ def celsius(value):
 @register.filter
 def millimetres(value):
     return "" if value is None else _("%(mm)s mm") % {"mm": numbers.grouped(value)}
+
+
+@register.simple_tag
+def cite(provenance, figure):
+    """The footnote marker of a figure: links to its numbered sources; blank without."""
+    numbers = provenance.marks.get(figure) if provenance else None
+    if not numbers:
+        return ""
+    links = format_html_join(
+        ", ",
+        '<a href="#source-{0}" aria-label="{1}">{0}</a>',
+        ((n, _("Source %(n)s") % {"n": n}) for n in numbers),
+    )
+    return format_html('<sup class="cite">[{}]</sup>', links)
+
+
+@register.simple_tag
+def as_of(provenance, figure):
+    """ "(as of 2020)" / "（2020年）": when the public figure was true, to its precision."""
+    when = provenance.as_of.get(figure) if provenance else None
+    if not when:
+        return ""
+    date = format_html('<time datetime="{}">{}</time>', when.machine, when.text())
+    phrase = mark_safe(conditional_escape(_("(as of %(date)s)")) % {"date": date})
+    return format_html('<span class="meta">{}</span>', phrase)
+
+
+@register.simple_tag
+def stage_cite(provenance, stage):
+    return cite(provenance, STAGE_FIGURES[stage.stage])
+
+
+@register.filter
+def documented(stages):
+    """The stages with a document on record."""
+    return [stage for stage in stages if stage.document]

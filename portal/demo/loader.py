@@ -13,6 +13,7 @@ from cities.models import City, Country, Exchange
 from news.models import Article, Category
 from portal.demo.glossary import TERMS
 from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
+from portal.demo.partner_loader import PartnerLoader
 from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, OFFICE, SHENYANG
 from portal.models import Office, Term
 
@@ -67,6 +68,7 @@ class DemoLoader:
         for spec in KARACHI_EXCHANGES:
             self.ensure_exchange(spec, cities["karachi"], {article.slug: article})
         self.ensure_terms()
+        PartnerLoader(self).load()
         return self
 
     def ensure_terms(self):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "import_export",
     "portal",
     "cities",
     "news",
@@ -99,6 +100,13 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Bulk import and export (django-import-export; see cities/transfer.py): importing
+# needs change_<model>, exporting view_<model>; an import is one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Content-Security-Policy (django-csp): everything from the portal itself. No
 # inline or evaluated script anywhere; inline styles stay allowed because the

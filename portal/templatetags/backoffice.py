@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from cities.anniversaries import upcoming
 from cities.models import City
 from news.models import Article
 from portal.editorial.admin import STATE_LABELS
@@ -14,6 +15,7 @@ from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 register = template.Library()
 SHOWN = 8
+ANNIVERSARY_DAYS = 120
 
 
 def _records(user, check, **filters):
@@ -62,6 +64,14 @@ def _returned_from_review(drafts):
             reviewed = model.history.filter(id__in=ids, status=Status.REVIEW)
             returned[model] = set(reviewed.values_list("id", flat=True))
     return returned
+
+
+@register.simple_tag
+def upcoming_anniversaries(user):
+    """The next 120 days' round anniversaries, for staff who may see cities; else None."""
+    if not user.has_perm("cities.view_city"):
+        return None
+    return upcoming(timezone.localdate(), days=ANNIVERSARY_DAYS)
 
 
 @register.filter

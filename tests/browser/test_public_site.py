@@ -54,7 +54,7 @@ def test_page_is_accessible_local_and_photographed(page, site, name, lang):
 
 def test_language_switch_on_a_city_page_lands_on_the_same_city(page, site):
     page.goto(site + "/zh-hans/cities/karachi/")
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("link", name="English", exact=True).click()
     page.wait_for_url(site + "/en/cities/karachi/")
     expect(page.locator("h1")).to_have_text("Karachi")
     page.get_by_role("link", name="中文").click()

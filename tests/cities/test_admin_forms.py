@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 ADD_CITY = reverse("admin:cities_city_add")
 NO_INLINES = {
     f"{prefix}-{name}": value
-    for prefix in ("photos", "exchanges")
+    for prefix in ("photos", "stages", "facts", "exchanges")
     for name, value in (
         ("TOTAL_FORMS", "0"),
         ("INITIAL_FORMS", "0"),

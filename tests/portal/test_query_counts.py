@@ -99,3 +99,38 @@ def test_queries_per_page_are_few_and_flat(client, lang):
     for page in PAGES:
         assert small[page] <= MAX_QUERIES, (page, small[page])
         assert large[page] <= small[page], (page, small[page], large[page])
+
+
+def build_network(size):
+    """`size` partner cities, each with stages, sourced figures and an alternative value,
+    and the office's stated total."""
+    from cities.models import Stage, StatedTotal
+    from tests.factories import make_fact, make_source
+
+    build(size)
+    official, repost = make_source(url="https://example.org/a"), make_source(url="")
+    StatedTotal.objects.create(sister_cities=23, as_of=datetime.date(2023, 2, 16), source=official)
+    for n, city in enumerate(City.objects.partners()):
+        day = datetime.date(2000 + n % 20, 12, 1 + n % 28)
+        Stage.objects.create(
+            city=city, stage="friendly", date=day.replace(day=1), precision="month"
+        )
+        Stage.objects.create(city=city, stage="sister", date=day.replace(year=day.year + 1))
+        make_fact(city, "population", 1000 + n, [official, repost])
+        make_fact(city, "population", 2000 + n, [repost], is_public=False)
+        make_fact(city, "area", 10 + n, [official])
+        make_fact(city, "sister_since", day.replace(year=day.year + 1), [official])
+        city.apply_stages()
+        city.apply_public_facts()
+        city.save()
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_queries_stay_few_with_a_hundred_sourced_partners(client, lang):
+    build_network(100)
+    assert City.objects.published().partners().count() == 100
+    pages = [*PAGES, "/{lang}/cities/anniversaries.ics"]
+    counts = {page: count_queries(client, page.format(lang=lang)) for page in pages}
+    assert all(count <= MAX_QUERIES for count in counts.values()), counts
+    city_page = client.get(f"/{lang}/cities/city-0/").content.decode()
+    assert 'class="cite"' in city_page and 'id="source-2"' in city_page

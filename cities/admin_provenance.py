@@ -1,0 +1,147 @@
+"""Admin for figures with their sources, the relationship's stages and stated totals.
+
+Figures and stages are inlines of the city: like its exchanges, a published
+city's are changed by its publishers only (`locked_for`). Saving them copies
+the public values onto the city's fields, which pages print.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from cities.models import Fact, Source, Stage, StatedTotal
+from portal.editorial import rules
+
+
+class LockedWithCityMixin:
+    """Rows of a published city change only by those who may publish it."""
+
+    def has_add_permission(self, request, obj=None):
+        return not rules.locked_for(request.user, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not rules.locked_for(request.user, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not rules.locked_for(request.user, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class FactInline(LockedWithCityMixin, admin.TabularInline):
+    model = Fact
+    extra = 0
+    fields = (
+        "figure",
+        "number",
+        "approximate",
+        ("date", "date_precision"),
+        ("as_of", "as_of_precision"),
+        "is_public",
+        "sources",
+        "note",
+    )
+    autocomplete_fields = ("sources",)
+
+
+class StageInline(LockedWithCityMixin, TranslationTabularInline):
+    model = Stage
+    extra = 0
+    fields = ("stage", "date", "precision", "document", "signatories", "exchange", "article")
+    autocomplete_fields = ("article",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "exchange":
+            city_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = db_field.related_model.objects.filter(city_id=city_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def disagreements(city):
+    """Figures with more than one value on record: `[(figure label, [fact, ...]), ...]`."""
+    by_figure = {}
+    for fact in city.facts.prefetch_related("sources"):
+        by_figure.setdefault(fact.figure, []).append(fact)
+    return [
+        (facts[0].get_figure_display(), facts)
+        for facts in by_figure.values()
+        if len({(fact.raw_value, fact.approximate) for fact in facts}) > 1
+    ]
+
+
+class ProvenanceAdminMixin:
+    """The city's change form: "sources disagree" with every value, and the public
+    figures copied onto the city when its figures and stages are saved."""
+
+    @admin.display(description=_("sources disagree"))
+    def sources_disagree(self, city):
+        found = disagreements(city) if city.pk else []
+        if not found:
+            return _("No figure has disagreeing sources.")
+        rows = []
+        for label, facts in found:
+            values = format_html_join(
+                "; ",
+                "{} <strong>{}</strong> ({})",
+                (
+                    (
+                        _("public:") if fact.is_public else _("on record:"),
+                        fact.raw_value,
+                        ", ".join(str(source) for source in fact.sources.all()),
+                    )
+                    for fact in facts
+                ),
+            )
+            rows.append((label, values))
+        return format_html(
+            '<ul class="sources-disagree">{}</ul>',
+            format_html_join("", "<li>{}: {}</li>", rows),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if getattr(request, "held_back", None) is not None:
+            return
+        city = form.instance
+        changed = city.apply_public_facts() + city.apply_stages()
+        if not changed:
+            return
+        try:
+            city.full_clean()
+        except ValidationError as error:
+            city.refresh_from_db()
+            messages.error(
+                request,
+                _("The public figures were not copied to the page: %(errors)s")
+                % {"errors": " ".join(error.messages)},
+            )
+            return
+        city.save(update_fields=sorted(set(changed)))
+
+
+@admin.register(Source)
+class SourceAdmin(TabbedTranslationAdmin):
+    list_display = ("publisher", "title", "date", "url")
+    ordering = ("publisher_en", "pk")
+    search_fields = ("publisher_en", "publisher_zh_hans", "title_en", "title_zh_hans", "url")
+    fields = ("title", "publisher", "url", ("date", "date_precision"), "article")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    autocomplete_fields = ("article",)
+
+
+@admin.register(StatedTotal)
+class StatedTotalAdmin(admin.ModelAdmin):
+    list_display = ("as_of", "sister_cities", "friendly_cities", "countries", "source")
+    fields = (
+        "sister_cities",
+        "friendly_cities",
+        "countries",
+        ("as_of", "as_of_precision"),
+        "source",
+    )
+    autocomplete_fields = ("source",)

@@ -1,0 +1,128 @@
+"""Round anniversaries of each stage of a partnership: the 1st, the 5th, the 10th and
+every 5th after.
+
+A stage known to the day has its anniversary on that day; one known to the
+month, in that month (printed as the month). A stage known only to the year,
+or with no date, has none we could place. Suspended or ended partnerships are
+not celebrated, nor the ending itself. Only published cities count.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cities.models import City, Relationship, Stage
+from portal.formatting.dates import DatePrecision, PartialDate
+from portal.formatting.i18n import localized
+
+PLACED = (DatePrecision.DAY, DatePrecision.MONTH)
+
+
+def is_round(years):
+    return years == 1 or (years > 0 and years % 5 == 0)
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    stage: Stage
+    years: int
+    day: datetime.date  # the day itself, or the 1st of its month
+    precision: str
+
+    @property
+    def city(self):
+        return self.stage.city
+
+    @property
+    def when(self):
+        return PartialDate(self.day, self.precision)
+
+    @property
+    def last_day(self):
+        if self.precision == DatePrecision.DAY:
+            return self.day
+        return self.day.replace(day=calendar.monthrange(self.day.year, self.day.month)[1])
+
+    def what(self):
+        """ "5 years as a sister city" / "结为友好城市5周年"."""
+        n = self.years
+        phrases = {
+            Relationship.SISTER: ngettext(
+                "%(n)s year as a sister city", "%(n)s years as a sister city", n
+            ),
+            Relationship.FRIENDLY: ngettext(
+                "%(n)s year as a friendly cooperative city",
+                "%(n)s years as a friendly cooperative city",
+                n,
+            ),
+            Relationship.INTENT: ngettext(
+                "%(n)s year since the letter of intent",
+                "%(n)s years since the letter of intent",
+                n,
+            ),
+            Relationship.CONTACT: ngettext(
+                "%(n)s year since the first contact", "%(n)s years since the first contact", n
+            ),
+        }
+        return phrases[self.stage.stage] % {"n": n}
+
+    def text(self):
+        """ "Karachi: 5 years as a sister city, December 9, 2026"."""
+        return _("%(city)s: %(what)s, %(date)s") % {
+            "city": localized(self.city, "name").text,
+            "what": self.what(),
+            "date": self.when.text(),
+        }
+
+
+def _on(stage, year):
+    start = stage.date
+    if stage.precision == DatePrecision.MONTH:
+        return datetime.date(year, start.month, 1)
+    if (start.month, start.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return start.replace(year=year)
+
+
+def anniversaries_of(stages, first, last):
+    """Round anniversaries of `stages` from `first` to `last` (dates, both included),
+    in date order; a month-known one counts when its month meets the range."""
+    found = []
+    for stage in stages:
+        if stage.date is None or stage.precision not in PLACED:
+            continue
+        for year in range(first.year, last.year + 1):
+            years = year - stage.date.year
+            if not is_round(years):
+                continue
+            anniversary = Anniversary(stage, years, _on(stage, year), stage.precision)
+            if anniversary.last_day >= first and anniversary.day <= last:
+                found.append(anniversary)
+    return sorted(found, key=lambda a: (a.day, a.city.slug, a.stage.stage))
+
+
+def celebrated_stages():
+    """Stages of published partners still in the partnership, with their city: one query."""
+    return (
+        Stage.objects.filter(
+            city__in=City.objects.published().partners().exclude(relationship=Relationship.ENDED),
+            date__isnull=False,
+            precision__in=PLACED,
+        )
+        .exclude(stage=Relationship.ENDED)
+        .select_related("city")
+    )
+
+
+def upcoming(today, days=120):
+    """The round anniversaries from `today` to `days` days on."""
+    return anniversaries_of(celebrated_stages(), today, today + datetime.timedelta(days=days))
+
+
+def this_month(today):
+    first = today.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return anniversaries_of(celebrated_stages(), first, last)

@@ -1,0 +1,91 @@
+"""Structured data for the public pages, in the visitor's language, for published
+editions only: `NewsArticle` on an article, `Place` and `BreadcrumbList` on a city,
+`GovernmentOrganization` on the home page."""
+
+from django import template
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from portal.formatting.i18n import localized
+from portal.formatting.structured import ld_json
+
+register = template.Library()
+
+
+def _office(context):
+    request, office = context["request"], context.get("office")
+    name = localized(office, "name").text if office and office.pk else ""
+    return {
+        "@type": "GovernmentOrganization",
+        "name": name or _("Foreign Affairs Portal"),
+        "url": request.build_absolute_uri(reverse("home")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static("portal/emblem.svg")),
+        },
+    }
+
+
+@register.simple_tag(takes_context=True)
+def office_ld(context):
+    return ld_json({"@context": "https://schema.org", **_office(context)})
+
+
+@register.simple_tag(takes_context=True)
+def article_ld(context, article, image_url):
+    if not article.is_live:
+        return ""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": localized(article, "title").text[:110],
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": max(article.published_at, article.updated_at).isoformat(),
+        "inLanguage": get_language(),
+        "isAccessibleForFree": True,
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "image": [image_url],
+        "publisher": _office(context),
+    }
+    author = localized(article, "author").text
+    data["author"] = {"@type": "Person", "name": author} if author else _office(context)
+    return ld_json(data)
+
+
+@register.simple_tag(takes_context=True)
+def city_ld(context, city, breadcrumbs):
+    if not city.is_live:
+        return ""
+    request = context["request"]
+    url = request.build_absolute_uri(city.get_absolute_url())
+    place = {
+        "@type": "Place",
+        "name": localized(city, "name").text,
+        "url": url,
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": city.country.iso_code,
+        },
+    }
+    if city.province:
+        place["address"]["addressRegion"] = localized(city, "province").text
+    if city.latitude is not None and city.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(city.latitude),
+            "longitude": float(city.longitude),
+        }
+    items = [(_("Home"), request.build_absolute_uri(reverse("home")))]
+    for step_url, label in breadcrumbs:
+        items.append((str(label), request.build_absolute_uri(step_url) if step_url else url))
+    trail = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": address}
+            for n, (name, address) in enumerate(items, start=1)
+        ],
+    }
+    return ld_json({"@context": "https://schema.org", "@graph": [place, trail]})

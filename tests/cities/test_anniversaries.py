@@ -1,0 +1,125 @@
+"""Round anniversaries: computed per stage, listed for staff 120 days ahead (across a
+year boundary), a "this month" strip on the home page, and an iCalendar feed."""
+
+import datetime
+
+import pytest
+import time_machine
+from icalendar import Calendar
+from pytest_django.asserts import assertContains, assertNotContains
+
+from cities.anniversaries import anniversaries_of, is_round, upcoming
+from cities.models import Stage
+from tests.factories import make_city
+
+pytestmark = pytest.mark.django_db
+TZ = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def at(*args):
+    return time_machine.travel(datetime.datetime(*args, 12, 0, tzinfo=TZ), tick=False)
+
+
+@pytest.fixture
+def partners(db):
+    karachi = make_city(slug="karachi", name_en="Karachi", name_zh_hans="卡拉奇")
+    Stage.objects.create(
+        city=karachi, stage="intent", date=datetime.date(2018, 8, 1), precision="month"
+    )
+    Stage.objects.create(
+        city=karachi, stage="friendly", date=datetime.date(2018, 8, 1), precision="month"
+    )
+    Stage.objects.create(city=karachi, stage="sister", date=datetime.date(2021, 12, 9))
+    braga = make_city(slug="braga", name_en="Braga", name_zh_hans="布拉加")
+    Stage.objects.create(city=braga, stage="sister", date=datetime.date(2017, 1, 15))
+    hamamatsu = make_city(slug="hamamatsu", name_en="Hamamatsu")
+    Stage.objects.create(
+        city=hamamatsu, stage="sister", date=datetime.date(2010, 1, 1), precision="year"
+    )
+    hidden = make_city(slug="hidden", status="draft")
+    Stage.objects.create(city=hidden, stage="sister", date=datetime.date(2016, 12, 1))
+    return karachi
+
+
+def test_round_years():
+    assert [n for n in range(0, 31) if is_round(n)] == [1, 5, 10, 15, 20, 25, 30]
+
+
+def test_staff_list_reads_as_a_sentence(partners, settings):
+    settings.LANGUAGE_CODE = "en"
+    from django.utils import translation
+
+    with translation.override("en"):
+        found = upcoming(datetime.date(2026, 11, 29))
+        assert [a.text() for a in found] == [
+            "Karachi: 5 years as a sister city, December 9, 2026",
+            "Braga: 10 years as a sister city, January 15, 2027",
+        ]
+    with translation.override("zh-hans"):
+        assert found[0].text() == "卡拉奇：结为友好城市5周年，2026年12月9日"
+
+
+def test_the_window_crosses_the_year_boundary(partners):
+    with at(2026, 12, 20):
+        found = upcoming(datetime.date.today())
+    assert [(a.city.slug, a.years, a.day) for a in found] == [
+        ("braga", 10, datetime.date(2027, 1, 15))
+    ]
+    with at(2027, 4, 20):  # 120 days on: Karachi's friendly and intent stages, 9 years: none
+        assert upcoming(datetime.date.today()) == []
+
+
+def test_month_known_stages_count_in_their_month_and_year_known_ones_never(partners):
+    stages = list(Stage.objects.select_related("city"))
+    found = anniversaries_of(stages, datetime.date(2023, 8, 31), datetime.date(2023, 9, 5))
+    assert sorted((a.stage.stage, a.years, a.when.machine) for a in found) == [
+        ("friendly", 5, "2023-08"),
+        ("intent", 5, "2023-08"),
+    ]
+    decade = anniversaries_of(stages, datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
+    assert "hamamatsu" not in [a.city.slug for a in decade]
+
+
+def test_staff_front_page_lists_the_next_120_days(admin_client, partners):
+    admin_client.cookies["django_language"] = "en"
+    with at(2026, 11, 29):
+        page = admin_client.get("/admin/")
+    assertContains(page, "Anniversaries in the next 120 days")
+    assertContains(page, "Karachi: 5 years as a sister city, December 9, 2026")
+    assertNotContains(page, "Hidden")
+    admin_client.cookies["django_language"] = "zh-hans"
+    with at(2026, 11, 29):
+        assertContains(admin_client.get("/admin/"), "卡拉奇：结为友好城市5周年，2026年12月9日")
+
+
+def test_home_page_strip_this_month_and_nothing_when_none(client, partners, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    with at(2026, 12, 1):
+        page = client.get("/en/")
+    assertContains(page, '<h2 id="anniversaries-heading">Anniversaries this month</h2>', html=True)
+    assertContains(
+        page, '5 years as a sister city, <time datetime="2026-12-09">December 9, 2026</time>'
+    )
+    with at(2026, 12, 1):
+        assertContains(client.get("/zh-hans/"), "本月纪念日")
+    with at(2026, 10, 1):
+        assertNotContains(client.get("/en/"), "anniversaries-heading")
+
+
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [("en", "Karachi: 5 years as a sister city"), ("zh-hans", "卡拉奇：结为友好城市5周年")],
+)
+def test_the_ics_feed_parses_and_holds_karachi_on_9_december(client, partners, language, summary):
+    with at(2026, 11, 29):
+        response = client.get(f"/{language}/cities/anniversaries.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    feed = Calendar.from_ical(response.content)
+    events = {str(event["summary"]): event for event in feed.walk("VEVENT")}
+    assert events[summary]["dtstart"].dt == datetime.date(2026, 12, 9)
+    assert str(events[summary]["url"]).endswith(f"/{language}/cities/karachi/")
+    # Five years ahead: Braga's 15th (2032-01-15) and Karachi's 10th (2031-12-09) are not.
+    starts = [event["dtstart"].dt for event in feed.walk("VEVENT")]
+    assert datetime.date(2027, 1, 15) in starts
+    assert max(starts) <= datetime.date(2031, 11, 29)
+    assert not any("hidden" in str(event.get("url")) for event in feed.walk("VEVENT"))
