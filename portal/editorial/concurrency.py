@@ -72,7 +72,10 @@ class ConcurrentEditForm(forms.ModelForm):
         # two saves at the same moment are checked one after the other.
         current = self._meta.model.objects.select_for_update().filter(pk=self.instance.pk)
         saved = current.first()
-        loaded = parse_datetime(self.data.get(self.add_prefix(LOADED_AT)) or "")
+        try:
+            loaded = parse_datetime(self.data.get(self.add_prefix(LOADED_AT)) or "")
+        except ValueError:  # a well-formed but impossible time: as if none were sent
+            loaded = None
         if saved is not None and loaded is not None and saved.updated_at > loaded:
             # The form comes back carrying the newer version's time: saving again
             # is then a deliberate choice to keep this text.

@@ -53,6 +53,15 @@ def written_date(value):
 
 
 @register.filter
+def machine_time(value):
+    """A time for `<time datetime>` and meta tags: ISO 8601 in local time, to the
+    second (HTML allows at most three digits of a second's fraction)."""
+    if value is None:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
 def population(city):
     return numbers.population(city.population, city.population_is_approximate)
 

@@ -21,6 +21,7 @@ from tests.browser.test_editorial_story import (
     signed_in,
     write_rich_text,
 )
+from tests.factories import make_article
 
 SLUG = "karachi-delegation-visits-shenyang"
 TITLE_ZH = "卡拉奇代表团访问沈阳"
@@ -160,3 +161,23 @@ def test_workbench_and_matrix_are_accessible_in_both_admin_languages(browser, pe
     expect(translator.locator(".matrix-totals")).to_be_visible()
     assert violations(translator) == []
     screenshot(translator, f"translation-matrix-{lang}")
+
+    # The notice a visitor of this language gets for a report written in the other.
+    other = "en" if lang == "zh-hans" else "zh-hans"
+    texts = {"zh-hans": ("卡拉奇代表团访问沈阳", ""), "en": ("", "Karachi delegation visits")}
+    title_zh, title_en = texts[other]
+    make_article(
+        slug="not-here-yet",
+        title_zh_hans=title_zh,
+        title_en=title_en,
+        body_zh_hans="<p>正文。</p>" if other == "zh-hans" else "",
+        body_en="<p>Text.</p>" if other == "en" else "",
+        original_language=other,
+    )
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    assert visitor.goto(f"{site}/{lang}/news/not-here-yet/").status == 200
+    expect(visitor.locator("main h1")).to_contain_text(
+        "本报道尚无中文版本。" if lang == "zh-hans" else "not yet available in English"
+    )
+    assert violations(visitor) == []
+    screenshot(visitor, f"edition-absent-{lang}")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.factories import make_photo
+from tests.factories import make_article, make_photo
 
 VNU = Path(
     os.environ.get("VNU_JAR")
@@ -36,6 +36,9 @@ PAGES = [
     "search/?q=Karachi",
     "search/?q=",
     "news/no-such-article/",
+    # Language editions: not yet translated; published in the original only.
+    "news/chinese-only/",
+    "news/original-only/",
 ]
 
 
@@ -59,6 +62,15 @@ def test_every_public_page_type_is_valid_html(client, demo, tmp_path):
     from cities.models import City
 
     make_photo(City.objects.get(slug="karachi"))  # the gallery's markup too
+    for slug, original_only in (("chinese-only", False), ("original-only", True)):
+        make_article(
+            slug=slug,
+            title_zh_hans="卡拉奇代表团访问沈阳",
+            title_en="",
+            body_en="",
+            original_language="zh-hans",
+            original_only=original_only,
+        )
     pages = tmp_path / "pages"
     pages.mkdir()
     for language in ("zh-hans", "en"):

@@ -259,3 +259,11 @@ def test_a_country_changed_by_a_translator_waits_as_in_its_admin(client, sign_in
     country.refresh_from_db()
     assert country.name_en == ""
     assert PendingChange.objects.get().values == {"name_en": "Pakistan"}
+
+
+def test_a_forged_load_time_is_no_server_error(client, sign_in):
+    article = chinese_article(status="draft")
+    sign_in("Translators")
+    data = form(client, article, **{field(article, "title"): "Title"})
+    data[f"news.article-{article.pk}-loaded_at"] = ["2026-13-45T10:00:00"]
+    assert client.post(url(article), data).status_code == 302

@@ -1,5 +1,7 @@
 """XLIFF 1.2 round trip with a CAT tool, played by translate-toolkit's own API."""
 
+import contextlib
+
 import pytest
 from django.core.management import CommandError, call_command
 from lxml import etree
@@ -221,3 +223,20 @@ def test_the_admin_exports_the_queue_and_imports_a_file(client, sign_in, records
         client.post("/admin/translations/xliff/import/", {"file": bad.open("rb")}),
         "errorlist",
     )
+
+
+def test_entities_in_a_file_are_not_resolved(tmp_path, records):
+    """An XLIFF file is untrusted: an external entity must not read the server's files."""
+    visit, *_rest = records
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    path = exported(tmp_path, "--model", "news.article")
+    translate_like_a_cat_tool(path, {f"news.article/{visit.pk}/title": "PLACEHOLDER"})
+    text = path.read_text().replace("PLACEHOLDER", "&xxe;")
+    doctype = f'<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+    text = text.replace("<xliff ", doctype + "<xliff ", 1)
+    path.write_text(text)
+    with contextlib.suppress(CommandError):  # refusing the file outright is fine too
+        call_command("xliff", "import", str(path))
+    visit.refresh_from_db()
+    assert "SECRET" not in visit.title_en
