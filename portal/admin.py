@@ -15,7 +15,17 @@ admin.site.index_title = _("Back office")
 @admin.register(Office)
 class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "phone", "email")
-    fields = ("name", "short_name", "address", "phone", "email", "original_language")
+    fields = (
+        "name",
+        "short_name",
+        "address",
+        "postcode",
+        "phone",
+        "fax",
+        "email",
+        "opening_hours",
+        "original_language",
+    )
 
     def has_add_permission(self, request):
         return not Office.objects.exists() and super().has_add_permission(request)

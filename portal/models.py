@@ -23,8 +23,11 @@ class Office(Translatable, Timestamped):
         _("short name"), max_length=60, blank=True, help_text=_("Shown in the header on phones.")
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
 
     required_translations = ("name",)
 

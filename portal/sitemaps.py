@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -29,6 +31,7 @@ class Section:
     url_name: str  # a URL pattern with a `slug`, or a page without one
     changefreq: str
     queryset: object = None  # callable returning rows of (slug, lastmod)
+    has_slug: bool = True  # False: a page without a slug that exists only when rows do
 
     def rows(self):
         return self.queryset() if self.queryset else [(None, None)]
@@ -49,14 +52,49 @@ def _cities():
     return City.objects.published().partners().order_by("pk").values_list("slug", "updated_at")
 
 
+def _guides():
+    from office.models import ServiceGuide
+
+    return ServiceGuide.objects.published().order_by("pk").values_list("slug", "updated_at")
+
+
+def _reports():
+    from office.models import WebsiteReport
+
+    # The year is the report's slug in its address.
+    return (
+        WebsiteReport.objects.published()
+        .order_by("pk")
+        .values_list(Cast("year", CharField()), "updated_at")
+    )
+
+
+def _office_page(kind):
+    def rows():
+        from office.models import OfficePage
+
+        return OfficePage.objects.published().filter(kind=kind).values_list(Value(""), "updated_at")
+
+    return rows
+
+
 SECTIONS = {
     "pages": [
         Section("home", "daily"),
         Section("cities:list", "daily"),
         Section("news:list", "daily"),
+        Section("office:about", "monthly"),
+        Section("office:contact", "monthly"),
+        Section("office:guides", "weekly"),
+        Section("site_map", "weekly"),
+        Section("office:accessibility", "yearly", _office_page("accessibility"), has_slug=False),
     ],
     "cities": [Section("cities:detail", "monthly", _cities)],
     "news": [Section("news:article", "monthly", _articles)],
+    "office": [
+        Section("office:guide", "monthly", _guides),
+        Section("office:report", "yearly", _reports),
+    ],
 }
 
 
@@ -73,7 +111,8 @@ def _templates(url_name, has_slug, base):
 
 
 def _entries(section, rows, base):
-    templates = _templates(section.url_name, section.queryset is not None, base)
+    has_slug = section.queryset is not None and section.has_slug
+    templates = _templates(section.url_name, has_slug, base)
     parts = []
     for slug, lastmod in rows:
         urls = {code: template.replace(SLUG, slug or "") for code, template in templates.items()}

@@ -6,7 +6,7 @@ from portal.models import Office
 
 @register(Office)
 class OfficeTranslation(TranslationOptions):
-    fields = ("name", "short_name", "address")
+    fields = ("name", "short_name", "address", "opening_hours")
 
 
 # Versions: registered here, after the translated fields exist, so that every

@@ -27,8 +27,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("sitemap/", views.site_map, name="site_map"),
     path("cities/", include("cities.urls")),
     path("news/", include("news.urls")),
+    path("office/", include("office.urls")),
 )
 
 if settings.MEDIA_URL == "/media/":

@@ -1,5 +1,5 @@
-"""The public pages that belong to no app: home, search, robots.txt, the favicon,
-the language switch."""
+"""The public pages that belong to no app: home, search, the site map, robots.txt,
+the favicon, the language switch."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -15,9 +15,10 @@ from django.views.decorators.http import require_safe
 from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
+from office.models import OfficePage, ServiceGuide, WebsiteReport
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
-from portal.search.query import clean_query, search_articles, search_cities
+from portal.search.query import clean_query, search_articles, search_cities, search_office
 from portal.search.tokens import highlight_words
 
 HOME_ARTICLES = 6
@@ -57,6 +58,7 @@ def search(request):
     language = translation.get_language()
     articles = search_articles(query, language)
     cities = list(search_cities(query, language)[:SEARCH_CITY_LIMIT]) if query else []
+    office = search_office(query, language) if query else []
     page = Paginator(articles, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
@@ -65,9 +67,22 @@ def search(request):
         "page_obj": page,
         "articles": page.object_list,
         "cities": cities,
+        "office_results": office,
         "breadcrumbs": [crumb(None, _("Search"))],
     }
     return render(request, "portal/search.html", context)
+
+
+@require_safe
+def site_map(request):
+    """The site map for people: every section, and the office's pages."""
+    context = {
+        "pages": OfficePage.objects.published().only("kind", "title_zh_hans", "title_en"),
+        "guides": ServiceGuide.objects.published().only("slug", "title_zh_hans", "title_en"),
+        "reports": WebsiteReport.objects.published().only("year"),
+        "breadcrumbs": [crumb(None, _("Site map"))],
+    }
+    return render(request, "portal/site_map.html", context)
 
 
 @require_safe

@@ -19,6 +19,11 @@ EDITORS = [
     "news.add_leadimage", "news.change_leadimage", "news.view_leadimage",
     "news.delete_leadimage",
     "portal.view_office",
+    "office.add_officepage", "office.change_officepage", "office.view_officepage",
+    "office.add_serviceguide", "office.change_serviceguide", "office.view_serviceguide",
+    "office.add_websitereport", "office.change_websitereport", "office.view_websitereport",
+    "office.add_reportrow", "office.change_reportrow", "office.view_reportrow",
+    "office.delete_reportrow",
 ]  # fmt: skip
 TRANSLATORS = [
     # The translated text of every record, through translate_<model>; every
@@ -32,6 +37,10 @@ TRANSLATORS = [
     "cities.translate_cityphoto", "cities.view_cityphoto",
     "news.translate_leadimage", "news.view_leadimage",
     "portal.view_office",
+    "office.translate_officepage", "office.view_officepage",
+    "office.translate_serviceguide", "office.view_serviceguide",
+    "office.translate_websitereport", "office.view_websitereport",
+    "office.translate_reportrow", "office.view_reportrow",
 ]  # fmt: skip
 PUBLISHERS = [
     *EDITORS,
@@ -40,6 +49,9 @@ PUBLISHERS = [
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
+    "office.delete_officepage", "office.publish_officepage",
+    "office.delete_serviceguide", "office.publish_serviceguide",
+    "office.delete_websitereport", "office.publish_websitereport",
 ]  # fmt: skip
 ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}
 
@@ -47,7 +59,7 @@ ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHER
 def ensure_roles(apps=global_apps, **kwargs):
     """Create the groups and give them their permissions; changes nothing already right."""
     # Permissions are normally made after all migrations; the roles need them now.
-    for label in ("auth", "contenttypes", "cities", "news", "portal"):
+    for label in ("auth", "contenttypes", "cities", "news", "office", "portal"):
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

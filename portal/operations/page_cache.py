@@ -47,9 +47,19 @@ WATCHED = (
     "news.Category",
     "news.Article",
     "news.LeadImage",
+    "office.OfficePage",
+    "office.ServiceGuide",
+    "office.WebsiteReport",
+    "office.ReportRow",
 )
 # The ones that can be scheduled: published, with a publication time ahead.
-SCHEDULED = ("cities.City", "news.Article")
+SCHEDULED = (
+    "cities.City",
+    "news.Article",
+    "office.OfficePage",
+    "office.ServiceGuide",
+    "office.WebsiteReport",
+)
 
 _last_seen = {"revision": None}
 

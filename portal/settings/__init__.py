@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "portal",
     "cities",
     "news",
+    "office",
 ]
 
 MIDDLEWARE = [
