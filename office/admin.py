@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from office.models import OfficePage, ReportRow, ServiceGuide, WebsiteReport
+from office.models import GuideForm, OfficePage, ReportRow, ServiceGuide, WebsiteReport
 from portal.editorial.admin import (
     PUBLICATION_FIELDSET,
     PublishableAdmin,
@@ -24,12 +24,19 @@ class OfficePageAdmin(PublishableAdmin):
     )
 
 
+class GuideFormInline(TranslatableStackedInline):
+    model = GuideForm
+    extra = 0
+    fields = ("title", "file", "position")
+
+
 @admin.register(ServiceGuide)
 class ServiceGuideAdmin(PublishableAdmin):
     list_display = ("title", "slug", "status", "last_checked", "position")
     list_filter = ("status", "last_checked")
     search_fields = ("title_zh_hans", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
+    inlines = (GuideFormInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "position")}),
         (

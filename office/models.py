@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from office.fields import PdfField
 from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
@@ -172,3 +173,45 @@ class ReportRow(models.Model):
 
     def __str__(self):
         return self.item
+
+
+class GuideForm(models.Model):
+    """A form a service guide offers for download: a PDF checked and cleaned on upload."""
+
+    guide = models.ForeignKey(
+        ServiceGuide, on_delete=models.CASCADE, related_name="forms", verbose_name=_("guide")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = PdfField(_("PDF file"), help_text=_("A PDF of at most 20 MB, without scripts."))
+    size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("form")
+        verbose_name_plural = _("forms")
+        permissions = [("translate_guideform", _("Can translate the titles of forms"))]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        replaced = (
+            GuideForm.objects.filter(pk=self.pk).exclude(file=self.file.name).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if replaced is not None:
+            replaced.file.delete(save=False)
+
+    def get_absolute_url(self):
+        return reverse("office:form", args=[self.pk])
+
+
+def delete_form_file(sender, instance, **kwargs):
+    """After a form is deleted (itself, or with its guide): its file goes too."""
+    if instance.file:
+        instance.file.delete(save=False)

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from office.models import OfficePage, ReportRow, ServiceGuide, WebsiteReport
+from office.models import GuideForm, OfficePage, ReportRow, ServiceGuide, WebsiteReport
 
 
 @register(OfficePage)
@@ -42,6 +42,11 @@ class WebsiteReportTranslation(TranslationOptions):
 @register(ReportRow)
 class ReportRowTranslation(TranslationOptions):
     fields = ("item", "value")
+
+
+@register(GuideForm)
+class GuideFormTranslation(TranslationOptions):
+    fields = ("title",)
 
 
 # Versions: registered here, after the translated fields exist, so that every

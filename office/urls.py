@@ -11,4 +11,5 @@ urlpatterns = [
     path("guides/", views.GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>/", views.GuideDetailView.as_view(), name="guide"),
     path("reports/<slug:slug>/", views.ReportDetailView.as_view(), name="report"),
+    path("forms/<int:pk>/", views.form, name="form"),
 ]

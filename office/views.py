@@ -1,15 +1,16 @@
 """The office's pages. The office record itself comes to templates as `office`
 (`portal.context_processors.site`)."""
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from cities.models import City
 from office.map import office_map
-from office.models import OfficePage, PageKind, ServiceGuide, WebsiteReport
+from office.models import GuideForm, OfficePage, PageKind, ServiceGuide, WebsiteReport
 from portal.editorial.preview import StaffPreviewMixin, mark_preview
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -65,6 +66,26 @@ def accessibility(request):
     return _render_page(request, "office/page.html", page, context)
 
 
+@require_safe
+def form(request, pk):
+    """A guide's form, as a download: a visitor's only way to it (it has no public
+    storage address), for guides they may see."""
+    guides = visible(ServiceGuide, request.user)
+    record = GuideForm.objects.filter(pk=pk, guide__in=guides).first()
+    if record is None:
+        raise Http404
+    try:
+        stream = record.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = slugify(localized(record, "title").text) or f"form-{record.pk}"
+    response = FileResponse(
+        stream, as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store" if not record.guide.is_live else "public"
+    return response
+
+
 class GuideListView(ListView):
     context_object_name = "guides"
     template_name = "office/guide_list.html"
@@ -86,7 +107,7 @@ class GuideDetailView(StaffPreviewMixin, DetailView):
     template_name = "office/guide_detail.html"
 
     def get_queryset(self):
-        return visible(ServiceGuide, self.request.user)
+        return visible(ServiceGuide, self.request.user).prefetch_related("forms")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -24,6 +24,8 @@ EDITORS = [
     "office.add_websitereport", "office.change_websitereport", "office.view_websitereport",
     "office.add_reportrow", "office.change_reportrow", "office.view_reportrow",
     "office.delete_reportrow",
+    "office.add_guideform", "office.change_guideform", "office.view_guideform",
+    "office.delete_guideform",
 ]  # fmt: skip
 TRANSLATORS = [
     # The translated text of every record, through translate_<model>; every
@@ -41,6 +43,7 @@ TRANSLATORS = [
     "office.translate_serviceguide", "office.view_serviceguide",
     "office.translate_websitereport", "office.view_websitereport",
     "office.translate_reportrow", "office.view_reportrow",
+    "office.translate_guideform", "office.view_guideform",
 ]  # fmt: skip
 PUBLISHERS = [
     *EDITORS,

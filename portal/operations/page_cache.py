@@ -51,6 +51,7 @@ WATCHED = (
     "office.ServiceGuide",
     "office.WebsiteReport",
     "office.ReportRow",
+    "office.GuideForm",
 )
 # The ones that can be scheduled: published, with a publication time ahead.
 SCHEDULED = (

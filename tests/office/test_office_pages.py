@@ -234,7 +234,8 @@ def test_an_editor_may_not_publish_a_guide_but_a_publisher_may(client, sign_in):
     sign_in("Editors")
     add = reverse("admin:office_serviceguide_add")
     data = {"title_en": "G", "title_zh_hans": "", "slug": "g", "status": "published",
-            "original_language": "en", "position": 0}  # fmt: skip
+            "original_language": "en", "position": 0,
+            "forms-TOTAL_FORMS": 0, "forms-INITIAL_FORMS": 0}  # fmt: skip
     response = client.post(add, data)
     assert response.status_code == 200 and "Only publishers" in response.content.decode()
     assert not ServiceGuide.objects.exists()
