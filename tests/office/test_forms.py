@@ -27,8 +27,9 @@ def guide(db):
     return make_guide(slug="invitation-letters", title_en="Invitation letters")
 
 
-def inline_post(client, guide, upload):
+def inline_post(client, guide, upload, language="en"):
     """Post the guide's change form with one new form row holding `upload`."""
+    client.cookies["django_language"] = language
     url = reverse("admin:office_serviceguide_change", args=[guide.pk])
     page = client.get(url)
     assert page.status_code == 200
@@ -84,6 +85,12 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(admin_client, guide):
     response = inline_post(admin_client, guide, fake)
     assert field_errors(response) == ["This file is not a PDF, whatever its name says."]
     assert not GuideForm.objects.exists()
+
+
+def test_the_refusal_is_in_the_staff_members_language(admin_client, guide):
+    fake = SimpleUploadedFile("form.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = inline_post(admin_client, guide, fake, language="zh-hans")
+    assert field_errors(response) == ["此文件不是PDF文件（尽管文件名如此）。"]
 
 
 def test_a_broken_pdf_is_refused_with_a_message_not_an_error(admin_client, guide):
