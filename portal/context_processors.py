@@ -10,7 +10,11 @@ def _office():
     # the other gunicorn workers when the office is edited. Whether there is an
     # accessibility statement to link in the footer comes with it.
     statement = OfficePage.objects.published().filter(kind=PageKind.ACCESSIBILITY)
-    office = Office.objects.annotate(has_accessibility=Exists(statement)).first()
+    office = (
+        Office.objects.select_related("government_mark", "security_mark")
+        .annotate(has_accessibility=Exists(statement))
+        .first()
+    )
     # Without an office record the site is not set up yet: no footer links to it.
     return office or Office(name="")
 

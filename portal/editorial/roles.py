@@ -52,6 +52,10 @@ PUBLISHERS = [
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
+    "portal.add_governmentmark", "portal.change_governmentmark", "portal.view_governmentmark",
+    "portal.delete_governmentmark",
+    "portal.add_securitymark", "portal.change_securitymark", "portal.view_securitymark",
+    "portal.delete_securitymark",
     "office.delete_officepage", "office.publish_officepage",
     "office.delete_serviceguide", "office.publish_serviceguide",
     "office.delete_websitereport", "office.publish_websitereport",
@@ -69,9 +73,14 @@ def ensure_roles(apps=global_apps, **kwargs):
     for name, codes in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         wanted = [code.split(".") for code in codes]
+        # A migration runs this with the models of its time: a permission of a
+        # later model does not exist yet, and post_migrate grants it at the end.
         permissions = [
-            Permission.objects.get(content_type__app_label=label, codename=codename)
+            permission
             for label, codename in wanted
+            for permission in Permission.objects.filter(
+                content_type__app_label=label, codename=codename
+            )
         ]
         group.permissions.add(*permissions)
 

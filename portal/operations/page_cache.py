@@ -40,6 +40,8 @@ STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition"
 # The models whose records public pages show.
 WATCHED = (
     "portal.Office",
+    "portal.GovernmentMark",
+    "portal.SecurityMark",
     "cities.Country",
     "cities.City",
     "cities.CityPhoto",
