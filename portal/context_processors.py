@@ -2,6 +2,7 @@ from django.db.models import Exists
 from django.utils.functional import SimpleLazyObject
 
 from office.models import OfficePage, PageKind
+from portal import care
 from portal.models import Office
 
 
@@ -27,4 +28,5 @@ def site(request):
         "office": SimpleLazyObject(_office),
         "section": section,
         "url_name": match.url_name if match else "",
+        "care_mode": care.is_on(request),
     }

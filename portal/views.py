@@ -1,5 +1,5 @@
 """The public pages that belong to no app: home, search, the site map, robots.txt,
-the favicon, the language switch."""
+the favicon, the language and care-mode switches."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,6 +16,7 @@ from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
 from office.models import OfficePage, ServiceGuide, WebsiteReport
+from portal import care
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities, search_office
@@ -88,7 +89,13 @@ def site_map(request):
 @require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /language/",
+        "Disallow: /care/",
+        f"Sitemap: {sitemap}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -99,16 +106,31 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("portal/emblem.svg"))
 
 
+def _safe_next(request):
+    """The `next` address if it is a path on this site, else None."""
+    next_url = request.GET.get("next", "")
+    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return next_url if safe else None
+
+
+@require_safe
+def switch_care(request, mode):
+    """Care mode on or off, then back to the page the visitor was on."""
+    if mode not in care.MODES:
+        raise Http404
+    response = HttpResponseRedirect(_safe_next(request) or reverse("home"))
+    return care.remember(response, request, mode)
+
+
 @require_safe
 def switch_language(request, language):
     """Remember the visitor's language and show the page they were on in it."""
     if language not in LANGUAGE_CODES:
         raise Http404
-    next_url = request.GET.get("next", "")
-    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    if safe:
+    next_url = _safe_next(request)
+    if next_url:
         # Resolve the page in its own language: a URL prefixed /zh-hans/ only
         # resolves while Chinese is active, whatever the visitor's browser says.
         with translation.override(translation.get_language_from_path(next_url)):

@@ -29,11 +29,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_max_age
 
+from portal import care
+
 logger = logging.getLogger(__name__)
 
-# Paths that are never pages: the back office, health checks, language switches,
-# media (served with caching headers of their own).
-NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
+# Paths that are never pages: the back office, health checks, language and care-mode
+# switches, media (served with caching headers of their own).
+NEVER = ("/admin/", "/healthz", "/language/", "/care/", "/i18n/", "/media/")
 NO_SCHEDULE = "none"
 STORED_HEADERS = ("Content-Type", "Last-Modified", "ETag", "Content-Disposition")
 
@@ -196,4 +198,5 @@ class AnonymousPageCacheMiddleware:
     def key(request, revision):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"pages:{revision}:{release()}:{request.LANGUAGE_CODE}:{digest}"
+        mode = "care" if care.is_on(request) else "standard"
+        return f"pages:{revision}:{release()}:{request.LANGUAGE_CODE}:{mode}:{digest}"
