@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from cities.map import MAP_HEIGHT, MAP_WIDTH, project
 
-CROP_WIDTH, CROP_HEIGHT = 160.0, 80.0
+CROP_WIDTH, CROP_HEIGHT = 120.0, 60.0
 
 
 @dataclass

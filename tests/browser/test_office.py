@@ -88,6 +88,8 @@ def test_contact_from_the_footer(page, site, lang, width):
     expect(page.locator("h1")).to_have_text(TEXT[lang]["contact"])
     expect(page.locator(".contact-map svg")).to_be_visible()
     assert violations(page) == []
+    if width == WIDTHS["desk"]:
+        screenshot(page, f"office-contact-{lang}")
 
 
 @pytest.mark.parametrize("width", WIDTHS.values())
