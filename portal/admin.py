@@ -1,6 +1,7 @@
 """The back office's titles, and the office record's admin."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.admin import TranslatableAdmin
@@ -29,6 +30,8 @@ class SecurityMarkInline(PictureInline):
 class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "phone", "email")
     inlines = (GovernmentMarkInline, SecurityMarkInline)
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("name", "short_name", "original_language")}),
         (

@@ -106,3 +106,39 @@ def test_a_site_code_with_other_characters_is_refused(office):
     with pytest.raises(ValidationError) as error:
         office.full_clean()
     assert "site_code" in error.value.message_dict
+
+
+def test_a_publisher_uploads_the_mark_in_the_admin_and_it_shows_in_the_footer(
+    client, office, sign_in
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.admin_forms import admin_form_data
+
+    sign_in("Publishers")
+    url = reverse("admin:portal_office_change", args=[office.pk])
+    data = admin_form_data(client.get(url), site_code="2101000001")
+    flat = {key: value[0] if len(value) == 1 else value for key, value in data.items()}
+    flat["government_mark-TOTAL_FORMS"] = "1"
+    flat["government_mark-0-image"] = SimpleUploadedFile("mark.png", landscape(110, 130, "PNG"))
+    flat["government_mark-0-alt_en"] = "Party and government website mark"
+    flat["government_mark-0-alt_zh_hans"] = "党政机关网站标识"
+    response = client.post(url, flat)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    mark = GovernmentMark.objects.get()
+    assert mark.image.name.startswith("originals/") and mark.rendition_widths == [110]
+    client.logout()
+    html = Client().get("/en/").content.decode()
+    assert mark.rendition_url(110, "jpg") in html and "Website identifier code: 2101000001" in html
+
+
+def test_an_editor_cannot_change_the_office_record(client, office, sign_in):
+    from django.urls import reverse
+
+    sign_in("Editors")
+    url = reverse("admin:portal_office_change", args=[office.pk])
+    response = client.post(url, {"name_en": "Hijacked", "icp_number": "x"})
+    assert response.status_code == 403
+    office.refresh_from_db()
+    assert office.name_en == "Foreign Affairs Office" and office.icp_number == ""
