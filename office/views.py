@@ -43,7 +43,12 @@ def about(request):
 def contact(request):
     """The office record's contact details (empty ones left out), its map, and the
     contact page's own text when there is one."""
-    home = City.objects.home().only("latitude", "longitude", "name_zh_hans", "name_en").first()
+    home = (
+        City.objects.published()
+        .home()
+        .only("latitude", "longitude", "name_zh_hans", "name_en")
+        .first()
+    )
     context = {
         "map": office_map(home),
         "home": home,

@@ -251,3 +251,11 @@ def test_translators_translate_office_records_but_change_no_structure(sign_in):
     for model in ("officepage", "serviceguide", "websitereport", "reportrow"):
         assert translator.has_perm(f"office.translate_{model}")
         assert not translator.has_perm(f"office.change_{model}")
+
+
+def test_a_draft_home_city_is_not_named_on_the_contact_page(client):
+    make_city(slug="shenyang", is_home=True, relationship="", latitude=41.8, longitude=123.4,
+              name_en="Secret Shenyang", status="draft")  # fmt: skip
+    response = client.get("/en/office/contact/")
+    assertNotContains(response, "Secret Shenyang")
+    assertNotContains(response, "world.svg")
