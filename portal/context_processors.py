@@ -1,16 +1,32 @@
+from django.db.models import Exists
 from django.utils.functional import SimpleLazyObject
 
+from office.models import OfficePage, PageKind
+from portal import care
 from portal.models import Office
 
 
 def _office():
     # Read per request (one small row): a per-process cache would go stale in
-    # the other gunicorn workers when the office is edited.
-    return Office.objects.first() or Office(name="")
+    # the other gunicorn workers when the office is edited. Whether there is an
+    # accessibility statement to link in the footer comes with it.
+    statement = OfficePage.objects.published().filter(kind=PageKind.ACCESSIBILITY)
+    office = (
+        Office.objects.select_related("government_mark", "security_mark")
+        .annotate(has_accessibility=Exists(statement))
+        .first()
+    )
+    # Without an office record the site is not set up yet: no footer links to it.
+    return office or Office(name="")
 
 
 def site(request):
     """The office that publishes the portal, and the section of the site shown."""
     match = request.resolver_match
     section = (match.namespace or match.url_name) if match else ""
-    return {"office": SimpleLazyObject(_office), "section": section}
+    return {
+        "office": SimpleLazyObject(_office),
+        "section": section,
+        "url_name": match.url_name if match else "",
+        "care_mode": care.is_on(request),
+    }

@@ -2,15 +2,31 @@
 here so that Django finds them) the shared editorial (pending changes, official
 names), search and cache tables."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.glossary import Term
 from portal.editorial.models import PendingChange, Timestamped, Translatable
 from portal.operations.models import SiteRevision
+from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
 
-__all__ = ["Office", "PendingChange", "SearchEntry", "SiteRevision", "Term"]
+__all__ = [
+    "GovernmentMark",
+    "Office",
+    "PendingChange",
+    "SearchEntry",
+    "SecurityMark",
+    "SiteRevision",
+    "Term",
+]
+
+ICP_REGISTER = "https://beian.miit.gov.cn/"
+SECURITY_REGISTER = "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={}"
 
 
 class Office(Translatable, Timestamped):
@@ -25,8 +41,50 @@ class Office(Translatable, Timestamped):
         _("short name"), max_length=60, blank=True, help_text=_("Shown in the header on phones.")
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+
+    # The conventions of a Chinese government website (国办发〔2017〕47号), in the footer.
+    organiser = models.CharField(
+        _("organiser"), max_length=200, blank=True, help_text=_("主办单位: who runs the site.")
+    )
+    site_code = models.CharField(
+        _("site identifier code"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"\A[0-9A-Za-z]{6,20}\Z",
+                _("Letters and digits only, as the code was issued (for example 2101000001)."),
+            )
+        ],
+        help_text=_("政府网站标识码."),
+    )
+    icp_number = models.CharField(
+        _("ICP filing number"),
+        max_length=60,
+        blank=True,
+        help_text=_("ICP备案号, as registered (for example 辽ICP备12345678号-1)."),
+    )
+    security_number = models.CharField(
+        _("public-security filing number"),
+        max_length=60,
+        blank=True,
+        help_text=_("公安机关备案号, as registered (for example 辽公网安备 21010202000123号)."),
+    )
+    error_report_url = models.URLField(
+        _("error-report address"),
+        blank=True,
+        help_text=_("Where visitors report errors on the site (政府网站找错)."),
+    )
+    government_mark_url = models.URLField(
+        _("address the Party and government website mark links to"),
+        blank=True,
+        help_text=_("The mark's verification page, as issued with the mark."),
+    )
 
     required_translations = ("name",)
 
@@ -38,3 +96,61 @@ class Office(Translatable, Timestamped):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.security_number and not self.security_digits:
+            raise ValidationError(
+                {"security_number": _("The number needs its digits (the record code).")}
+            )
+
+    @property
+    def security_digits(self):
+        """The record code the register is searched by: the number's digits."""
+        return "".join(re.findall(r"[0-9]", self.security_number))
+
+    @property
+    def security_register_url(self):
+        return SECURITY_REGISTER.format(self.security_digits)
+
+    @property
+    def icp_register_url(self):
+        return ICP_REGISTER
+
+
+class GovernmentMark(Picture):
+    """The Party and government website mark (党政机关网站标识) the office was issued."""
+
+    office = models.OneToOneField(
+        Office,
+        on_delete=models.CASCADE,
+        related_name="government_mark",
+        verbose_name=_("office"),
+    )
+
+    class Meta:
+        verbose_name = _("Party and government website mark")
+        verbose_name_plural = _("Party and government website mark")
+        permissions = [("translate_governmentmark", _("Can translate the mark's texts"))]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class SecurityMark(Picture):
+    """The public-security filing mark, as the filing system provides it."""
+
+    office = models.OneToOneField(
+        Office,
+        on_delete=models.CASCADE,
+        related_name="security_mark",
+        verbose_name=_("office"),
+    )
+
+    class Meta:
+        verbose_name = _("public-security filing mark")
+        verbose_name_plural = _("public-security filing mark")
+        permissions = [("translate_securitymark", _("Can translate the mark's texts"))]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

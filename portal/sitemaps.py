@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -62,6 +64,7 @@ class Section:
     # callable returning rows of (slug, lastmod, original language, original only,
     # translation states)
     queryset: object = None
+    has_slug: bool = True  # False: a page without a slug that exists only when rows do
 
     def rows(self):
         return self.queryset() if self.queryset else [(None, None, None, False, None)]
@@ -82,14 +85,50 @@ def _cities():
     return City.objects.published().partners().order_by("pk").values_list(*ROW)
 
 
+def _guides():
+    from office.models import ServiceGuide
+
+    return ServiceGuide.objects.published().order_by("pk").values_list(*ROW)
+
+
+def _reports():
+    from office.models import WebsiteReport
+
+    # The year is the report's slug in its address.
+    return (
+        WebsiteReport.objects.published()
+        .order_by("pk")
+        .values_list(Cast("year", CharField()), *ROW[1:])
+    )
+
+
+def _office_page(kind):
+    def rows():
+        from office.models import OfficePage
+
+        pages = OfficePage.objects.published().filter(kind=kind)
+        return pages.values_list(Value(""), *ROW[1:])
+
+    return rows
+
+
 SECTIONS = {
     "pages": [
         Section("home", "daily"),
         Section("cities:list", "daily"),
         Section("news:list", "daily"),
+        Section("office:about", "monthly"),
+        Section("office:contact", "monthly"),
+        Section("office:guides", "weekly"),
+        Section("site_map", "weekly"),
+        Section("office:accessibility", "yearly", _office_page("accessibility"), has_slug=False),
     ],
     "cities": [Section("cities:detail", "monthly", _cities)],
     "news": [Section("news:article", "monthly", _articles)],
+    "office": [
+        Section("office:guide", "monthly", _guides),
+        Section("office:report", "yearly", _reports),
+    ],
 }
 
 
@@ -106,7 +145,8 @@ def _templates(url_name, has_slug, base):
 
 
 def _entries(section, rows, base):
-    templates = _templates(section.url_name, section.queryset is not None, base)
+    has_slug = section.queryset is not None and section.has_slug
+    templates = _templates(section.url_name, has_slug, base)
     parts = []
     for slug, lastmod, original, original_only, states in rows:
         urls = {

@@ -1,12 +1,22 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from portal.models import Office
+from portal.models import GovernmentMark, Office, SecurityMark
 
 
 @register(Office)
 class OfficeTranslation(TranslationOptions):
-    fields = ("name", "short_name", "address")
+    fields = ("name", "short_name", "address", "opening_hours", "organiser")
+
+
+@register(GovernmentMark)
+class GovernmentMarkTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
+
+
+@register(SecurityMark)
+class SecurityMarkTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
 
 
 # Versions: registered here, after the translated fields exist, so that every

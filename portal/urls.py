@@ -44,6 +44,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
+    path("care/<str:mode>/", views.switch_care, name="switch_care"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -54,8 +55,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("sitemap/", views.site_map, name="site_map"),
     path("cities/", include("cities.urls")),
     path("news/", include("news.urls")),
+    path("office/", include("office.urls")),
 )
 
 if settings.MEDIA_URL == "/media/":

@@ -1,5 +1,5 @@
-"""The public pages that belong to no app: home, search, robots.txt, the favicon,
-the language switch."""
+"""The public pages that belong to no app: home, search, the site map, robots.txt,
+the favicon, the language and care-mode switches."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,9 +16,11 @@ from cities.anniversaries import this_month
 from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
+from office.models import OfficePage, ServiceGuide, WebsiteReport
+from portal import care
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
-from portal.search.query import clean_query, search_articles, search_cities
+from portal.search.query import clean_query, search_articles, search_cities, search_office
 from portal.search.tokens import highlight_words
 
 HOME_ARTICLES = 6
@@ -65,6 +67,7 @@ def search(request):
     language = translation.get_language()
     articles = search_articles(query, language)
     cities = list(search_cities(query, language)[:SEARCH_CITY_LIMIT]) if query else []
+    office = search_office(query, language) if query else []
     page = Paginator(articles, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
@@ -73,15 +76,34 @@ def search(request):
         "page_obj": page,
         "articles": page.object_list,
         "cities": cities,
+        "office_results": office,
         "breadcrumbs": [crumb(None, _("Search"))],
     }
     return render(request, "portal/search.html", context)
 
 
 @require_safe
+def site_map(request):
+    """The site map for people: every section, and the office's pages."""
+    context = {
+        "pages": OfficePage.objects.published().only("kind", "title_zh_hans", "title_en"),
+        "guides": ServiceGuide.objects.published().only("slug", "title_zh_hans", "title_en"),
+        "reports": WebsiteReport.objects.published().only("year"),
+        "breadcrumbs": [crumb(None, _("Site map"))],
+    }
+    return render(request, "portal/site_map.html", context)
+
+
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /language/",
+        "Disallow: /care/",
+        f"Sitemap: {sitemap}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -92,16 +114,31 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("portal/emblem.svg"))
 
 
+def _safe_next(request):
+    """The `next` address if it is a path on this site, else None."""
+    next_url = request.GET.get("next", "")
+    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return next_url if safe else None
+
+
+@require_safe
+def switch_care(request, mode):
+    """Care mode on or off, then back to the page the visitor was on."""
+    if mode not in care.MODES:
+        raise Http404
+    response = HttpResponseRedirect(_safe_next(request) or reverse("home"))
+    return care.remember(response, request, mode)
+
+
 @require_safe
 def switch_language(request, language):
     """Remember the visitor's language and show the page they were on in it."""
     if language not in LANGUAGE_CODES:
         raise Http404
-    next_url = request.GET.get("next", "")
-    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    if safe:
+    next_url = _safe_next(request)
+    if next_url:
         # Resolve the page in its own language: a URL prefixed /zh-hans/ only
         # resolves while Chinese is active, whatever the visitor's browser says.
         with translation.override(translation.get_language_from_path(next_url)):

@@ -32,3 +32,12 @@ def make_everything():
     lead = LeadImage(article=article, alt_zh_hans="签约", alt_en="The signing")
     lead.image = ContentFile(landscape(1700, 1000), name="signing.jpg")
     lead.save()
+    from office.models import GuideForm, ServiceGuide
+    from tests.pdfs import form_pdf
+
+    GuideForm.objects.create(
+        guide=ServiceGuide.objects.get(),
+        title_en="Application form",
+        title_zh_hans="申请表",
+        file=ContentFile(form_pdf(), name="0123456789abcdef0123456789abcdef.pdf"),
+    )

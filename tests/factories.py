@@ -117,3 +117,44 @@ def make_fact(city, figure, value, sources=(), **fields):
     fact = Fact.objects.create(city=city, figure=figure, **fields)
     fact.sources.set(sources or [make_source()])
     return fact
+
+
+def _published(fields, hours=1):
+    fields.setdefault("status", "published")
+    if fields["status"] == "published":
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=hours))
+    return fields
+
+
+def make_office_page(kind="about", **fields):
+    from office.models import OfficePage
+
+    fields.setdefault("title_en", f"Page {kind}")
+    fields.setdefault("title_zh_hans", f"页面{kind}")
+    return OfficePage.objects.create(kind=kind, **_published(fields))
+
+
+def make_guide(**fields):
+    from office.models import ServiceGuide
+
+    n = next(_sequence)
+    fields.setdefault("slug", f"guide-{n}")
+    fields.setdefault("title_en", f"Guide {n}")
+    fields.setdefault("title_zh_hans", f"指南{n}")
+    return ServiceGuide.objects.create(**_published(fields))
+
+
+def make_report(year=2024, rows=(), **fields):
+    from office.models import ReportRow, WebsiteReport
+
+    report = WebsiteReport.objects.create(year=year, **_published(fields))
+    for position, (item_en, item_zh, value) in enumerate(rows):
+        ReportRow.objects.create(
+            report=report,
+            position=position,
+            item_en=item_en,
+            item_zh_hans=item_zh,
+            value_en=value,
+            value_zh_hans=value,
+        )
+    return report

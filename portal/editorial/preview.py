@@ -17,7 +17,12 @@ class StaffPreviewMixin:
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
-        if context["preview"]:
-            patch_cache_control(response, private=True, no_store=True)
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return mark_preview(response, context["preview"])
+
+
+def mark_preview(response, preview):
+    """A function view's preview: never cached, never indexed (as `StaffPreviewMixin`)."""
+    if preview:
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response

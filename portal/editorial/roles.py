@@ -20,6 +20,13 @@ EDITORS = [
     "news.delete_leadimage",
     "portal.view_office",
     "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
+    "office.add_officepage", "office.change_officepage", "office.view_officepage",
+    "office.add_serviceguide", "office.change_serviceguide", "office.view_serviceguide",
+    "office.add_websitereport", "office.change_websitereport", "office.view_websitereport",
+    "office.add_reportrow", "office.change_reportrow", "office.view_reportrow",
+    "office.delete_reportrow",
+    "office.add_guideform", "office.change_guideform", "office.view_guideform",
+    "office.delete_guideform",
 ]  # fmt: skip
 TRANSLATORS = [
     # The translated text of every record, through translate_<model>; every
@@ -35,6 +42,11 @@ TRANSLATORS = [
     "portal.view_office",
     # The official names they follow, and add to as they meet new ones.
     "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
+    "office.translate_officepage", "office.view_officepage",
+    "office.translate_serviceguide", "office.view_serviceguide",
+    "office.translate_websitereport", "office.view_websitereport",
+    "office.translate_reportrow", "office.view_reportrow",
+    "office.translate_guideform", "office.view_guideform",
 ]  # fmt: skip
 PUBLISHERS = [
     *EDITORS,
@@ -43,6 +55,13 @@ PUBLISHERS = [
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
+    "portal.add_governmentmark", "portal.change_governmentmark", "portal.view_governmentmark",
+    "portal.delete_governmentmark",
+    "portal.add_securitymark", "portal.change_securitymark", "portal.view_securitymark",
+    "portal.delete_securitymark",
+    "office.delete_officepage", "office.publish_officepage",
+    "office.delete_serviceguide", "office.publish_serviceguide",
+    "office.delete_websitereport", "office.publish_websitereport",
 ]  # fmt: skip
 ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}
 
@@ -50,29 +69,23 @@ ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHER
 def ensure_roles(apps=global_apps, **kwargs):
     """Create the groups and give them their permissions; changes nothing already right."""
     # Permissions are normally made after all migrations; the roles need them now.
-    for label in ("auth", "contenttypes", "cities", "news", "portal"):
+    for label in ("auth", "contenttypes", "cities", "news", "office", "portal"):
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codes in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        # A model that a later migration creates (the glossary's `Term` while an
-        # early migration runs) gets its permissions then.
-        wanted = [code.split(".") for code in codes if _model_exists(apps, code)]
+        wanted = [code.split(".") for code in codes]
+        # A migration runs this with the models of its time: a permission of a
+        # later model does not exist yet, and post_migrate grants it at the end.
         permissions = [
-            Permission.objects.get(content_type__app_label=label, codename=codename)
+            permission
             for label, codename in wanted
+            for permission in Permission.objects.filter(
+                content_type__app_label=label, codename=codename
+            )
         ]
         group.permissions.add(*permissions)
-
-
-def _model_exists(apps, code):
-    label, codename = code.split(".")
-    try:
-        apps.get_model(label, codename.split("_", 1)[1])
-    except LookupError:
-        return False
-    return True
 
 
 def post_migrate_roles(sender, apps=global_apps, **kwargs):

@@ -8,7 +8,8 @@ The archive is a zip file:
   pending changes, users, roles and the admin's log, in dependency order;
   content types and permissions are named by natural key, so they match
   whatever ids the target database gave them;
-- `storage/<storage>/<name>`: the picture originals and renditions.
+- `storage/<storage>/<name>`: the picture originals and renditions, and the
+  service guides' PDF forms.
 
 Left out, because they are rebuilt or belong to the running site only: content
 types and permissions (made by `migrate`), sessions, sign-in attempts, and the
@@ -81,9 +82,15 @@ def archived_models():
 
 
 def storages():
+    """`{label: (storage, folder)}`: where archived files come from and go back to."""
+    from django.core.files.storage import default_storage
+
+    from office.pdf import FORMS_DIR
+
     return {
         "originals": (originals, ORIGINALS_DIR),
         "default": (renditions_storage(), RENDITIONS_DIR),
+        "forms": (default_storage, FORMS_DIR),
     }
 
 
@@ -132,11 +139,17 @@ def _snapshot():
 
 def _picture_files():
     """`{member: (storage, name)}` for the files the archived records name."""
+    from office.models import GuideForm
     from portal.pictures.models import referenced_files
 
     originals_in_use, renditions_in_use = referenced_files()
+    forms_in_use = set(GuideForm.objects.values_list("file", flat=True))
     files = {}
-    for label, names in (("originals", originals_in_use), ("default", renditions_in_use)):
+    for label, names in (
+        ("originals", originals_in_use),
+        ("default", renditions_in_use),
+        ("forms", forms_in_use),
+    ):
         storage, _directory = storages()[label]
         for name in sorted(names):
             files[f"storage/{label}/{name}"] = (storage, name)

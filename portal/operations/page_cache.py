@@ -39,11 +39,13 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 
+from portal import care
+
 logger = logging.getLogger(__name__)
 
-# Paths that are never pages: the back office, health checks, language switches,
-# media (served with caching headers of their own).
-NEVER = ("/admin/", "/healthz", "/language/", "/i18n/", "/media/")
+# Paths that are never pages: the back office, health checks, language and care-mode
+# switches, media (served with caching headers of their own).
+NEVER = ("/admin/", "/healthz", "/language/", "/care/", "/i18n/", "/media/")
 NO_SCHEDULE = "none"
 STORED_HEADERS = (
     "Content-Type",
@@ -59,6 +61,8 @@ REVISION_KEY = "pages:revision"
 # The models whose records public pages show.
 WATCHED = (
     "portal.Office",
+    "portal.GovernmentMark",
+    "portal.SecurityMark",
     "cities.Country",
     "cities.City",
     "cities.CityPhoto",
@@ -66,9 +70,20 @@ WATCHED = (
     "news.Category",
     "news.Article",
     "news.LeadImage",
+    "office.OfficePage",
+    "office.ServiceGuide",
+    "office.WebsiteReport",
+    "office.ReportRow",
+    "office.GuideForm",
 )
 # The ones that can be scheduled: published, with a publication time ahead.
-SCHEDULED = ("cities.City", "news.Article")
+SCHEDULED = (
+    "cities.City",
+    "news.Article",
+    "office.OfficePage",
+    "office.ServiceGuide",
+    "office.WebsiteReport",
+)
 
 _last_seen = {"revision": None}
 
@@ -227,4 +242,5 @@ class AnonymousPageCacheMiddleware:
         # The language is the address's (the locale middleware has not run yet);
         # addresses without a prefix (the XML sitemap, robots.txt) have one page.
         language = translation.get_language_from_path(request.path_info) or "-"
-        return f"pages:{revision}:{release()}:{language}:{digest}"
+        mode = "care" if care.is_on(request) else "standard"
+        return f"pages:{revision}:{release()}:{language}:{mode}:{digest}"

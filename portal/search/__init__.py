@@ -1,4 +1,5 @@
-"""Search over published articles and cities, in the visitor's language.
+"""Search over published articles, cities and the office's guides and pages, in the
+visitor's language.
 
 Text is turned into ASCII tokens (`tokens.py`): Latin words as themselves,
 Chinese as overlapping character pairs, so a two-character query such as
@@ -7,6 +8,6 @@ in SQLite's FTS5 and PostgreSQL's full-text search whatever the database's
 locale (`backends.py`); `index.py` keeps `SearchEntry` rows in step with the
 content, and `query.py` is the one interface views call.
 
-May import everything below the public pages: the shared packages, `cities`
-and `news` (whose saves it follows).
+May import everything below the public pages: the shared packages, `cities`,
+`news` and `office` (whose saves it follows).
 """

@@ -1,4 +1,4 @@
-"""Keep `SearchEntry` in step with articles and cities.
+"""Keep `SearchEntry` in step with articles, cities, service guides and office pages.
 
 Each record is indexed once per language with the text a visitor of that
 language sees (falling back to the other language where a translation is
@@ -12,6 +12,7 @@ from django.dispatch import receiver
 
 from cities.models import City, Country, Exchange
 from news.models import Article
+from office.models import OfficePage, ServiceGuide
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value
 from portal.formatting.richtext import plain_text
 from portal.search.backends import optimize
@@ -20,6 +21,20 @@ from portal.search.tokens import index_tokens, scope_tokens
 
 ARTICLE_FIELDS = ["standfirst", "body", "source", "author"]
 CITY_FIELDS = ["province", "summary", "basic_info", "geography", "climate", "pillar_industries"]
+GUIDE_FIELDS = [
+    "summary", "eligibility", "materials", "steps", "processing_time", "fees",
+    "legal_basis", "location", "hours", "contact",
+]  # fmt: skip
+PAGE_FIELDS = ["summary", "body", "responsibilities", "short_history", "leadership"]
+# The office's service guides and pages share one kind, so that a search asks the
+# index once for both: a guide's entry has the guide's id, a page's the negative
+# of the page's (`office_id`).
+OFFICE_KIND = "office"
+OFFICE_FIELDS = {ServiceGuide: GUIDE_FIELDS, OfficePage: PAGE_FIELDS}
+
+
+def office_id(record):
+    return -record.pk if isinstance(record, OfficePage) else record.pk
 
 
 def _text(obj, field, language):
@@ -65,10 +80,35 @@ def city_entries(city):
         )
 
 
+def office_entries(record):
+    """A guide or an office page: its title and its own text fields."""
+    fields = OFFICE_FIELDS[type(record)]
+    for language in LANGUAGE_CODES:
+        yield SearchEntry(
+            kind=OFFICE_KIND,
+            object_id=office_id(record),
+            language=language,
+            status=record.status,
+            published_at=record.published_at,
+            scope_tokens=scope_tokens(OFFICE_KIND, language, record.status),
+            title_tokens=index_tokens(_text(record, "title", language)),
+            body_tokens=index_tokens(" ".join(_text(record, f, language) for f in fields)),
+        )
+
+
+def entries_for(kind, record):
+    if kind == "article":
+        return article_entries(record)
+    if kind == "city":
+        return city_entries(record)
+    return office_entries(record)
+
+
 def index_record(kind, record):
-    entries = list(article_entries(record) if kind == "article" else city_entries(record))
+    entries = list(entries_for(kind, record))
+    object_id = office_id(record) if kind == OFFICE_KIND else record.pk
     with transaction.atomic():
-        SearchEntry.objects.filter(kind=kind, object_id=record.pk).delete()
+        SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
         SearchEntry.objects.bulk_create(entries)
 
 
@@ -77,17 +117,17 @@ def rebuild(batch_size=500):
     written = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        for _kind, queryset, make in (
-            ("article", Article.objects.order_by("pk"), article_entries),
+        for kind, queryset in (
+            ("article", Article.objects.order_by("pk")),
             (
                 "city",
                 City.objects.select_related("country").prefetch_related("exchanges").order_by("pk"),
-                city_entries,
             ),
+            *((OFFICE_KIND, model.objects.order_by("pk")) for model in OFFICE_FIELDS),
         ):
             batch = []
             for record in queryset.iterator(chunk_size=batch_size):
-                batch.extend(make(record))
+                batch.extend(entries_for(kind, record))
                 if len(batch) >= batch_size:
                     SearchEntry.objects.bulk_create(batch)
                     written += len(batch)
@@ -119,11 +159,24 @@ def _exchange_changed(sender, instance, raw=False, **kwargs):
         index_record("city", city)
 
 
+@receiver(post_save, sender=ServiceGuide)
+@receiver(post_save, sender=OfficePage)
+def _office_record_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_record(OFFICE_KIND, instance)
+
+
+KINDS = {Article: "article", City: "city", ServiceGuide: OFFICE_KIND, OfficePage: OFFICE_KIND}
+
+
 @receiver(post_delete, sender=Article)
 @receiver(post_delete, sender=City)
+@receiver(post_delete, sender=ServiceGuide)
+@receiver(post_delete, sender=OfficePage)
 def _record_deleted(sender, instance, **kwargs):
-    kind = "article" if sender is Article else "city"
-    SearchEntry.objects.filter(kind=kind, object_id=instance.pk).delete()
+    kind = KINDS[sender]
+    object_id = office_id(instance) if kind == OFFICE_KIND else instance.pk
+    SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
 @receiver(post_save, sender=Country)

@@ -9,10 +9,11 @@ unpublished one or one without an edition in the language searched.
 
 from functools import cached_property
 
-from django.db.models import Case, When
+from django.db.models import Case, F, Value, When
 
 from cities.models import City
 from news.models import Article
+from office.models import OfficePage, ServiceGuide
 from portal.search.backends import COUNT_LIMIT, search_backend
 from portal.search.tokens import query_terms
 
@@ -105,3 +106,43 @@ def search_cities(query, language):
         .annotate(name_hit=Case(When(pk__in=in_name, then=1), default=0))
         .order_by("-name_hit", "slug")
     )
+
+
+OFFICE_COLUMNS = ("pk", "title_zh_hans", "title_en", "summary_zh_hans", "summary_en")
+
+
+def search_office(query, language):
+    """The office's published service guides, then its pages, matching `query`,
+    title matches first: one query to the index, one for the records (a union of
+    both tables' few columns, made into unsaved records that know their address)."""
+    terms = query_terms(query)
+    matches = search_backend("office", language, terms).matches() if terms else {}
+    if not matches:
+        return []
+    guides = [pk for pk in matches if pk > 0]
+    pages = [-pk for pk in matches if pk < 0]
+    rows = (
+        ServiceGuide.objects.published()
+        .filter(pk__in=guides)
+        .order_by()
+        .annotate(source=Value("guide"), key=F("slug"))
+        .values_list(*OFFICE_COLUMNS, "source", "key")
+        .union(
+            OfficePage.objects.published()
+            .filter(pk__in=pages)
+            .order_by()
+            .annotate(source=Value("page"), key=F("kind"))
+            .values_list(*OFFICE_COLUMNS, "source", "key"),
+            all=True,
+        )
+    )
+    records = []
+    # A union's columns: the fields, then the annotations.
+    for *values, kind, key in rows:
+        fields = dict(zip(OFFICE_COLUMNS, values, strict=True))
+        if kind == "guide":
+            record, entry_id = ServiceGuide(slug=key, **fields), fields["pk"]
+        else:
+            record, entry_id = OfficePage(kind=key, **fields), -fields["pk"]
+        records.append((not matches[entry_id], kind != "guide", str(record), record))
+    return [record for *_order, record in sorted(records, key=lambda row: row[:3])]

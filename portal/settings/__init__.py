@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "portal",
     "cities",
     "news",
+    "office",
 ]
 
 MIDDLEWARE = [

@@ -55,3 +55,19 @@ def og_image(context, image=None):
     else:
         url = static("portal/og-default.png")
     return request.build_absolute_uri(url)
+
+
+@register.simple_tag
+def mark_image(image, label, height=48):
+    """A small official mark (an office's uploaded badge) at `height` CSS pixels, its
+    smallest rendition, with `label` as its text: it names the link it sits in."""
+    if not image or not image.rendition_widths:
+        return ""
+    width = image.rendition_widths[0]
+    return format_html(
+        '<img class="mark" src="{}" width="{}" height="{}" alt="{}">',
+        image.rendition_url(width, "jpg"),
+        round(image.width * height / image.height),
+        height,
+        label,
+    )

@@ -52,7 +52,10 @@ def test_a_backup_restored_into_an_empty_database_is_exact(
         "auth.group",
     } <= models
     assert {"cities.cityphoto", "news.leadimage", "cities.historicalcity"} <= models
-    assert len(manifest["files"]) == len(files) == 2 + 2 * 3 * 2, "two originals, 12 renditions"
+    assert len(manifest["files"]) == len(files) == 2 + 2 * 3 * 2 + 1, (
+        "two originals, 12 renditions, a guide's form"
+    )
+    assert "office.guideform" in models
 
     stamps = sorted(HistoricalArticle.objects.values_list("history_id", "history_date"))
     assert any(when.microsecond % 1000 for _id, when in stamps), "times with microseconds"

@@ -1,4 +1,5 @@
-"""Every public page type, in both languages, passes the Nu HTML Checker with no error.
+"""Every public page type, in both languages and both modes (standard and care), passes
+the Nu HTML Checker with no error.
 
 The checker is vnu.jar from the npm registry (`make test` fetches it into var/vnu,
 see tests/get-test-tools.sh; `VNU_JAR` names another), run offline with Java.
@@ -12,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 
-from tests.factories import make_article, make_photo
+from office.models import GuideForm
+from tests.factories import make_article, make_guide, make_photo, make_report
+from tests.pdfs import form_pdf
 
 VNU = Path(
     os.environ.get("VNU_JAR")
@@ -39,6 +43,14 @@ PAGES = [
     # Language editions: not yet translated; published in the original only.
     "news/chinese-only/",
     "news/original-only/",
+    "office/",
+    "office/contact/",
+    "office/accessibility/",
+    "office/guides/",
+    "office/guides/official-passports/",
+    "office/reports/2024/",
+    "sitemap/",
+    "search/?q=passports",
 ]
 
 
@@ -71,14 +83,21 @@ def test_every_public_page_type_is_valid_html(client, demo, tmp_path):
             original_language="zh-hans",
             original_only=original_only,
         )
+    guide = make_guide(slug="official-passports", title_en="Passports", materials_en="A\nB")
+    GuideForm.objects.create(
+        guide=guide, title_en="Form", file=ContentFile(form_pdf(), name="f" * 32 + ".pdf")
+    )
+    make_report(2024, rows=[("Visits", "访问量", "1")])
     pages = tmp_path / "pages"
     pages.mkdir()
-    for language in ("zh-hans", "en"):
-        for number, path in enumerate(PAGES):
-            response = client.get(f"/{language}/{path}")
-            assert response.status_code in (200, 404), path
-            name = f"{language}-{number:02d}.html"
-            (pages / name).write_bytes(response.content)
+    for mode in ("standard", "care"):
+        client.cookies["care_mode"] = "1" if mode == "care" else ""
+        for language in ("zh-hans", "en"):
+            for number, path in enumerate(PAGES):
+                response = client.get(f"/{language}/{path}")
+                assert response.status_code in (200, 404), path
+                name = f"{mode}-{language}-{number:02d}.html"
+                (pages / name).write_bytes(response.content)
     assert checker_errors(pages) == []
 
 

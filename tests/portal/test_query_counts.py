@@ -8,14 +8,19 @@ from django.test.utils import CaptureQueriesContext
 
 from cities.models import City, CityPhoto, Exchange
 from news.models import Article, LeadImage
+from office.models import OfficePage, ServiceGuide, WebsiteReport
+from portal.models import Office
 from tests.factories import (
     make_article,
     make_category,
     make_city,
     make_country,
     make_exchange,
+    make_guide,
     make_lead_image,
+    make_office_page,
     make_photo,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +39,15 @@ PAGES = [
     "/sitemap.xml",
     "/sitemap-news.xml",
     "/sitemap-cities.xml",
+    "/{lang}/office/",
+    "/{lang}/office/contact/",
+    "/{lang}/office/accessibility/",
+    "/{lang}/office/guides/",
+    "/{lang}/office/guides/guide-0/",
+    "/{lang}/office/reports/2024/",
+    "/{lang}/sitemap/",
+    "/{lang}/search/?q=guide",
+    "/sitemap-office.xml",
 ]
 
 
@@ -69,6 +83,21 @@ def build(size):
         )
         make_lead_image(article)
         make_exchange(cities[0], date=first_day + datetime.timedelta(days=n), article=article)
+    build_office(size)
+
+
+def build_office(size):
+    """The office record, its three pages, `size` service guides and a yearly report
+    of `size` rows."""
+    Office.objects.get_or_create(name_en="Foreign Affairs Office", name_zh_hans="外事办公室")
+    for kind in ("about", "contact", "accessibility"):
+        OfficePage.objects.filter(kind=kind).delete()
+        make_office_page(kind, responsibilities_en="One\nTwo", summary_en="A guide to us")
+    ServiceGuide.objects.all().delete()
+    WebsiteReport.objects.all().delete()
+    for n in range(size):
+        make_guide(slug=f"guide-{n}", title_en=f"Guide {n}", materials_en="Passport\nForm")
+    make_report(2024, rows=[(f"Item {n}", f"项目{n}", str(n)) for n in range(size)])
 
 
 def count_queries(client, path):

@@ -6,7 +6,8 @@ from portal.demo.loader import load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (Shenyang, Karachi, their exchanges and the signing report) "
+        "Load the demo content (Shenyang, Karachi, their exchanges, the signing report and "
+        "the office's own pages) "
         "in Chinese and English. Existing records are left untouched, so running it again "
         "changes nothing."
     )

@@ -1,0 +1,151 @@
+"""The office's pages. The office record itself comes to templates as `office`
+(`portal.context_processors.site`)."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from cities.models import City
+from office.map import office_map
+from office.models import GuideForm, OfficePage, PageKind, ServiceGuide, WebsiteReport
+from portal.editorial.preview import StaffPreviewMixin, mark_preview
+from portal.editorial.rules import visible
+from portal.formatting.breadcrumbs import crumb
+from portal.formatting.i18n import localized
+
+
+def _page(request, kind):
+    """The office page of `kind` this visitor may see (staff: drafts too), or None."""
+    return visible(OfficePage, request.user).filter(kind=kind).first()
+
+
+def _render_page(request, template, page, context):
+    context.update(page=page, preview=bool(page and not page.is_live))
+    return mark_preview(render(request, template, context), context["preview"])
+
+
+@require_safe
+def about(request):
+    """About the office, with the ways into its other pages (and the yearly reports)."""
+    page = _page(request, PageKind.ABOUT)
+    context = {
+        "guides": ServiceGuide.objects.published().only("slug", "title_zh_hans", "title_en"),
+        "reports": WebsiteReport.objects.published().only("year"),
+        "breadcrumbs": [crumb(None, _("About the office"))],
+    }
+    return _render_page(request, "office/about.html", page, context)
+
+
+@require_safe
+def contact(request):
+    """The office record's contact details (empty ones left out), its map, and the
+    contact page's own text when there is one."""
+    home = (
+        City.objects.published()
+        .home()
+        .only("latitude", "longitude", "name_zh_hans", "name_en")
+        .first()
+    )
+    context = {
+        "map": office_map(home),
+        "home": home,
+        "breadcrumbs": [crumb("office:about", _("About the office")), crumb(None, _("Contact"))],
+    }
+    return _render_page(request, "office/contact.html", _page(request, PageKind.CONTACT), context)
+
+
+@require_safe
+def accessibility(request):
+    page = _page(request, PageKind.ACCESSIBILITY)
+    if page is None:
+        raise Http404
+    context = {
+        "breadcrumbs": [
+            crumb("office:about", _("About the office")),
+            crumb(None, localized(page, "title")),
+        ]
+    }
+    return _render_page(request, "office/page.html", page, context)
+
+
+@require_safe
+def form(request, pk):
+    """A guide's form, as a download: a visitor's only way to it (it has no public
+    storage address), for guides they may see."""
+    guides = visible(ServiceGuide, request.user)
+    record = GuideForm.objects.filter(pk=pk, guide__in=guides).first()
+    if record is None:
+        raise Http404
+    try:
+        stream = record.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = slugify(localized(record, "title").text) or f"form-{record.pk}"
+    response = FileResponse(
+        stream, as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store" if not record.guide.is_live else "public"
+    return response
+
+
+class GuideListView(ListView):
+    context_object_name = "guides"
+    template_name = "office/guide_list.html"
+
+    def get_queryset(self):
+        return ServiceGuide.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            crumb("office:about", _("About the office")),
+            crumb(None, _("Service guides")),
+        ]
+        return context
+
+
+class GuideDetailView(StaffPreviewMixin, DetailView):
+    context_object_name = "guide"
+    template_name = "office/guide_detail.html"
+
+    def get_queryset(self):
+        return visible(ServiceGuide, self.request.user).prefetch_related("forms")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            crumb("office:guides", _("Service guides")),
+            crumb(None, localized(self.object, "title")),
+        ]
+        return context
+
+
+class ReportDetailView(StaffPreviewMixin, DetailView):
+    context_object_name = "report"
+    template_name = "office/report_detail.html"
+
+    def get_object(self, queryset=None):
+        year = self.kwargs["slug"]
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise Http404
+        report = (
+            visible(WebsiteReport, self.request.user)
+            .filter(year=int(year))
+            .prefetch_related("rows")
+            .first()
+        )
+        if report is None:
+            raise Http404
+        return report
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        title = _("Website report %(year)s") % {"year": self.object.year}
+        context.update(
+            title=title,
+            breadcrumbs=[crumb("office:about", _("About the office")), crumb(None, title)],
+        )
+        return context
