@@ -9,19 +9,22 @@ from tests.factories import make_article, make_city
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.now()
-STATES = {
-    "draft": {"status": "draft"},
-    "review": {"status": "review"},
-    "withdrawn": {"status": "withdrawn", "published_at": NOW - datetime.timedelta(days=3)},
-    "scheduled": {"status": "published", "published_at": NOW + datetime.timedelta(minutes=5)},
-    "live": {"status": "published", "published_at": NOW - datetime.timedelta(minutes=5)},
-}
+
+def states():
+    """Each state, timed from now (not from when the suite started: it runs for minutes)."""
+    now = timezone.now()
+    return {
+        "draft": {"status": "draft"},
+        "review": {"status": "review"},
+        "withdrawn": {"status": "withdrawn", "published_at": now - datetime.timedelta(days=3)},
+        "scheduled": {"status": "published", "published_at": now + datetime.timedelta(minutes=5)},
+        "live": {"status": "published", "published_at": now - datetime.timedelta(minutes=5)},
+    }
 
 
 @pytest.mark.parametrize(("model", "make"), [(Article, make_article), (City, make_city)])
 def test_published_means_published_and_due(model, make):
-    records = {state: make(slug=state, **fields) for state, fields in STATES.items()}
+    records = {state: make(slug=state, **fields) for state, fields in states().items()}
     assert list(model.objects.published()) == [records["live"]]
     assert [state for state, record in records.items() if record.is_live] == ["live"]
 
