@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def states():
-    """The fields of a record in each state, as of now."""
+    """Each state, timed from now (not from when the suite started: it runs for minutes)."""
     now = timezone.now()
     return {
         "draft": {"status": "draft"},
