@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 
 from cities.models import City
 from portal.demo.loader import load_demo
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
+from tests.two_factor import give_app
 
 GOOD = (
     "slug,name_en,name_zh_hans,country,relationship,sister_since,population,population_source\n"
@@ -18,14 +19,10 @@ BAD = GOOD + "nowhere,Nowhere,无处,XX,sister,2021-13-40,,\n"
 @pytest.fixture
 def signed_in(page, live_server, transactional_db):
     load_demo()
-    get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    chief = get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    give_app(chief)  # superusers sign in with a second factor
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "a-long-pass-phrase")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return sign_in(page, live_server.url, "chief", "a-long-pass-phrase")
 
 
 def upload(page, live_server, tmp_path, text):
