@@ -13,27 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cities.models import Fact, Source, Stage, StatedTotal
-from portal.editorial import rules
+from portal.editorial.admin import LockedWithParentMixin
 
 
-class LockedWithCityMixin:
-    """Rows of a published city change only by those who may publish it."""
-
-    def has_add_permission(self, request, obj=None):
-        return not rules.locked_for(request.user, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not rules.locked_for(request.user, obj) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return not rules.locked_for(request.user, obj) and super().has_delete_permission(
-            request, obj
-        )
-
-
-class FactInline(LockedWithCityMixin, admin.TabularInline):
+class FactInline(LockedWithParentMixin, admin.TabularInline):
     model = Fact
     extra = 0
     fields = (
@@ -49,7 +32,7 @@ class FactInline(LockedWithCityMixin, admin.TabularInline):
     autocomplete_fields = ("sources",)
 
 
-class StageInline(LockedWithCityMixin, TranslationTabularInline):
+class StageInline(LockedWithParentMixin, TranslationTabularInline):
     model = Stage
     extra = 0
     fields = ("stage", "date", "precision", "document", "signatories", "exchange", "article")

@@ -169,9 +169,7 @@ class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):
     """A translatable record with the editorial workflow; no edit silently lost."""
 
 
-class TranslatableStackedInline(
-    EditorialRulesMixin, OriginalLanguageRequiredMixin, TranslationStackedInline
-):
+class LockedWithParentMixin:
     """Inline rows of a published parent are read-only for those who may not publish it:
     the parent's own changes wait for a publisher, and these could not wait with them."""
 
@@ -181,11 +179,20 @@ class TranslatableStackedInline(
         return super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not rules.locked_for(request.user, obj) and super().has_change_permission(
-            request, obj
-        )
+        if rules.locked_for(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not rules.locked_for(request.user, obj) and super().has_delete_permission(
-            request, obj
-        )
+        if rules.locked_for(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class TranslatableStackedInline(
+    LockedWithParentMixin,
+    EditorialRulesMixin,
+    OriginalLanguageRequiredMixin,
+    TranslationStackedInline,
+):
+    """A translated inline: text for translators, locked with a published parent."""

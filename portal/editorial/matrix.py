@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Status, Translatable
-from portal.editorial.translation_state import COMPLETE, MISSING, STALE, field_states, text_fields
+from portal.editorial.translation_state import (
+    COMPLETE,
+    MISSING,
+    STALE,
+    field_states,
+    picture_states,
+)
 from portal.formatting.i18n import LANGUAGE_CODES
 
 FLAGGED = "flagged"
@@ -81,16 +86,6 @@ def _records(model):
     if owner is not None:
         queryset = queryset.select_related(owner.name)
     return queryset.order_by("pk"), owner
-
-
-def picture_states(record, original_language, language):
-    states = {}
-    for name in text_fields(type(record)):
-        original = getattr(record, build_localized_fieldname(name, original_language)) or ""
-        target = getattr(record, build_localized_fieldname(name, language)) or ""
-        if original and not target:
-            states[name] = MISSING
-    return states
 
 
 def _public(record, owner):

@@ -96,3 +96,15 @@ def loaded_texts(record):
     Called for every record loaded, so the field names are worked out once per model."""
     values = record.__dict__
     return {name: values.get(name) for name in _localized_names(type(record))}
+
+
+def picture_states(record, original_language, language):
+    """For a record that keeps no translation state (a picture's texts, whose original
+    is its owner's): `{field: "missing"}` where the original has text and `language` none."""
+    states = {}
+    for name in text_fields(type(record)):
+        original = getattr(record, build_localized_fieldname(name, original_language)) or ""
+        target = getattr(record, build_localized_fieldname(name, language)) or ""
+        if original and not target:
+            states[name] = MISSING
+    return states

@@ -31,9 +31,9 @@ from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.translation_state import (
     COMPLETE,
-    MISSING,
     STALE,
     field_states,
+    picture_states,
     suffix,
     text_fields,
 )
@@ -96,13 +96,7 @@ def _one_to_one(record, relation):
 def _field_states(record, language, original_language):
     if isinstance(record, Translatable):
         return field_states(record, language)
-    states = {}
-    for name in text_fields(type(record)):
-        original = getattr(record, build_localized_fieldname(name, original_language)) or ""
-        target = getattr(record, build_localized_fieldname(name, language)) or ""
-        if original and not target:
-            states[name] = MISSING
-    return states
+    return picture_states(record, original_language, language)
 
 
 def _original_html(value, rich, language):

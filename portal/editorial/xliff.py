@@ -21,10 +21,17 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import rules
-from portal.editorial.matrix import kinds, owner_field, picture_states
+from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.models import PendingChange, Translatable
 from portal.editorial.pending_admin import waits_for_publisher
-from portal.editorial.translation_state import MISSING, STALE, field_states, suffix, text_fields
+from portal.editorial.translation_state import (
+    MISSING,
+    STALE,
+    field_states,
+    picture_states,
+    suffix,
+    text_fields,
+)
 from portal.editorial.xliff_format import (
     XLIFF_LANGUAGES,
     UnknownTag,
