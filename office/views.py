@@ -4,6 +4,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -11,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City
 from office.map import office_map
 from office.models import GuideForm, OfficePage, PageKind, ServiceGuide, WebsiteReport
+from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin, mark_preview
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -32,7 +34,9 @@ def about(request):
     """About the office, with the ways into its other pages (and the yearly reports)."""
     page = _page(request, PageKind.ABOUT)
     context = {
-        "guides": ServiceGuide.objects.published().only("slug", "title_zh_hans", "title_en"),
+        "guides": ServiceGuide.objects.published()
+        .in_language(get_language())
+        .only("slug", "title_zh_hans", "title_en", "original_language", "original_only"),
         "reports": WebsiteReport.objects.published().only("year"),
         "breadcrumbs": [crumb(None, _("About the office"))],
     }
@@ -96,7 +100,7 @@ class GuideListView(ListView):
     template_name = "office/guide_list.html"
 
     def get_queryset(self):
-        return ServiceGuide.objects.published()
+        return ServiceGuide.objects.published().in_language(get_language())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,9 +111,14 @@ class GuideListView(ListView):
         return context
 
 
-class GuideDetailView(StaffPreviewMixin, DetailView):
+class GuideDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     context_object_name = "guide"
     template_name = "office/guide_detail.html"
+    list_url_name = "office:guides"
+    absent_message = gettext_lazy("This service guide is not yet available in %(language)s.")
+    original_only_message = gettext_lazy(
+        "This service guide is published in %(language)s only; what follows is the original text."
+    )
 
     def get_queryset(self):
         return visible(ServiceGuide, self.request.user).prefetch_related("forms")
