@@ -53,6 +53,22 @@ def test_manage_py_check_with_neither_variable_exits_non_zero():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "makemigrations", "migrate"])
+def test_any_command_in_a_bare_environment_names_the_missing_key(command):
+    """Not Django's later "Models aren't loaded yet": the settings are read first."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", command],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("manage.py: The environment variable SECRET_KEY")
+    assert "Traceback" not in result.stderr
+
+
 def test_debug_is_off_unless_asked_for():
     result = import_settings(SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
