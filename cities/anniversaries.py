@@ -125,4 +125,5 @@ def upcoming(today, days=120):
 def this_month(today):
     first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return anniversaries_of(celebrated_stages(), first, last)
+    # Only stages of this month can have an anniversary in it: the database picks them.
+    return anniversaries_of(celebrated_stages().filter(date__month=first.month), first, last)
