@@ -1,5 +1,6 @@
 from django.db.models import Exists
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from office.models import OfficePage, PageKind
 from portal import care
@@ -9,8 +10,12 @@ from portal.models import Office
 def _office():
     # Read per request (one small row): a per-process cache would go stale in
     # the other gunicorn workers when the office is edited. Whether there is an
-    # accessibility statement to link in the footer comes with it.
-    statement = OfficePage.objects.published().filter(kind=PageKind.ACCESSIBILITY)
+    # accessibility statement to link in the footer (in this language) comes with it.
+    statement = (
+        OfficePage.objects.published()
+        .in_language(get_language())
+        .filter(kind=PageKind.ACCESSIBILITY)
+    )
     office = (
         Office.objects.select_related("government_mark", "security_mark")
         .annotate(has_accessibility=Exists(statement))
