@@ -83,6 +83,9 @@ def test_about_and_contact_without_their_text_in_english_say_so(client, kind):
     chinese = client.get(address.replace("/en/", "/zh-hans/"))
     assert "X-Robots-Tag" not in chinese
     assertContains(chinese, "本网站支持读屏软件")
+    # Search engines are offered the Chinese edition only.
+    assertNotContains(chinese, '<link rel="alternate" hreflang="en"')
+    assertContains(chinese, '<link rel="alternate" hreflang="zh-hans"')
     urls = sitemap_urls(client)
     assert f"http://testserver{address}" not in urls
     assert f"http://testserver{address.replace('/en/', '/zh-hans/')}" in urls
