@@ -80,9 +80,9 @@ def contact(request):
 
 @require_safe
 def accessibility(request):
-    """The accessibility statement; where it has no edition in the active language,
-    a page saying so (the language switch leads there from the other language's
-    statement to About instead)."""
+    """The accessibility statement. Where it has no edition in the active language,
+    a page saying so that links the original; the language switch of the original
+    leads to About in that language instead."""
     page = _page(request, PageKind.ACCESSIBILITY)
     if page is None:
         raise Http404
