@@ -7,8 +7,10 @@ class OfficeConfig(AppConfig):
     verbose_name = _("The office")
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
 
-        from office.models import GuideForm, delete_form_file
+        from office.models import GuideForm, ReportRow, delete_form_file, refresh_report_states
 
         post_delete.connect(delete_form_file, sender=GuideForm, dispatch_uid="office-form-file")
+        for signal in (post_save, post_delete):
+            signal.connect(refresh_report_states, sender=ReportRow, dispatch_uid="office-report")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from office.fields import PdfField
 from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.editorial.translation_state import refresh_states
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
 
@@ -126,6 +127,9 @@ class WebsiteReport(Publishable, Translatable, Timestamped):
 
     objects = PublishableQuerySet.as_manager()
 
+    # The table is the report: a row not yet translated keeps the translation incomplete.
+    translated_parts = ("rows",)
+
     class Meta:
         ordering = ["-year"]
         verbose_name = _("yearly website report")
@@ -215,3 +219,11 @@ def delete_form_file(sender, instance, **kwargs):
     """After a form is deleted (itself, or with its guide): its file goes too."""
     if instance.file:
         instance.file.delete(save=False)
+
+
+def refresh_report_states(sender, instance, **kwargs):
+    """After a table row is saved or deleted: its report's translation states again
+    (rows are saved after their report, in the admin and the workbench alike)."""
+    report = WebsiteReport.objects.filter(pk=instance.report_id).first()
+    if report is not None:
+        refresh_states(report)

@@ -1,5 +1,6 @@
 from django.db.models import Exists
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from office.models import OfficePage, PageKind
 from portal import care
@@ -14,8 +15,13 @@ def _office():
 
 
 def _office_from_database():
-    # Whether there is an accessibility statement to link in the footer comes with it.
-    statement = OfficePage.objects.published().filter(kind=PageKind.ACCESSIBILITY)
+    # Whether there is an accessibility statement to link in the footer (in this
+    # language, which the part's key holds) comes with it.
+    statement = (
+        OfficePage.objects.published()
+        .in_language(get_language())
+        .filter(kind=PageKind.ACCESSIBILITY)
+    )
     office = (
         Office.objects.select_related("government_mark", "security_mark")
         .annotate(has_accessibility=Exists(statement))

@@ -70,7 +70,10 @@ class Section:
         return self.queryset() if self.queryset else [(None, None, None, False, None)]
 
     def count(self):
-        return self.queryset().count() if self.queryset else 1
+        if self.queryset is None:
+            return 1
+        rows = self.queryset()
+        return len(rows) if isinstance(rows, list) else rows.count()
 
 
 def _articles():
@@ -112,13 +115,23 @@ def _office_page(kind):
     return rows
 
 
+def _office_frame(kind):
+    """About and contact exist without their page (the office record fills them):
+    listed in every language, except one a published page has no complete edition in."""
+
+    def rows():
+        return list(_office_page(kind)()) or [(None, None, None, False, None)]
+
+    return rows
+
+
 SECTIONS = {
     "pages": [
         Section("home", "daily"),
         Section("cities:list", "daily"),
         Section("news:list", "daily"),
-        Section("office:about", "monthly"),
-        Section("office:contact", "monthly"),
+        Section("office:about", "monthly", _office_frame("about"), has_slug=False),
+        Section("office:contact", "monthly", _office_frame("contact"), has_slug=False),
         Section("office:guides", "weekly"),
         Section("site_map", "weekly"),
         Section("office:accessibility", "yearly", _office_page("accessibility"), has_slug=False),

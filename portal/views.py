@@ -91,10 +91,16 @@ def search(request):
 @require_safe
 def site_map(request):
     """The site map for people: every section, and the office's pages."""
+    language = translation.get_language()
+    edition = ("original_language", "original_only", "translation_states")
     context = {
-        "pages": OfficePage.objects.published().only("kind", "title_zh_hans", "title_en"),
-        "guides": ServiceGuide.objects.published().only("slug", "title_zh_hans", "title_en"),
-        "reports": WebsiteReport.objects.published().only("year"),
+        "pages": OfficePage.objects.published()
+        .in_language(language)
+        .only("kind", "title_zh_hans", "title_en", *edition),
+        "guides": ServiceGuide.objects.published()
+        .in_language(language)
+        .only("slug", "title_zh_hans", "title_en", *edition),
+        "reports": WebsiteReport.objects.published().in_language(language).only("year", *edition),
         "breadcrumbs": [crumb(None, _("Site map"))],
     }
     return render(request, "portal/site_map.html", context)

@@ -60,37 +60,60 @@ class EditionMixin:
 
     def get_context_data(self, **kwargs):
         record = self.object
-        language = translation.get_language()
-        self.edition = record.edition(language)
+        self.edition = record.edition(translation.get_language())
         context = super().get_context_data(**kwargs)
         if not record.is_live:
             return context
-        original = record.original_language
-        with translation.override(original):
-            original_url = record.get_absolute_url()
         context.update(
-            edition=self.edition,
-            editions=record.editions(),
-            edition_fallback=self.list_url_name,
-            noindex=self.edition != Edition.COMPLETE,
-            original_url=original_url,
-            original_language=original,
-            original_language_name=language_name(original),
-            original_title=localized(record, self.title_field, original),
+            edition_context(
+                record,
+                self.absent_message,
+                self.original_only_message,
+                fallback=self.list_url_name,
+                original_title=self.original_title(record),
+            )
         )
-        if self.edition == Edition.ABSENT:
-            context["edition_message"] = self.absent_message % {"language": language_name(language)}
-        elif self.edition == Edition.ORIGINAL_ONLY:
-            context["edition_message"] = self.original_only_message % {
-                "language": language_name(original)
-            }
         return context
 
+    def original_title(self, record):
+        return localized(record, self.title_field, record.original_language)
+
     def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context.get("noindex"):
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return noindex_unless_complete(super().render_to_response(context, **kwargs), context)
+
+
+def edition_context(record, absent_message, original_only_message, fallback=None, **extra):
+    """What a page shows of a live `record`'s edition in the active language: the
+    edition, the notice (`edition_message`), the original's address and language,
+    and `noindex` unless the edition is complete. `fallback` (a URL name) is where
+    the language switch goes for an absent edition; `extra` joins the context."""
+    language = translation.get_language()
+    edition = record.edition(language)
+    original = record.original_language
+    with translation.override(original):
+        original_url = record.get_absolute_url()
+    context = dict(
+        edition=edition,
+        editions=record.editions(),
+        edition_fallback=fallback,
+        noindex=edition != Edition.COMPLETE,
+        original_url=original_url,
+        original_language=original,
+        original_language_name=language_name(original),
+        **extra,
+    )
+    if edition == Edition.ABSENT:
+        context["edition_message"] = absent_message % {"language": language_name(language)}
+    elif edition == Edition.ORIGINAL_ONLY:
+        context["edition_message"] = original_only_message % {"language": language_name(original)}
+    return context
+
+
+def noindex_unless_complete(response, context):
+    """`X-Robots-Tag: noindex` on a page whose edition is not complete."""
+    if context.get("noindex"):
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def alternates(path, editions=None, fallback=None):

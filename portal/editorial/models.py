@@ -201,6 +201,8 @@ class Translatable(models.Model):
     """
 
     required_translations = ()
+    # Reverse relations whose rows are part of the text (`translation_state.translated_parts`).
+    translated_parts = ()
 
     original_language = models.CharField(
         _("original language"),

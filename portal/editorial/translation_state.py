@@ -51,7 +51,26 @@ def language_state(record, language):
     if language == record.original_language:
         return COMPLETE
     states = set(field_states(record, language).values())
+    for part in translated_parts(record):
+        states.update(picture_states(part, record.original_language, language).values())
     return MISSING if MISSING in states else STALE if STALE in states else COMPLETE
+
+
+def translated_parts(record):
+    """The rows a record's text is made of besides its own fields (a yearly report's
+    table): its `translated_parts` relations. A part missing its translation makes
+    the record's translation missing too."""
+    if record.pk is None:
+        return []
+    return [part for name in record.translated_parts for part in getattr(record, name).all()]
+
+
+def refresh_states(record):
+    """After one of its parts changed: the record's stored states again (no new version)."""
+    states = {suffix(language): language_state(record, language) for language in LANGUAGE_CODES}
+    if states != record.translation_states:
+        record.translation_states = states
+        type(record).objects.filter(pk=record.pk).update(translation_states=states)
 
 
 def record_translations(record, loaded):

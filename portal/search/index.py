@@ -84,13 +84,14 @@ def office_entries(record):
     """A guide or an office page: its title and its own text fields."""
     fields = OFFICE_FIELDS[type(record)]
     for language in LANGUAGE_CODES:
+        status = _status(record, language)
         yield SearchEntry(
             kind=OFFICE_KIND,
             object_id=office_id(record),
             language=language,
-            status=record.status,
+            status=status,
             published_at=record.published_at,
-            scope_tokens=scope_tokens(OFFICE_KIND, language, record.status),
+            scope_tokens=scope_tokens(OFFICE_KIND, language, status),
             title_tokens=index_tokens(_text(record, "title", language)),
             body_tokens=index_tokens(" ".join(_text(record, f, language) for f in fields)),
         )

@@ -108,7 +108,10 @@ def search_cities(query, language):
     )
 
 
-OFFICE_COLUMNS = ("pk", "title_zh_hans", "title_en", "summary_zh_hans", "summary_en")
+OFFICE_COLUMNS = (
+    *("pk", "title_zh_hans", "title_en", "summary_zh_hans", "summary_en"),
+    *("original_language", "original_only", "translation_states"),  # for the "only in" mark
+)
 
 
 def search_office(query, language):
@@ -123,12 +126,14 @@ def search_office(query, language):
     pages = [-pk for pk in matches if pk < 0]
     rows = (
         ServiceGuide.objects.published()
+        .in_language(language)
         .filter(pk__in=guides)
         .order_by()
         .annotate(source=Value("guide"), key=F("slug"))
         .values_list(*OFFICE_COLUMNS, "source", "key")
         .union(
             OfficePage.objects.published()
+            .in_language(language)
             .filter(pk__in=pages)
             .order_by()
             .annotate(source=Value("page"), key=F("kind"))

@@ -41,3 +41,19 @@ def test_a_whole_guide_is_in_both_languages(client):
     for language in ("zh-hans", "en"):
         page = client.get(f"/{language}/office/guides/passports/")
         assert page.status_code == 200 and "X-Robots-Tag" not in page
+
+
+def test_an_untranslated_guide_is_not_in_english_search_or_site_map(client):
+    chinese_only(summary_zh_hans="接待单位申请邀请函。")
+    assertNotContains(client.get("/en/search/", {"q": "邀请函"}), "/office/guides/invitations/")
+    assertContains(client.get("/zh-hans/search/", {"q": "邀请函"}), "/office/guides/invitations/")
+    assertNotContains(client.get("/en/sitemap/"), "/en/office/guides/invitations/")
+    assertNotContains(client.get("/en/office/"), "/en/office/guides/invitations/")
+
+
+def test_a_guide_in_the_original_only_is_found_by_english_search_marked(client):
+    chinese_only(original_only=True, summary_zh_hans="接待单位申请邀请函。")
+    found = client.get("/en/search/", {"q": "邀请函"})
+    assertContains(found, "/en/office/guides/invitations/")
+    assertContains(found, "Chinese only")
+    assertContains(client.get("/en/sitemap/"), "Chinese only")

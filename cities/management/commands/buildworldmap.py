@@ -50,14 +50,46 @@ def ring_path(points):
             projected.append((x, y))
     if len(projected) < 3:
         return ""
-    head = projected[0]
-    path = [f"M{head[0]} {head[1]}"]
-    for (x0, _y0), (x, y) in itertools.pairwise(projected):
-        # A ring crossing the antimeridian jumps across the map: lift the pen
-        # rather than draw a line through the whole world.
-        command = "M" if abs(x - x0) > MAP_WIDTH / 2 else "L"
-        path.append(f"{command}{x} {y}")
-    return "".join(path) + "Z"
+    return "".join(
+        "M" + "L".join(f"{x:g} {y:g}" for x, y in piece) + "Z" for piece in edge_pieces(projected)
+    )
+
+
+def _crosses(a, b):
+    return abs(b[0] - a[0]) > MAP_WIDTH / 2
+
+
+def _crossing(a, b):
+    """Where the line from `a` to `b` meets the antimeridian: (y, edge of a, edge of b)."""
+    (x0, y0), (x1, y1) = a, b
+    edge_a, edge_b = (MAP_WIDTH, 0) if x0 > x1 else (0, MAP_WIDTH)
+    # Unwrapped, b lies beyond a's edge by its distance from its own edge.
+    beyond = edge_a + (x1 - edge_b)
+    share = (edge_a - x0) / (beyond - x0) if beyond != x0 else 0.0
+    return round(y0 + share * (y1 - y0), 1), edge_a, edge_b
+
+
+def edge_pieces(ring):
+    """A ring crossing the antimeridian as pieces, each running from the map's edge
+    to the edge on its own side of the map, so that closing one draws along that
+    edge, not across the land (a ring that leaves and returns once: one piece per
+    side). A ring that does not cross, or crosses an odd number of times (a polygon
+    around a pole), is one piece."""
+    closed = [*ring, ring[0]]
+    jumps = [i for i in range(len(ring)) if _crosses(closed[i], closed[i + 1])]
+    if not jumps or len(jumps) % 2:
+        return [ring]
+    start = jumps[0] + 1
+    turned = ring[start:] + ring[:start]
+    y, _edge, edge_b = _crossing(turned[-1], turned[0])
+    pieces, piece = [], [(edge_b, y)]
+    for a, b in itertools.pairwise([*turned, turned[0]]):
+        piece.append(a)
+        if _crosses(a, b):
+            y, edge_a, edge_b = _crossing(a, b)
+            pieces.append([*piece, (edge_a, y)])
+            piece = [(edge_b, y)]
+    return pieces
 
 
 class Command(BaseCommand):
