@@ -150,6 +150,7 @@ PUBLISHERS_ZH = {
     "City of Kawasaki": "川崎市",
     "City of Katowice": "卡托维茨市",
     "Ufa City Administration": "乌法市政府",
+    "ICLD": "瑞典国际地方民主中心（ICLD）",
 }
 
 # The seed profile is itself a source: "Walking into Karachi".
