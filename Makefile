@@ -65,13 +65,19 @@ bench-pictures: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py benchpictures
 
 # Every public page at 1,000, 10,000 and 100,000 articles (SIZES=1000 for a quick
-# run), cached and uncached, beside a bare Django view (needs wrk); writes
-# docs/performance.md and docs/performance.json. BENCH_DATABASE_URL as for bench-search.
+# run), cached and uncached, beside a bare Django app, the floor (needs wrk), in
+# ROUNDS rounds of BENCH_SECONDS per page; with BAKERYDEMO=path (a prepared checkout
+# of Wagtail's bakerydemo, docs/operations.md) also beside bakerydemo's pages.
+# Writes docs/performance.md and docs/performance.json. BENCH_DATABASE_URL as for bench-search.
 SIZES ?= 1000,10000,100000
+BENCH_SECONDS ?= 8
+ROUNDS ?= 2
+BAKERYDEMO ?=
 
 bench: install $(KEY_FILE)
 	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
-	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite --sizes $(SIZES)
+	$(DEMO) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchsite --sizes $(SIZES) \
+		--seconds $(BENCH_SECONDS) --rounds $(ROUNDS) --bakerydemo "$(BAKERYDEMO)"
 
 # A minute of 50 clients on mixed pages, cache on and off; fails on any 5xx.
 load: install $(KEY_FILE)

@@ -146,5 +146,6 @@ def this_month(today):
     """The anniversaries of `today`'s month: known to the day or to that month."""
     first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    # Only stages of this month can have an anniversary in it: the database picks them.
     stages = celebrated_stages().exclude(precision=DatePrecision.YEAR)
-    return anniversaries_of(stages, first, last)
+    return anniversaries_of(stages.filter(date__month=first.month), first, last)

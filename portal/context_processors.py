@@ -4,12 +4,17 @@ from django.utils.functional import SimpleLazyObject
 from office.models import OfficePage, PageKind
 from portal import care
 from portal.models import Office
+from portal.operations.parts import shared_part
 
 
 def _office():
-    # Read per request (one small row): a per-process cache would go stale in
-    # the other gunicorn workers when the office is edited. Whether there is an
-    # accessibility statement to link in the footer comes with it.
+    """The office record, kept per site revision (the revision moves when it or an
+    office page changes, so no worker serves an older one)."""
+    return shared_part("office", _office_from_database)
+
+
+def _office_from_database():
+    # Whether there is an accessibility statement to link in the footer comes with it.
     statement = OfficePage.objects.published().filter(kind=PageKind.ACCESSIBILITY)
     office = (
         Office.objects.select_related("government_mark", "security_mark")

@@ -18,6 +18,7 @@ from cities.models import City, Exchange
 from news.models import Article
 from office.models import OfficePage, ServiceGuide, WebsiteReport
 from portal import care
+from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities, search_office
@@ -50,6 +51,11 @@ def home(request):
         "anniversaries": this_month(timezone.localdate()),
         "exchanges": Exchange.objects.filter(city__in=partners)
         .select_related("city", "article")
+        .only(
+            *fields_for("title", plain=("date", "precision", "city", "article")),
+            *fields_for("name", plain=LINK_FIELDS, via="city__"),
+            *fields_for(plain=LINK_FIELDS, via="article__"),
+        )
         .order_by("-date", "-pk")[:HOME_EXCHANGES],
     }
     return render(request, "portal/home.html", context)

@@ -52,6 +52,30 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# What a link to a published record needs: its address, whether it is live and
+# which editions it has.
+LINK_FIELDS = (
+    "slug",
+    "status",
+    "published_at",
+    "original_language",
+    "translation_states",
+    "original_only",
+)
+
+
+def fields_for(*translated, plain=(), via=""):
+    """Field names for `.only()`: the translated fields `translated` in every language,
+    and `plain` as they are, through the relation `via` ("city__") when given. Loading
+    only what a list shows saves most of the cost of wide rows (compiling the columns,
+    building the records); a field left out is read with a query of its own, which the
+    query-count tests catch."""
+    names = [*plain]
+    for field in translated:
+        names += [field, *(build_localized_fieldname(field, code) for code in LANGUAGE_CODES)]
+    return [f"{via}{name}" for name in names]
+
+
 class PublishableQuerySet(models.QuerySet):
     # Long texts a list or card never shows; loading them costs more than the query.
     long_texts = ()

@@ -215,7 +215,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # How long a worker may keep the revision in a per-process memory cache: the
 # staleness bound across workers without Redis (with Redis, changes show at once).
 PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
-# Serve /bench/floor/, the benchmark's bare view (portal/operations/bench/site.py).
+# Parts many pages share (the office record, the footer), kept per site revision
+# (portal/operations/parts.py); 0 computes them on every page.
+PART_CACHE_SECONDS = env_int("PART_CACHE_SECONDS", 3600)
+# Serve /bench/floor/: the portal's middleware in front of an empty view, a row of
+# `make bench` (its floor proper is portal/operations/bench/floorapp.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
 
 # --- Passwords ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from portal.editorial.models import Edition
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
 from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
+from portal.operations.parts import record_part, shared_part
 from portal.search import highlight as search_highlight
 
 register = template.Library()
@@ -134,3 +135,51 @@ def only_in_label(record):
 @register.simple_tag
 def language_label(code):
     return LANGUAGE_LABELS.get(code, code)
+
+
+class SharedPartNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        vary = [value.resolve(context) for value in self.vary]
+        return shared_part(self.name, lambda: self.nodelist.render(context), *vary)
+
+
+@register.tag("shared_part")
+def do_shared_part(parser, token):
+    """`{% shared_part "footer" year %}…{% endshared_part %}`: markup that is the same
+    on every page of a language, rendered once per site revision (portal/operations/
+    parts.py). What it shows must depend on nothing but published records, the
+    language and the values named after its name: never the request or the page."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_part needs a name")
+    nodelist = parser.parse(("endshared_part",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedPartNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class RecordPartNode(template.Node):
+    def __init__(self, nodelist, name, depends_on):
+        self.nodelist, self.name, self.depends_on = nodelist, name, depends_on
+
+    def render(self, context):
+        depends_on = [value.resolve(context) for value in self.depends_on]
+        return record_part(self.name, lambda: self.nodelist.render(context), *depends_on)
+
+
+@register.tag("record_part")
+def do_record_part(parser, token):
+    """`{% record_part "article-card" article article.category article.lead_image prominent %}
+    …{% endrecord_part %}`: markup made from the named records (and values) alone,
+    kept while they stay as they are (portal/operations/parts.py). Name every record
+    the markup reads, and nothing from the request."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("record_part needs a name and what it shows")
+    nodelist = parser.parse(("endrecord_part",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return RecordPartNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])

@@ -1,12 +1,17 @@
-"""The site benchmark: every public page at 1,000, 10,000 and 100,000 articles.
+"""The site benchmark: every public page at 1,000, 10,000 and 100,000 articles,
+beside the bare Django floor and, when a checkout is given, Wagtail's bakerydemo.
 
 `make bench` runs it on its own database (var/bench.sqlite3, or PostgreSQL
 with BENCH_DATABASE_URL); it needs wrk (`apt-get install wrk`). It prints each
 size's table as it is measured and writes the report, docs/performance.md and
-docs/performance.json (`--output`), after every size.
+docs/performance.json (`--output`), after every size. With `--bakerydemo PATH`
+(`BAKERYDEMO=path make bench`) the smallest size is also measured beside
+bakerydemo's pages of the same kind, in the same rounds.
 """
 
 import shutil
+import subprocess
+from collections import defaultdict
 from pathlib import Path
 
 from django.conf import settings
@@ -16,10 +21,49 @@ from django.utils import timezone
 
 from portal.operations.bench import report, site
 from portal.operations.bench.dataset import make_articles, make_cities
-from portal.operations.bench.server import gunicorn
+from portal.operations.bench.server import FLOOR_APP, bakerydemo, gunicorn
 from portal.search.backends import optimize
 
-FLOOR = "/bench/floor/"
+FLOOR = "/"  # the floor app's one view
+MIDDLEWARE_FLOOR = "/bench/floor/"  # the portal's middleware in front of an empty view
+
+
+def bakerydemo_checkout(value):
+    """The bakerydemo checkout named by --bakerydemo / BAKERYDEMO, or None when unset.
+
+    A path that is not a prepared checkout is refused in a sentence, before anything runs."""
+    if not value:
+        return None
+    checkout = Path(value).expanduser().resolve()
+    if not (checkout / "bakerydemo" / "wsgi.py").is_file():
+        raise CommandError(f"BAKERYDEMO={value}: not a bakerydemo checkout (no bakerydemo/).")
+    if not (checkout / ".venv" / "bin" / "gunicorn").is_file():
+        raise CommandError(
+            f"BAKERYDEMO={value}: no gunicorn in its .venv; see docs/operations.md "
+            "(Beside Wagtail's bakerydemo) for the set-up."
+        )
+    return checkout
+
+
+def bakerydemo_version(checkout):
+    """Its commit and what it runs on, e.g. 'commit 8e2b625, Wagtail 7.4.4, Django 6.0.10'."""
+    commit = subprocess.run(
+        ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    versions = subprocess.run(
+        [
+            str(checkout / ".venv" / "bin" / "python"),
+            "-c",
+            "import platform, django, wagtail; print(f'Wagtail {wagtail.__version__}, "
+            "Django {django.get_version()}, Python {platform.python_version()}')",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return f"commit {commit or 'unknown'}, {versions}"
 
 
 class Command(BaseCommand):
@@ -29,11 +73,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sizes", default="1000,10000,100000", help="articles at each step, e.g. 1000"
         )
-        parser.add_argument("--seconds", type=int, default=5, help="wrk run per page and mode")
+        parser.add_argument("--seconds", type=int, default=8, help="wrk run per page and mode")
+        parser.add_argument("--rounds", type=int, default=2, help="every server, in turn, again")
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--cities", type=int, default=200)
         parser.add_argument("--exchanges", type=int, default=5_000)
+        parser.add_argument(
+            "--bakerydemo",
+            default="",
+            help="a prepared checkout of Wagtail's bakerydemo to measure beside (BAKERYDEMO)",
+        )
         parser.add_argument(
             "--output",
             type=Path,
@@ -41,7 +91,7 @@ class Command(BaseCommand):
             help="the markdown report; the JSON goes beside it",
         )
 
-    def handle(self, *args, sizes, seconds, connections, workers, cities, exchanges, **options):
+    def handle(self, *args, sizes, cities, exchanges, **options):
         from cities.models import City, Exchange
         from news.models import Article
 
@@ -50,9 +100,12 @@ class Command(BaseCommand):
             raise CommandError(f"Refusing to fill {name!r}: use a database whose name has 'bench'.")
         if not shutil.which("wrk"):
             raise CommandError("wrk is needed: apt-get install wrk")
+        if options["rounds"] < 1 or options["seconds"] < 1:
+            raise CommandError("--rounds and --seconds are at least 1.")
         sizes = [int(size) for size in sizes.split(",")]
         if sizes != sorted(sizes):
             raise CommandError("Sizes grow: the data is added to, never taken away.")
+        checkout = bakerydemo_checkout(options["bakerydemo"])
         present = Article.objects.filter(slug__startswith="bench-").count()
         if present > sizes[0]:
             raise CommandError(
@@ -62,13 +115,16 @@ class Command(BaseCommand):
         site.collect_static()
         if not City.objects.filter(slug__startswith="bench-city-").exists():
             make_cities(cities, exchanges)
+        self.settings = {key: options[key] for key in ("seconds", "connections", "workers")}
         results = report.Report(
             generated=timezone.now(),
             machine=report.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
-            method=report.method(workers, connections, seconds),
+            method=report.method(**self.settings, rounds=options["rounds"]),
         )
         self.stdout.write("\n".join(f"{k}: {v}" for k, v in results.machine.items()) + "\n")
-        for size in sizes:
+        if checkout is None:
+            self.stdout.write(report.SKIPPED)
+        for index, size in enumerate(sizes):
             make_articles(size)
             optimize()
             counts = {
@@ -76,30 +132,76 @@ class Command(BaseCommand):
                 "cities": City.objects.count(),
                 "exchanges": Exchange.objects.count(),
             }
-            measured = self.measure(counts, seconds, connections, workers)
+            beside = checkout if index == 0 else None
+            measured, comparison = self.measure(counts, options["rounds"], beside)
             results.sizes.append(measured)
             self.stdout.write("\n" + report.size_table(measured))
+            if comparison is not None:
+                results.comparison = comparison
+                self.stdout.write("\n" + report.comparison_section(comparison))
             report.write(results, options["output"])
         self.stdout.write(f"Written: {options['output']} and its .json")
 
-    def measure(self, counts, seconds, connections, workers):
-        pages = site.public_pages()
-        queries = {path: site.count_queries(path) for _label, path in pages}
-        results = {}
-        for cached in (False, True):
-            with gunicorn(workers=workers, **site.server_environment(cached)) as base:
-                for _label, path in pages:
-                    site.latencies(base, path, seconds=0.3, at_least=4)  # warm every worker
-                for _label, path in [*pages, ("floor", FLOOR)]:
-                    results[path, cached] = site.measure(base, path, seconds, connections)
-        return report.SizeResult(
+    def measure(self, counts, rounds, checkout):
+        """One size in `rounds` rounds, each starting every server in turn; with a
+        bakerydemo `checkout`, it is one of the servers and the pairs are measured too."""
+        workers = self.settings["workers"]
+        pages = [*site.public_pages(), ("portal middleware only", MIDDLEWARE_FLOOR)]
+        # The middleware-only view is served with BENCH_FLOOR=1 alone: not counted here.
+        queries = {path: site.count_queries(path) for _label, path in pages[:-1]}
+        queries[MIDDLEWARE_FLOOR] = None
+        pairs = site.comparison_pairs() if checkout else []
+        paths = [path for _label, path in pages]
+        servers = [
+            ("floor", lambda: gunicorn(workers, app=FLOOR_APP), [FLOOR]),
+            (
+                "uncached",
+                lambda: gunicorn(workers, **site.server_environment(cached=False)),
+                list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs])),
+            ),
+            ("cached", lambda: gunicorn(workers, **site.server_environment(cached=True)), paths),
+        ]
+        if checkout:
+            demo_paths = [demo for _label, _portal, demo in pairs]
+            servers.append(("bakerydemo", lambda: bakerydemo(checkout, workers), demo_paths))
+        figures = defaultdict(list)  # (server, path): Figures of each round
+        for number in range(1, rounds + 1):
+            for server, start, server_paths in servers:
+                self.stdout.write(f"Round {number}: {server}, {len(server_paths)} pages")
+                with start() as base:
+                    if server == "bakerydemo":
+                        site.refuse_debug(base)
+                    for path in server_paths:  # warm every worker
+                        site.latencies(base, path, seconds=0.3, at_least=4)
+                    for path in server_paths:
+                        figures[server, path].append(self.point(base, path))
+        size = report.SizeResult(
             **counts,
             pages=[
                 report.PageResult(
-                    label, path, queries[path], results[path, False], results[path, True]
+                    label,
+                    path,
+                    queries[path],
+                    figures["uncached", path],
+                    figures["cached", path],
                 )
                 for label, path in pages
             ],
-            floor_uncached=results[FLOOR, False],
-            floor_cached=results[FLOOR, True],
+            floor=figures["floor", FLOOR],
         )
+        if not checkout:
+            return size, None
+        comparison = report.Comparison(
+            articles=counts["articles"],
+            bakerydemo=bakerydemo_version(checkout),
+            pairs=[
+                report.Pair(
+                    label, portal, demo, figures["uncached", portal], figures["bakerydemo", demo]
+                )
+                for label, portal, demo in pairs
+            ],
+        )
+        return size, comparison
+
+    def point(self, base, path):
+        return site.measure(base, path, self.settings["seconds"], self.settings["connections"])

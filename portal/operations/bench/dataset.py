@@ -3,7 +3,9 @@
 Sentences are assembled from small vocabularies, so text looks like news to
 the tokenizer (common and rare words, Chinese place names of two to four
 characters) without shipping a corpus. Records are written with bulk_create,
-search entries alongside, in batches.
+search entries alongside, in batches. bulk_create skips `save()`, so each
+record's translation state is worked out here, as a save would: both
+editions complete, so the English pages list what the Chinese ones do.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from django.utils import timezone
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
+from portal.editorial.translation_state import record_translations
 from portal.search.index import article_entries, city_entries
 from portal.search.models import SearchEntry
 
@@ -94,21 +97,29 @@ def _article(rng, n, category, when):
     place = PLACES[rng.randrange(len(PLACES))]
     lines = [_sentence(rng, place) for _ in range(3)]
     title = _sentence(rng, place)
-    return Article(
-        slug=f"bench-{n}",
-        title_zh_hans=f"{title[0][:-1]}（{n}）",
-        title_en=f"{title[1][:-1]} ({n})",
-        standfirst_zh_hans=lines[0][0],
-        standfirst_en=lines[0][1],
-        body_zh_hans="".join(f"<p>{zh}{FILLER_ZH}</p>" for zh, _ in lines),
-        body_en="".join(f"<p>{en} {FILLER_EN}</p>" for _, en in lines),
-        source_zh_hans="沈阳日报",
-        source_en="Shenyang Daily",
-        category=category,
-        status="published",
-        published_at=when,
-        original_language="zh-hans",
+    return _translated(
+        Article(
+            slug=f"bench-{n}",
+            title_zh_hans=f"{title[0][:-1]}（{n}）",
+            title_en=f"{title[1][:-1]} ({n})",
+            standfirst_zh_hans=lines[0][0],
+            standfirst_en=lines[0][1],
+            body_zh_hans="".join(f"<p>{zh}{FILLER_ZH}</p>" for zh, _ in lines),
+            body_en="".join(f"<p>{en} {FILLER_EN}</p>" for _, en in lines),
+            source_zh_hans="沈阳日报",
+            source_en="Shenyang Daily",
+            category=category,
+            status="published",
+            published_at=when,
+            original_language="zh-hans",
+        )
     )
+
+
+def _translated(record):
+    """The record with its translation state, as `save()` would note it."""
+    record_translations(record, None)
+    return record
 
 
 @transaction.atomic
@@ -126,34 +137,38 @@ def make_cities(count, exchanges, seed=1):
         for n in range(20)
     ]
     cities = City.objects.bulk_create(
-        City(
-            slug=f"bench-city-{n}",
-            name_en=f"{PLACES[n % len(PLACES)][1]} {n}",
-            name_zh_hans=f"{PLACES[n % len(PLACES)][0]}{n}",
-            country=countries[n % len(countries)],
-            relationship="sister" if n % 3 else "friendly",
-            ordinal=n + 100,
-            population=rng.randrange(100_000, 20_000_000),
-            area_km2=rng.randrange(100, 20_000),
-            latitude=rng.uniform(-50, 70),
-            longitude=rng.uniform(-170, 170),
-            summary_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
-            summary_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
-            status="published",
-            published_at=timezone.now() - datetime.timedelta(days=n + 1),
-            original_language="zh-hans",
+        _translated(
+            City(
+                slug=f"bench-city-{n}",
+                name_en=f"{PLACES[n % len(PLACES)][1]} {n}",
+                name_zh_hans=f"{PLACES[n % len(PLACES)][0]}{n}",
+                country=countries[n % len(countries)],
+                relationship="sister" if n % 3 else "friendly",
+                ordinal=n + 100,
+                population=rng.randrange(100_000, 20_000_000),
+                area_km2=rng.randrange(100, 20_000),
+                latitude=rng.uniform(-50, 70),
+                longitude=rng.uniform(-170, 170),
+                summary_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
+                summary_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
+                status="published",
+                published_at=timezone.now() - datetime.timedelta(days=n + 1),
+                original_language="zh-hans",
+            )
         )
         for n in range(count)
     )
     Exchange.objects.bulk_create(
-        Exchange(
-            city=cities[n % len(cities)],
-            date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
-            precision="day",
-            kind="visit",
-            title_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
-            title_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
-            original_language="zh-hans",
+        _translated(
+            Exchange(
+                city=cities[n % len(cities)],
+                date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
+                precision="day",
+                kind="visit",
+                title_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
+                title_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
+                original_language="zh-hans",
+            )
         )
         for n in range(exchanges)
     )

@@ -4,11 +4,17 @@
 `write()`, which writes the same figures twice: as markdown for people and as
 JSON for anything that compares runs. Neither file is edited by hand; a new
 run replaces both.
+
+Every figure is measured in rounds (two by default), each round running every
+server in turn, so a ratio compares figures of the same round: a page's
+requests per second over the floor's, or the portal's over bakerydemo's. The
+ratios are given as the range over the rounds.
 """
 
 import json
 import os
 import platform
+import statistics
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -16,31 +22,48 @@ import django
 
 from portal.operations.bench.site import Figures
 
+SKIPPED = (
+    "bakerydemo comparison skipped: no checkout given (`BAKERYDEMO=path make bench`; "
+    "its set-up is in docs/operations.md, Performance)."
+)
+
 
 @dataclass
 class PageResult:
     label: str
     path: str
-    queries: int
-    uncached: Figures
-    cached: Figures
+    queries: int | None  # None: not counted
+    uncached: list[Figures]  # one per round
+    cached: list[Figures]
 
 
 @dataclass
 class SizeResult:
-    """Every page at one size of the data, beside the floor measured under each server."""
+    """Every page at one size of the data, beside the floor, round by round."""
 
     articles: int
     cities: int
     exchanges: int
     pages: list[PageResult]
-    floor_uncached: Figures
-    floor_cached: Figures
+    floor: list[Figures]  # the bare Django app (floorapp), one per round
 
-    @property
-    def floor_rps(self):
-        """The floor's rate: the mean of its runs under both servers."""
-        return (self.floor_uncached.rps + self.floor_cached.rps) / 2
+
+@dataclass
+class Pair:
+    """A portal page (page cache off) and the bakerydemo page that does the same job."""
+
+    label: str
+    portal_path: str
+    bakerydemo_path: str
+    portal: list[Figures]  # one per round
+    bakerydemo: list[Figures]
+
+
+@dataclass
+class Comparison:
+    articles: int  # the portal's data when measured
+    bakerydemo: str  # its version: commit, Wagtail, Django, Python
+    pairs: list[Pair]
 
 
 @dataclass
@@ -49,6 +72,7 @@ class Report:
     machine: dict[str, str]
     method: dict[str, str]
     sizes: list[SizeResult] = field(default_factory=list)
+    comparison: Comparison | None = None  # None: no checkout given, skipped
 
 
 def machine_facts(connection, cache_backend):
@@ -76,25 +100,53 @@ def _cpu_model():
     return None
 
 
-def method(workers, connections, seconds):
+def method(workers, connections, seconds, rounds):
     return {
-        "server": f"gunicorn, {workers} sync workers, DEBUG=0, static files by WhiteNoise",
+        "server": f"gunicorn, {workers} sync workers, DEBUG=0, the portal's gunicorn.conf.py "
+        "for every server; the portal's static files by WhiteNoise",
         "throughput": f"wrk, {connections} connections, {seconds} s per page and mode",
-        "latency": "one client, one request after another, a fresh connection each",
+        "rounds": f"{rounds}, each starting every server in turn (the floor, the portal "
+        "with the page cache off, then on, then bakerydemo); req/s are given round by "
+        "round and ratios compare figures of the same round",
+        "latency": "one client, one request after another, a fresh connection each; "
+        "the median is the mean of the rounds' medians, the p95 the worst round's",
         "cache": "each page with the page cache off (PAGE_CACHE_SECONDS=0: every request "
         "renders) and on (PAGE_CACHE_SECONDS=3600: anonymous pages from the cache)",
         "queries": "counted in-process, page cache off, the site's small caches warm",
-        "floor": "a bare Django view (/bench/floor/: no template, no query) under the same "
-        "server and middleware; its rate is the mean of its runs with the cache off and on",
+        "floor": "a bare Django app (portal/operations/bench/floorapp.py: settings in the "
+        "module, one view answering 'ok', three middlewares: security, common, frame "
+        "options; no database, no template) under the same server settings",
     }
 
 
-def ratio(rps, floor):
-    return rps / floor if floor else 0.0
+def ratios(figures, floors):
+    """Round by round, requests per second over the other's of the same round."""
+    pairs = zip(figures, floors, strict=True)
+    return [mine.rps / theirs.rps if theirs.rps else 0.0 for mine, theirs in pairs]
+
+
+def times(values):
+    """A range of ratios as '0.22–0.31 ×' (one value when the rounds agree), to two
+    significant figures, so a page far below the floor still shows its ratio."""
+    low, high = _figure(min(values)), _figure(max(values))
+    return f"{low} ×" if low == high else f"{low}–{high} ×"
+
+
+def _figure(value):
+    return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
+
+
+def _rps(rounds):
+    return " / ".join(f"{figures.rps:,.0f}" for figures in rounds)
+
+
+def _latency(rounds):
+    median = statistics.fmean(figures.median for figures in rounds)
+    return f"{median:.1f} / {max(figures.p95 for figures in rounds):.1f}"
 
 
 def size_table(size):
-    """One size's figures as a markdown heading and table."""
+    """One size's figures as a markdown heading, table and the ratios' ranges."""
     lines = [
         f"### {size.articles:,} articles, {size.cities:,} cities, {size.exchanges:,} exchanges",
         "",
@@ -103,17 +155,53 @@ def size_table(size):
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for page in size.pages:
-        plain, cached = page.uncached, page.cached
         lines.append(
-            f"| {page.label} | {page.queries} | {plain.median:.1f} / {plain.p95:.1f} "
-            f"| {plain.rps:,.0f} | {cached.median:.1f} / {cached.p95:.1f} | {cached.rps:,.0f} "
-            f"| {ratio(plain.rps, size.floor_rps):.0%} | {ratio(cached.rps, size.floor_rps):.0%} |"
+            f"| {page.label} | {'–' if page.queries is None else page.queries} "
+            f"| {_latency(page.uncached)} "
+            f"| {_rps(page.uncached)} | {_latency(page.cached)} | {_rps(page.cached)} "
+            f"| {times(ratios(page.uncached, size.floor))} "
+            f"| {times(ratios(page.cached, size.floor))} |"
         )
-    plain, cached = size.floor_uncached, size.floor_cached
     lines.append(
-        f"| bare Django view (floor) | 0 | {plain.median:.1f} / {plain.p95:.1f} "
-        f"| {plain.rps:,.0f} | {cached.median:.1f} / {cached.p95:.1f} | {cached.rps:,.0f} | | |"
+        f"| bare Django app (the floor) | 0 | {_latency(size.floor)} | {_rps(size.floor)} | | | | |"
     )
+    return "\n".join(lines) + "\n\n" + size_summary(size) + "\n"
+
+
+def size_summary(size):
+    """The ratios over every page of one size, the lowest page named."""
+    lines = []
+    for mode in ("cached", "uncached"):
+        by_page = {page.label: ratios(getattr(page, mode), size.floor) for page in size.pages}
+        lowest = min(by_page, key=lambda label: min(by_page[label]))
+        every = [value for values in by_page.values() for value in values]
+        lines.append(
+            f"- {mode} / floor, every page: {times(every)} (lowest: {lowest}, "
+            f"{times(by_page[lowest])})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def comparison_section(comparison):
+    if comparison is None:
+        return f"## Beside Wagtail's bakerydemo\n\n{SKIPPED}\n"
+    lines = [
+        "## Beside Wagtail's bakerydemo",
+        "",
+        f"The portal with the page cache off, at {comparison.articles:,} articles, beside "
+        f"bakerydemo ({comparison.bakerydemo}) with its demo content on SQLite, "
+        "measured in the same rounds.",
+        "",
+        "| portal / bakerydemo | portal page | bakerydemo page | portal median / p95 ms "
+        "| portal req/s | bakerydemo median / p95 ms | bakerydemo req/s | portal / bakerydemo |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for pair in comparison.pairs:
+        lines.append(
+            f"| {pair.label} | `{pair.portal_path}` | `{pair.bakerydemo_path}` "
+            f"| {_latency(pair.portal)} | {_rps(pair.portal)} | {_latency(pair.bakerydemo)} "
+            f"| {_rps(pair.bakerydemo)} | {times(ratios(pair.portal, pair.bakerydemo))} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -128,27 +216,33 @@ def markdown(report):
         "The same figures are in `performance.json`; how to run it is in "
         "[operations](operations.md#performance).\n\n"
         f"## Machine\n\n{facts}\n\n## Method\n\n{steps}\n\n"
-        "The ratios compare a page's requests per second with the floor's.\n\n"
-        f"## Figures\n\n{tables}"
+        "The ratios divide a page's requests per second by the floor's of the same round.\n\n"
+        f"## Figures\n\n{tables}\n{comparison_section(report.comparison)}"
     )
 
 
 def as_json(report):
-    """The report as plain data, each page with its two ratios to the floor."""
+    """The report as plain data, each ratio given round by round."""
     sizes = []
     for size in report.sizes:
         data = asdict(size)
-        data["floor_rps"] = size.floor_rps
         for page, page_data in zip(size.pages, data["pages"], strict=True):
-            page_data["uncached_per_floor"] = ratio(page.uncached.rps, size.floor_rps)
-            page_data["cached_per_floor"] = ratio(page.cached.rps, size.floor_rps)
+            page_data["uncached_per_floor"] = ratios(page.uncached, size.floor)
+            page_data["cached_per_floor"] = ratios(page.cached, size.floor)
         sizes.append(_rounded(data))
+    comparison = None
+    if report.comparison is not None:
+        comparison = asdict(report.comparison)
+        for pair, pair_data in zip(report.comparison.pairs, comparison["pairs"], strict=True):
+            pair_data["portal_per_bakerydemo"] = ratios(pair.portal, pair.bakerydemo)
+        comparison = _rounded(comparison)
     return {
         "generated": report.generated.isoformat(),
         "machine": report.machine,
         "method": report.method,
         "units": {"median": "ms", "p95": "ms", "rps": "requests per second"},
         "sizes": sizes,
+        "bakerydemo": comparison if comparison is not None else {"skipped": SKIPPED},
     }
 
 

@@ -2,7 +2,9 @@
 
 Each page is measured under gunicorn (sync workers) twice, with the page
 cache off (every request renders) and on (anonymous pages from the cache),
-beside a bare Django view under the same server, the floor. Requests per
+beside the floor, a bare Django app under the same server settings
+(`floorapp`), and, when a checkout is given, beside the pages of Wagtail's
+bakerydemo that do the same job (`comparison_pairs`). Requests per
 second come from wrk with many connections; latency from one client asking
 one page after another, so that it is the page's own time, not queueing.
 """
@@ -53,6 +55,36 @@ def public_pages():
     ]
 
 
+# Wagtail's bakerydemo, as `load_initial_data` fills it: a page of each kind.
+BAKERYDEMO_PAGES = {
+    "home": "/",
+    "city": "/locations/reykjavik/",
+    "article": "/blog/bread-circuses/",
+    "news": "/blog/",
+    "search": "/search/?q=bread",
+}
+
+
+def comparison_pairs():
+    """(label, portal path, bakerydemo path) of the pages that do the same job:
+    the home pages, a city and a bakery location, an article and a blog post,
+    the news list and the blog index, and a search with results on each."""
+    from cities.models import City
+    from news.models import Article
+
+    city = City.objects.published().partners().order_by("slug")[7]
+    count = Article.objects.published().count()
+    article = Article.objects.published().order_by("-published_at")[count // 2]
+    portal = {
+        "home": ("home / home", "/en/"),
+        "city": ("city / location", f"/en/cities/{city.slug}/"),
+        "article": ("article / blog post", f"/en/news/{article.slug}/"),
+        "news": ("news list / blog index", "/en/news/"),
+        "search": ("search / search", "/en/search/?q=Karachi"),
+    }
+    return [(label, path, BAKERYDEMO_PAGES[kind]) for kind, (label, path) in portal.items()]
+
+
 def count_queries(path):
     """Queries to render `path` once (page cache off; the site's small caches warm)."""
     client = Client(HTTP_HOST="localhost")
@@ -81,6 +113,17 @@ def latencies(base, path, seconds=2.0, at_least=30):
         if response.status != 200:
             raise RuntimeError(f"{path} answered {response.status}")
     return times
+
+
+def refuse_debug(base):
+    """Stop when a server answers with Django's debug page: DEBUG on is not what is measured."""
+    address = urlsplit(base)
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    conn.request("GET", "/bench-no-such-page/")
+    body = conn.getresponse().read()
+    conn.close()
+    if b"DEBUG = True" in body:
+        raise RuntimeError(f"{base} runs with DEBUG on: turn it off (docs/operations.md).")
 
 
 def p95(values):

@@ -1,4 +1,5 @@
-"""The benchmark's floor: a bare view under the same server and middleware.
+"""The portal's middleware in front of an empty view: what the stack costs, measured
+beside the floor proper (`floorapp`).
 
 Included by the root URLconf only when `BENCH_FLOOR=1`.
 """
@@ -8,7 +9,7 @@ from django.urls import path
 
 
 def floor(request):
-    """The benchmark's floor (served only with BENCH_FLOOR=1): no template, no query."""
+    """Served only with BENCH_FLOOR=1: no template, no query, only the middleware."""
     return HttpResponse("ok", content_type="text/plain")
 
 
