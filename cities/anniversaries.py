@@ -1,10 +1,15 @@
 """Round anniversaries of each stage of a partnership: the 1st, the 5th, the 10th and
 every 5th after.
 
-A stage known to the day has its anniversary on that day; one known to the
-month, in that month (printed as the month). A stage known only to the year,
-or with no date, has none we could place. Suspended or ended partnerships are
-not celebrated, nor the ending itself. Only published cities count.
+An anniversary falls in a period as precise as its stage's date: a day, a
+month or a year. A list of a time window (the staff front page's next 120 days,
+the calendar feed's five years) holds every anniversary whose period meets the
+window, printed with its period ("in August 2028"); the calendar places one
+known to the month or year on its first day. The home page's "this month"
+strip holds those of the month: known to the day or to that month, never one
+known only to the year, which no month can claim. A stage with no date has
+none. Suspended or ended partnerships are not celebrated, nor the ending
+itself. Only published cities count.
 """
 
 import calendar
@@ -18,8 +23,6 @@ from cities.models import City, Relationship, Stage
 from portal.formatting.dates import DatePrecision, PartialDate
 from portal.formatting.i18n import localized
 
-PLACED = (DatePrecision.DAY, DatePrecision.MONTH)
-
 
 def is_round(years):
     return years == 1 or (years > 0 and years % 5 == 0)
@@ -29,7 +32,7 @@ def is_round(years):
 class Anniversary:
     stage: Stage
     years: int
-    day: datetime.date  # the day itself, or the 1st of its month
+    day: datetime.date  # the first day of its period: the day, month or year
     precision: str
 
     @property
@@ -42,9 +45,11 @@ class Anniversary:
 
     @property
     def last_day(self):
-        if self.precision == DatePrecision.DAY:
-            return self.day
-        return self.day.replace(day=calendar.monthrange(self.day.year, self.day.month)[1])
+        if self.precision == DatePrecision.YEAR:
+            return self.day.replace(month=12, day=31)
+        if self.precision == DatePrecision.MONTH:
+            return self.day.replace(day=calendar.monthrange(self.day.year, self.day.month)[1])
+        return self.day
 
     def what(self):
         """ "5 years as a sister city" / "结为友好城市5周年"."""
@@ -70,16 +75,32 @@ class Anniversary:
         return phrases[self.stage.stage] % {"n": n}
 
     def text(self):
-        """ "Karachi: 5 years as a sister city, December 9, 2026"."""
-        return _("%(city)s: %(what)s, %(date)s") % {
+        """ "Karachi: 5 years as a sister city, December 9, 2026"; one known to the month
+        or year: "…, in August 2028"."""
+        values = {
             "city": localized(self.city, "name").text,
             "what": self.what(),
             "date": self.when.text(),
         }
+        if self.precision == DatePrecision.DAY:
+            return _("%(city)s: %(what)s, %(date)s") % values
+        return _("%(city)s: %(what)s, in %(date)s") % values
+
+    def summary(self):
+        """A calendar event's title: the event's day says the day; a month or year
+        known only is said in words, since the event sits on its first day."""
+        if self.precision == DatePrecision.DAY:
+            return _("%(city)s: %(what)s") % {
+                "city": localized(self.city, "name").text,
+                "what": self.what(),
+            }
+        return self.text()
 
 
 def _on(stage, year):
     start = stage.date
+    if stage.precision == DatePrecision.YEAR:
+        return datetime.date(year, 1, 1)
     if stage.precision == DatePrecision.MONTH:
         return datetime.date(year, start.month, 1)
     if (start.month, start.day) == (2, 29) and not calendar.isleap(year):
@@ -88,11 +109,11 @@ def _on(stage, year):
 
 
 def anniversaries_of(stages, first, last):
-    """Round anniversaries of `stages` from `first` to `last` (dates, both included),
-    in date order; a month-known one counts when its month meets the range."""
+    """Round anniversaries of `stages` whose period (day, month or year) meets `first`
+    to `last` (dates, both included), in order of their first day."""
     found = []
     for stage in stages:
-        if stage.date is None or stage.precision not in PLACED:
+        if stage.date is None:
             continue
         for year in range(first.year, last.year + 1):
             years = year - stage.date.year
@@ -110,7 +131,6 @@ def celebrated_stages():
         Stage.objects.filter(
             city__in=City.objects.published().partners().exclude(relationship=Relationship.ENDED),
             date__isnull=False,
-            precision__in=PLACED,
         )
         .exclude(stage=Relationship.ENDED)
         .select_related("city")
@@ -123,7 +143,9 @@ def upcoming(today, days=120):
 
 
 def this_month(today):
+    """The anniversaries of `today`'s month: known to the day or to that month."""
     first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     # Only stages of this month can have an anniversary in it: the database picks them.
-    return anniversaries_of(celebrated_stages().filter(date__month=first.month), first, last)
+    stages = celebrated_stages().exclude(precision=DatePrecision.YEAR)
+    return anniversaries_of(stages.filter(date__month=first.month), first, last)

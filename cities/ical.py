@@ -1,24 +1,33 @@
 """`/<lang>/cities/anniversaries.ics`: the round anniversaries of the next five years as
 an iCalendar feed, in the address's language, for staff calendars.
 
-Only anniversaries known to the day are events (a calendar needs a day); those
-known to the month are on the staff front page and the home page instead.
+Every anniversary is an all-day event. One known only to the month or year
+sits on the period's first day (1 August, 1 January) and says its period in
+its title ("…, in August 2028") and why in its description: a calendar needs a
+day, and a month-long event would cover every day of a staff calendar.
 """
 
 import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from cities.anniversaries import anniversaries_of, celebrated_stages
 from portal.formatting.dates import DatePrecision
-from portal.formatting.i18n import localized
 
 YEARS_AHEAD = 5
+UNPLACED = {
+    DatePrecision.MONTH: gettext_lazy(
+        "The stage is known to the month only: the day shown is the 1st of that month."
+    ),
+    DatePrecision.YEAR: gettext_lazy(
+        "The stage is known to the year only: the day shown is 1 January of that year."
+    ),
+}
 
 
 def years_later(day, years):
@@ -26,6 +35,21 @@ def years_later(day, years):
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def event_of(anniversary, request, stamp):
+    """One all-day event; its UID stays the same from one fetch to the next."""
+    event = Event()
+    event.add("uid", f"anniversary-{anniversary.stage.pk}-{anniversary.years}@{request.get_host()}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", anniversary.day)
+    event.add("dtend", anniversary.day + datetime.timedelta(days=1))
+    event.add("summary", anniversary.summary())
+    if anniversary.precision in UNPLACED:
+        event.add("description", str(UNPLACED[anniversary.precision]))
+    event.add("url", request.build_absolute_uri(anniversary.city.get_absolute_url()))
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 @require_safe
@@ -43,24 +67,7 @@ def anniversaries_ics(request):
     stamp = timezone.now()
     found = anniversaries_of(celebrated_stages(), today, years_later(today, YEARS_AHEAD))
     for anniversary in found:
-        if anniversary.precision != DatePrecision.DAY:
-            continue
-        city = anniversary.city
-        event = Event()
-        event.add(
-            "uid", f"anniversary-{anniversary.stage.pk}-{anniversary.years}@{request.get_host()}"
-        )
-        event.add("dtstamp", stamp)
-        event.add("dtstart", anniversary.day)
-        event.add("dtend", anniversary.day + datetime.timedelta(days=1))
-        summary = _("%(city)s: %(what)s") % {
-            "city": localized(city, "name").text,
-            "what": anniversary.what(),
-        }
-        event.add("summary", summary)
-        event.add("url", request.build_absolute_uri(city.get_absolute_url()))
-        event.add("transp", "TRANSPARENT")
-        feed.add_component(event)
+        feed.add_component(event_of(anniversary, request, stamp))
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="anniversaries.ics"'
     response["Content-Language"] = language

@@ -8,6 +8,8 @@ Rules the import keeps, whoever runs it:
   an edit in its form (`rules.must_wait`, `pending.hold`); its figures,
   sources and exchanges change only by its publishers (`rules.locked_for`);
 - a date is written as it is known: `2021-12-09`, `2018-08` or `1980`;
+- each stage of the relationship has its date column, and the relationship
+  column names the latest (`cities.transfer_stages`);
 - each figure may name one source (a URL); a new value with its source becomes
   the public one and the old value stays on record;
 - an unchanged row is reported unchanged, so exporting and importing back
@@ -21,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields
 
-from cities.models import City, Country, Exchange, Fact, Source, Stage
+from cities.models import City, Country, Exchange, Fact, Source
 from cities.models.facts import Figure
 from cities.transfer_fields import (
     FIGURE_COLUMNS,
@@ -29,8 +31,10 @@ from cities.transfer_fields import (
     ComparedResource,
     PartialDateField,
     SourceField,
+    StageDateField,
     text,
 )
+from cities.transfer_stages import read_stages, save_stages
 from portal.editorial import pending, rules
 
 
@@ -42,10 +46,13 @@ class CityResource(ComparedResource):
             Country, "iso_code", lambda: _("No country has the ISO code “%(value)s”.")
         ),
     )
+    contact_on = StageDateField("contact")
+    intent_on = StageDateField("intent")
     friendly_since = PartialDateField(
         "friendly_since", "friendly_since", "friendly_since_precision"
     )
     sister_since = PartialDateField("sister_since", "sister_since", "sister_since_precision")
+    ended_on = StageDateField("ended")
     population_source = SourceField(Figure.POPULATION)
     area_km2_source = SourceField(Figure.AREA)
     winter_low_c_source = SourceField(Figure.WINTER_LOW)
@@ -61,8 +68,11 @@ class CityResource(ComparedResource):
             "name_zh_hans",
             "country",
             "relationship",
+            "contact_on",
+            "intent_on",
             "friendly_since",
             "sister_since",
+            "ended_on",
             "ordinal",
             "population",
             "population_is_approximate",
@@ -84,7 +94,22 @@ class CityResource(ComparedResource):
         clean_model_instances = True
 
     def get_queryset(self):
-        return City.objects.partners().select_related("country")
+        return City.objects.partners().select_related("country").prefetch_related("stages")
+
+    def import_instance(self, instance, row, **kwargs):
+        """The city's columns, then its stages' (kept on the instance until it is saved)."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        fields = self.get_import_fields()
+        instance.imported_stages, stage_errors = read_stages(
+            fields, instance, row, kwargs.get("user")
+        )
+        errors.update(stage_errors)
+        if errors:
+            raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
         user = kwargs.get("user")
@@ -126,16 +151,7 @@ class CityResource(ComparedResource):
             url = text(row.get(f"{column}_source"))
             if url and getattr(instance, column) is not None:
                 self.record_figure(instance, figure, column, url)
-        for stage, attribute in (("friendly", "friendly_since"), ("sister", "sister_since")):
-            if getattr(instance, attribute):
-                Stage.objects.update_or_create(
-                    city=instance,
-                    stage=stage,
-                    defaults={
-                        "date": getattr(instance, attribute),
-                        "precision": getattr(instance, f"{attribute}_precision"),
-                    },
-                )
+        save_stages(instance, getattr(instance, "imported_stages", {}))
 
     def record_figure(self, city, figure, column, url):
         source = Source.objects.filter(url=url).order_by("pk").first()

@@ -102,6 +102,41 @@ class SourceField(fields.Field):
         """Figures are saved with the city (`CityResource.after_save_instance`)."""
 
 
+# Each stage of the relationship by its column. The friendly and sister dates are
+# also the city's own fields (`PartialDateField`s, held for a publisher like any
+# field); the other three are `StageDateField`s.
+STAGE_COLUMNS = {
+    "contact": "contact_on",
+    "intent": "intent_on",
+    "friendly": "friendly_since",
+    "sister": "sister_since",
+    "ended": "ended_on",
+}
+
+
+class StageDateField(fields.Field):
+    """The date of one stage of the relationship, as it is known, in one column."""
+
+    def __init__(self, stage):
+        super().__init__(attribute=None, column_name=STAGE_COLUMNS[stage])
+        self.stage = stage
+
+    def get_value(self, instance):
+        if instance.pk is None:
+            return ""
+        found = [stage for stage in instance.stages.all() if stage.stage == self.stage]
+        return found[0].when.machine if found else ""
+
+    def export(self, instance, **kwargs):
+        return self.get_value(instance)
+
+    def clean(self, row, **kwargs):
+        return parse_partial_date(row.get(self.column_name))
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        """Stages are saved after the city (`cities.transfer_stages.save_stages`)."""
+
+
 def text(value):
     return "" if value is None else str(value).strip()
 

@@ -125,11 +125,32 @@ ALTERNATIVES = {
     ),
 }
 
-# Publishers as a visitor reads them, by the start of the data's publisher text.
+# Publishers as a Chinese visitor reads them, by the start of the data's publisher
+# text: Chinese publishers, official bodies and the data's own remarks. A foreign
+# newspaper's name stays as it is printed (marked English on Chinese pages).
 PUBLISHERS_ZH = {
     "People's Government of Shenyang Municipality": "沈阳市人民政府网站",
     "Foreign Affairs Office of Shenyang": "沈阳市人民政府外事办公室",
     "Shenyang Foreign Affairs Office": "沈阳市人民政府外事办公室",
+    "hnhxyygs.com": "hnhxyygs.com（转载一份中文友好城市名单的第三方网站，出处不明）",
+    "shadafang.com repost": "shadafang.com转载沈阳晚报/沈报融媒（记者王晓婷）",
+    "国际在线辽宁频道": "国际在线辽宁频道",
+    "中国贸易报": "中国贸易报（电子版）",
+    "city.eeju.com repost": "city.eeju.com转载（来源：沈阳网）",
+    "shenyang.baogaosu.com": "shenyang.baogaosu.com（新闻聚合网站转载）",
+    "m.shuoxu.com": "m.shuoxu.com（书籍章节《中俄友好城市（省、州）》）",
+    "Hokkaido-China exchange site": "北海道日中交流网站（hiecc.or.jp）",
+    "china.org.cn German": "中国网德文版（国际在线）",
+    "China Daily Global": "中国日报网辽宁频道",
+    "Repost of 경향신문": "《京乡新闻》文章转载",
+    "LiquiSearch": "LiquiSearch（源自维基百科）",
+    "Daegu Metropolitan City": "大邱广域市",
+    "Daejeon Metropolitan City": "大田广域市",
+    "Incheon Metropolitan City (Chinese site)": "仁川广域市（中文网站）",
+    "City of Kawasaki": "川崎市",
+    "City of Katowice": "卡托维茨市",
+    "Ufa City Administration": "乌法市政府",
+    "ICLD": "瑞典国际地方民主中心（ICLD）",
 }
 
 # The seed profile is itself a source: "Walking into Karachi".

@@ -69,15 +69,71 @@ def test_the_window_crosses_the_year_boundary(partners):
         assert upcoming(datetime.date.today()) == []
 
 
-def test_month_known_stages_count_in_their_month_and_year_known_ones_never(partners):
+def test_month_and_year_known_stages_count_when_their_period_meets_the_range(partners):
     stages = list(Stage.objects.select_related("city"))
     found = anniversaries_of(stages, datetime.date(2023, 8, 31), datetime.date(2023, 9, 5))
     assert sorted((a.stage.stage, a.years, a.when.machine) for a in found) == [
         ("friendly", 5, "2023-08"),
         ("intent", 5, "2023-08"),
     ]
-    decade = anniversaries_of(stages, datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
-    assert "hamamatsu" not in [a.city.slug for a in decade]
+    late = anniversaries_of(stages, datetime.date(2020, 12, 31), datetime.date(2021, 1, 1))
+    assert [(a.city.slug, a.years, a.day, a.last_day) for a in late] == [
+        ("hamamatsu", 10, datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
+    ]
+
+
+@pytest.fixture
+def imprecise(partners):
+    """Anniversaries in January 2027 known to the month, and in 2027 known to the year."""
+    oulu = make_city(slug="oulu", name_en="Oulu", name_zh_hans="奥卢")
+    Stage.objects.create(
+        city=oulu, stage="sister", date=datetime.date(2022, 1, 1), precision="month"
+    )
+    turku = make_city(slug="turku", name_en="Turku", name_zh_hans="图尔库")
+    Stage.objects.create(
+        city=turku, stage="sister", date=datetime.date(2022, 1, 1), precision="year"
+    )
+    return partners
+
+
+def test_staff_list_holds_month_and_year_known_anniversaries_across_the_year_boundary(imprecise):
+    from django.utils import translation
+
+    with at(2026, 12, 20), translation.override("en"):
+        texts = [a.text() for a in upcoming(datetime.date.today())]
+    assert texts == [
+        "Oulu: 5 years as a sister city, in January 2027",
+        "Turku: 5 years as a sister city, in 2027",
+        "Braga: 10 years as a sister city, January 15, 2027",
+    ]
+    with at(2027, 1, 31), translation.override("zh-hans"):
+        texts = [a.text() for a in upcoming(datetime.date.today())]
+    assert texts[:2] == [
+        "奥卢：结为友好城市5周年，2027年1月（具体日期不详）",
+        "图尔库：结为友好城市5周年，2027年（具体日期不详）",
+    ]
+    with at(2027, 2, 1):  # January is over; the year is not
+        slugs = [a.city.slug for a in upcoming(datetime.date.today())]
+    assert slugs == ["turku"]
+
+
+def test_the_home_strip_holds_the_month_known_but_no_year_known_anniversary(
+    client, imprecise, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    with at(2027, 1, 5):
+        page = client.get("/en/")
+    assertContains(
+        page,
+        '<a href="/en/cities/oulu/">Oulu</a>: 5 years as a sister city, '
+        '<time datetime="2027-01">January 2027</time>',
+        html=True,
+    )
+    assertContains(page, "January 15, 2027")
+    strip = page.content.decode().split('class="anniversary-strip"')[1].split("</section>")[0]
+    assert "Turku" not in strip
+    with at(2026, 12, 20):
+        assertNotContains(client.get("/en/"), "Oulu</a>: 5 years")
 
 
 def test_staff_front_page_lists_the_next_120_days(admin_client, partners):
@@ -123,3 +179,65 @@ def test_the_ics_feed_parses_and_holds_karachi_on_9_december(client, partners, l
     assert datetime.date(2027, 1, 15) in starts
     assert max(starts) <= datetime.date(2031, 11, 29)
     assert not any("hidden" in str(event.get("url")) for event in feed.walk("VEVENT"))
+
+
+def feed_at(client, language, *when):
+    with at(*when):
+        response = client.get(f"/{language}/cities/anniversaries.ics")
+    assert response.status_code == 200
+    return {
+        str(event["summary"]): event
+        for event in Calendar.from_ical(response.content).walk("VEVENT")
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "month_known", "year_known", "note"),
+    [
+        (
+            "en",
+            "Oulu: 5 years as a sister city, in January 2027",
+            "Turku: 5 years as a sister city, in 2027",
+            "known to the month only",
+        ),
+        (
+            "zh-hans",
+            "奥卢：结为友好城市5周年，2027年1月（具体日期不详）",
+            "图尔库：结为友好城市5周年，2027年（具体日期不详）",
+            "仅知月份",
+        ),
+    ],
+)
+def test_the_ics_feed_holds_month_and_year_known_anniversaries_on_their_first_day(
+    client, imprecise, language, month_known, year_known, note
+):
+    events = feed_at(client, language, 2026, 12, 20)  # across the year boundary
+    oulu, turku = events[month_known], events[year_known]
+    assert (oulu["dtstart"].dt, oulu["dtend"].dt) == (
+        datetime.date(2027, 1, 1),
+        datetime.date(2027, 1, 2),
+    )
+    assert note in str(oulu["description"])
+    assert turku["dtstart"].dt == datetime.date(2027, 1, 1)
+    day_known = [
+        event for summary, event in events.items() if summary.startswith(("Braga", "布拉加"))
+    ]
+    assert day_known[0]["dtstart"].dt == datetime.date(2027, 1, 15)
+    assert "DESCRIPTION" not in day_known[0]
+
+
+def test_the_ics_feed_holds_karachi_s_august_2018_stages_ten_years_on(client, imprecise):
+    events = feed_at(client, "en", 2026, 12, 20)
+    for what in ("friendly cooperative city", "since the letter of intent"):
+        summary = next(s for s in events if s.startswith("Karachi: 10 years") and what in s)
+        assert summary.endswith(", in August 2028")
+        assert events[summary]["dtstart"].dt == datetime.date(2028, 8, 1)
+
+
+def test_the_ics_feed_keeps_this_month_s_month_known_anniversary_after_its_1st(client, imprecise):
+    events = feed_at(client, "en", 2027, 1, 20)
+    assert events["Oulu: 5 years as a sister city, in January 2027"]["dtstart"].dt == datetime.date(
+        2027, 1, 1
+    )
+    assert "Turku: 5 years as a sister city, in 2027" in events
+    assert not any("Oulu: 5 years" in summary for summary in feed_at(client, "en", 2027, 2, 1))

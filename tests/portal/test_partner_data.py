@@ -87,6 +87,15 @@ def test_karachi_has_footnoted_figures_and_the_seed_among_its_sources(client, de
         assert '<time datetime="2022-06-16">' in html
 
 
+def test_a_chinese_sources_list_reads_chinese_publishers_and_marks_foreign_names(client, demo):
+    sapporo = client.get("/zh-hans/cities/sapporo/")
+    assertContains(sapporo, "hnhxyygs.com（转载一份中文友好城市名单的第三方网站，出处不明）")
+    assertContains(sapporo, "北海道日中交流网站（hiecc.or.jp）")
+    assertNotContains(sapporo, "third-party site")
+    karachi = client.get("/zh-hans/cities/karachi/")
+    assertContains(karachi, '<span lang="en">The Diplomatic Insight</span>', html=True)
+
+
 def test_no_evidence_quote_reaches_a_page(client, demo):
     records = json.loads(DATA.read_text(encoding="utf-8"))
     quotes = {
