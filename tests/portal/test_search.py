@@ -36,10 +36,17 @@ def pair(a, b):
     return f"z{ord(a):05x}{ord(b):05x}"
 
 
-def test_chinese_is_indexed_as_overlapping_pairs_and_the_last_character():
-    assert index_tokens("卡拉奇") == f"{pair('卡', '拉')} {pair('拉', '奇')} z{ord('奇'):05x}"
+def single(char):
+    return f"z{ord(char):05x}"
+
+
+def test_chinese_is_indexed_as_overlapping_pairs_then_every_character():
+    assert index_tokens("卡拉奇") == " ".join(
+        [pair("卡", "拉"), pair("拉", "奇"), single("卡"), single("拉"), single("奇")]
+    )
     assert query_terms("卡拉奇") == [([pair("卡", "拉"), pair("拉", "奇")], False)]
-    assert query_terms("沈") == [([f"z{ord('沈'):05x}"], True)]
+    # One character is one exact token, not a prefix of every pair starting with it.
+    assert query_terms("沈") == [([single("沈")], False)]
 
 
 def test_title_matches_rank_before_newer_body_matches(db):
