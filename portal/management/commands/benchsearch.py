@@ -18,12 +18,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--articles", type=int, help="fill the database to this many articles first"
         )
+        parser.add_argument("--cities", type=int, default=200, help="with --articles")
+        parser.add_argument("--exchanges", type=int, default=5_000, help="with --articles")
 
-    def handle(self, *args, runs, articles, **options):
+    def handle(self, *args, runs, articles, cities, exchanges, **options):
         if articles is not None:
             ensure_database_directory()
             call_command("migrate", interactive=False, verbosity=0)
-            call_command("makebenchdata", articles=articles, stdout=self.stdout)
+            call_command(
+                "makebenchdata",
+                articles=articles,
+                cities=cities,
+                exchanges=exchanges,
+                stdout=self.stdout,
+            )
         total = Article.objects.count()
         self.stdout.write(
             f"{connection.vendor}: {total:,} articles, page cache off, "
