@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
+from portal.editorial.translation_state import record_translations
 from portal.search.index import article_entries, city_entries
 from portal.search.models import SearchEntry
 
@@ -90,11 +91,18 @@ def _sentence(rng, place):
     return zh, en
 
 
+def _whole(record):
+    """Translated in full, as a save would note (bulk_create skips `save()`):
+    without it the English edition would be absent, and English search empty."""
+    record_translations(record, None)
+    return record
+
+
 def _article(rng, n, category, when):
     place = PLACES[rng.randrange(len(PLACES))]
     lines = [_sentence(rng, place) for _ in range(3)]
     title = _sentence(rng, place)
-    return Article(
+    article = Article(
         slug=f"bench-{n}",
         title_zh_hans=f"{title[0][:-1]}（{n}）",
         title_en=f"{title[1][:-1]} ({n})",
@@ -109,6 +117,7 @@ def _article(rng, n, category, when):
         published_at=when,
         original_language="zh-hans",
     )
+    return _whole(article)
 
 
 @transaction.atomic
@@ -126,34 +135,38 @@ def make_cities(count, exchanges, seed=1):
         for n in range(20)
     ]
     cities = City.objects.bulk_create(
-        City(
-            slug=f"bench-city-{n}",
-            name_en=f"{PLACES[n % len(PLACES)][1]} {n}",
-            name_zh_hans=f"{PLACES[n % len(PLACES)][0]}{n}",
-            country=countries[n % len(countries)],
-            relationship="sister" if n % 3 else "friendly",
-            ordinal=n + 100,
-            population=rng.randrange(100_000, 20_000_000),
-            area_km2=rng.randrange(100, 20_000),
-            latitude=rng.uniform(-50, 70),
-            longitude=rng.uniform(-170, 170),
-            summary_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
-            summary_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
-            status="published",
-            published_at=timezone.now() - datetime.timedelta(days=n + 1),
-            original_language="zh-hans",
+        _whole(
+            City(
+                slug=f"bench-city-{n}",
+                name_en=f"{PLACES[n % len(PLACES)][1]} {n}",
+                name_zh_hans=f"{PLACES[n % len(PLACES)][0]}{n}",
+                country=countries[n % len(countries)],
+                relationship="sister" if n % 3 else "friendly",
+                ordinal=n + 100,
+                population=rng.randrange(100_000, 20_000_000),
+                area_km2=rng.randrange(100, 20_000),
+                latitude=rng.uniform(-50, 70),
+                longitude=rng.uniform(-170, 170),
+                summary_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
+                summary_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
+                status="published",
+                published_at=timezone.now() - datetime.timedelta(days=n + 1),
+                original_language="zh-hans",
+            )
         )
         for n in range(count)
     )
     Exchange.objects.bulk_create(
-        Exchange(
-            city=cities[n % len(cities)],
-            date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
-            precision="day",
-            kind="visit",
-            title_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
-            title_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
-            original_language="zh-hans",
+        _whole(
+            Exchange(
+                city=cities[n % len(cities)],
+                date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
+                precision="day",
+                kind="visit",
+                title_en=_sentence(rng, PLACES[n % len(PLACES)])[1],
+                title_zh_hans=_sentence(rng, PLACES[n % len(PLACES)])[0],
+                original_language="zh-hans",
+            )
         )
         for n in range(exchanges)
     )
