@@ -24,7 +24,7 @@ from portal.search.tokens import scope_tokens
 
 # Below this many matches, fetching every match and sorting beats walking the
 # recency index until a page is full.
-SMALL_MATCH_SET = 5000
+SMALL_MATCH_SET = 2000
 # PostgreSQL counts past this many matches no further ("more than 10,000"); at
 # that many, walking the recency index finds a page sooner than sorting them.
 COUNT_LIMIT = 10_001
@@ -50,6 +50,31 @@ def _tsquery(terms):
     return " & ".join(parts)
 
 
+def _row_tests(terms):
+    """`{tier: (SQL, params)}`: whether an entry's own token columns match every
+    term, as FTS would (tokens are space-separated [a-z0-9], so LIKE needs no
+    escaping): a term's tokens in a row, the last one whole or as a prefix."""
+
+    def contains(column, tokens, is_prefix):
+        pattern = "% " + " ".join(tokens) + ("%" if is_prefix else " %")
+        return f"(' ' || e.{column} || ' ' LIKE %s)", [pattern]
+
+    title, title_params, every, every_params = [], [], [], []
+    for tokens, is_prefix in terms:
+        in_title, params = contains("title_tokens", tokens, is_prefix)
+        in_body, body_params = contains("body_tokens", tokens, is_prefix)
+        title.append(in_title)
+        title_params += params
+        every.append(f"({in_title} OR {in_body})")
+        every_params += params + body_params
+    title_sql, every_sql = " AND ".join(title), " AND ".join(every)
+    return {
+        "title": (title_sql, title_params),
+        "all": (every_sql, every_params),
+        "rest": (f"{every_sql} AND NOT ({title_sql})", every_params + title_params),
+    }
+
+
 class SqliteSearch:
     FTS = "portal_searchentry_fts"
 
@@ -57,37 +82,40 @@ class SqliteSearch:
         self.kind, self.language = kind, language
         scope = scope_tokens(kind, language, Status.PUBLISHED)
         query = _fts5_query(terms)
+        # Parenthesised so that NOT applies to the scope's few matches: FTS5's
+        # NOT binds tighter than AND, and "A AND B NOT C" walks all of B.
         self.expressions = {
-            "all": f"scope_tokens : ({scope}) AND ({query})",
+            "all": f"scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})",
             "title": f"scope_tokens : ({scope}) AND title_tokens : ({query})",
-            "rest": f"scope_tokens : ({scope}) AND ({query}) NOT title_tokens : ({query})",
+            "rest": f"(scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})) "
+            f"NOT title_tokens : ({query})",
         }
+        self.row_tests = _row_tests(terms)
 
     def _fetch(self, sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _match_set(self):
-        return f"(SELECT rowid FROM {self.FTS} WHERE {self.FTS} MATCH %s)"
-
     def count(self, tier):
-        """Published entries now: FTS counts the scope; scheduled matches are subtracted.
-
-        The match set is only built when the scope has scheduled entries at all.
-        """
-        expression = self.expressions[tier]
+        """Published entries now, counted up to COUNT_LIMIT: FTS alone counts the
+        scope's matches; only when the scope has scheduled entries at all are the
+        matches joined to their rows to leave those out."""
+        matches = f"SELECT rowid AS r FROM {self.FTS} WHERE {self.FTS} MATCH %s"
         scheduled = (
-            "FROM portal_searchentry WHERE kind = %s AND language = %s "
+            "SELECT 1 FROM portal_searchentry WHERE kind = %s AND language = %s "
             "AND status = %s AND published_at > %s"
         )
         sql = (
-            f"SELECT (SELECT count(*) FROM {self.FTS} WHERE {self.FTS} MATCH %s) - "
-            f"CASE WHEN EXISTS (SELECT 1 {scheduled}) "
-            f"THEN (SELECT count(*) {scheduled} AND id IN {self._match_set()}) ELSE 0 END"
+            f"SELECT CASE WHEN EXISTS ({scheduled}) THEN (SELECT count(*) FROM ("
+            f"SELECT 1 FROM ({matches}) AS m CROSS JOIN portal_searchentry AS e ON e.id = m.r "
+            f"WHERE e.published_at <= %s LIMIT %s)) "
+            f"ELSE (SELECT count(*) FROM ({matches} LIMIT %s)) END"
         )
-        scope = [self.kind, self.language, Status.PUBLISHED, timezone.now()]
-        return self._fetch(sql, [expression, *scope, *scope, expression])[0][0]
+        now, expression = timezone.now(), self.expressions[tier]
+        params = [self.kind, self.language, Status.PUBLISHED, now]
+        params += [expression, now, COUNT_LIMIT, expression, COUNT_LIMIT]
+        return self._fetch(sql, params)[0][0]
 
     def ids(self, tier, offset, limit, total):
         expression = self.expressions[tier]
@@ -101,25 +129,27 @@ class SqliteSearch:
             )
             params = [expression, now, limit, offset]
         else:
+            # Many matches: walk the recency index and test each row's own tokens
+            # until the page is full (FTS would rebuild a prefix's list per row).
+            condition, test_params = self.row_tests[tier]
             sql = (
-                f"SELECT object_id FROM portal_searchentry WHERE kind = %s "
-                f"AND language = %s AND status = %s AND published_at <= %s "
-                f"AND id IN {self._match_set()} "
-                f"ORDER BY published_at DESC, object_id DESC LIMIT %s OFFSET %s"
+                f"SELECT e.object_id FROM portal_searchentry AS e WHERE e.kind = %s "
+                f"AND e.language = %s AND e.status = %s AND e.published_at <= %s "
+                f"AND {condition} "
+                f"ORDER BY e.published_at DESC, e.object_id DESC LIMIT %s OFFSET %s"
             )
-            params = [self.kind, self.language, Status.PUBLISHED, now, expression, limit, offset]
+            params = [self.kind, self.language, Status.PUBLISHED, now, *test_params, limit, offset]
         return [object_id for (object_id,) in self._fetch(sql, params)]
 
     def matches(self):
         """`{object_id: matched in title}` for every match: for small sets (cities)."""
+        title_test, title_params = self.row_tests["title"]
         sql = (
-            f"SELECT e.object_id, m.tier FROM ("
-            f"SELECT rowid AS r, 1 AS tier FROM {self.FTS} WHERE {self.FTS} MATCH %s UNION ALL "
-            f"SELECT rowid AS r, 0 AS tier FROM {self.FTS} WHERE {self.FTS} MATCH %s"
-            f") AS m CROSS JOIN portal_searchentry AS e ON e.id = m.r"
+            f"SELECT e.object_id, {title_test} FROM (SELECT rowid AS r FROM {self.FTS} "
+            f"WHERE {self.FTS} MATCH %s) AS m CROSS JOIN portal_searchentry AS e ON e.id = m.r"
         )
-        params = [self.expressions["title"], self.expressions["rest"]]
-        return {object_id: bool(tier) for object_id, tier in self._fetch(sql, params)}
+        params = [*title_params, self.expressions["all"]]
+        return {object_id: bool(in_title) for object_id, in_title in self._fetch(sql, params)}
 
 
 class PostgresSearch:
