@@ -1,20 +1,26 @@
 """The two databases' full-text search, behind one small interface.
 
 A search has tiers: "title" (the query matches the title), "rest" (it
-matches elsewhere only) and "all". A backend counts a tier's published
-entries and returns a slice of their object ids, newest first.
+matches elsewhere only) and "all". A backend counts the title and all
+published matches in one query and returns a slice of a tier's object ids,
+newest first.
 
 SQLite: an FTS5 table (`portal_searchentry_fts`) kept in step with
 `portal_searchentry` by triggers. Kind, language and status are tokens in it
-(`scope_tokens`), so FTS5 alone counts matches. A page is read either by
-walking the recency index and probing the match set (many matches: the page
-fills at once) or by looking up the few matches by rowid and sorting them.
+(`scope_tokens`), so FTS5 alone counts matches. A query word (a prefix) is
+first looked up in the index's vocabulary (`portal_searchentry_fts_vocab`,
+migration 0016) and matched as the exact words it begins. A page is read
+either by walking the recency index and testing each row's tokens (many
+matches: the page fills at once) or by looking up the few matches by rowid
+and sorting them.
 
 PostgreSQL: generated `tsvector` columns (`document`, `title_document`, scope
 tokens included) with GIN indexes; the planner chooses.
 
 Both are created by the portal app's migration 0003 for the database in use.
 """
+
+from functools import cached_property
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -29,13 +35,25 @@ SMALL_MATCH_SET = 2000
 # that many, walking the recency index finds a page sooner than sorting them.
 COUNT_LIMIT = 10_001
 DENSE_MATCH_SET = 10_000
+# A query word that begins more words than this is searched as a prefix by FTS5.
+MAX_PREFIX_WORDS = 32
 
 
-def _fts5_query(terms):
+def _fts5_phrase(tokens, is_prefix):
+    return '"' + " ".join(tokens) + '"' + ("*" if is_prefix else "")
+
+
+def _fts5_query(terms, words=None):
+    """Every term, AND-ed. `words` maps a prefix to the exact words it begins,
+    where those were looked up (`SqliteSearch._words`)."""
+    words = words or {}
     parts = []
     for tokens, is_prefix in terms:
-        phrase = '"' + " ".join(tokens) + '"'
-        parts.append(phrase + ("*" if is_prefix else ""))
+        found = words.get(tokens[0]) if is_prefix and len(tokens) == 1 else None
+        if found is None:
+            parts.append(_fts5_phrase(tokens, is_prefix))
+        else:
+            parts.append("(" + " OR ".join(_fts5_phrase([word], False) for word in found) + ")")
     return " AND ".join(parts)
 
 
@@ -77,19 +95,11 @@ def _row_tests(terms):
 
 class SqliteSearch:
     FTS = "portal_searchentry_fts"
+    VOCABULARY = "portal_searchentry_fts_vocab"
 
     def __init__(self, kind, language, terms):
-        self.kind, self.language = kind, language
-        scope = scope_tokens(kind, language, Status.PUBLISHED)
-        query = _fts5_query(terms)
-        # Parenthesised so that NOT applies to the scope's few matches: FTS5's
-        # NOT binds tighter than AND, and "A AND B NOT C" walks all of B.
-        self.expressions = {
-            "all": f"scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})",
-            "title": f"scope_tokens : ({scope}) AND title_tokens : ({query})",
-            "rest": f"(scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})) "
-            f"NOT title_tokens : ({query})",
-        }
+        self.kind, self.language, self.terms = kind, language, terms
+        self.scope = scope_tokens(kind, language, Status.PUBLISHED)
         self.row_tests = _row_tests(terms)
 
     def _fetch(self, sql, params):
@@ -97,29 +107,74 @@ class SqliteSearch:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def count(self, tier):
-        """Published entries now, counted up to COUNT_LIMIT: FTS alone counts the
-        scope's matches; only when the scope has scheduled entries at all are the
-        matches joined to their rows to leave those out."""
+    @cached_property
+    def _words(self):
+        """`{prefix: [word, ...]}` for each word of the query, from the index's
+        vocabulary in one query. FTS5 would otherwise build a prefix's whole match
+        list in memory in every query naming it (15-25 ms for a word in every
+        entry); exact words it reads lazily and stops at a LIMIT. A prefix that
+        begins more than MAX_PREFIX_WORDS words stays a prefix query; one that
+        begins none maps to [] (nothing matches)."""
+        prefixes = sorted({t[0] for t, is_prefix in self.terms if is_prefix and len(t) == 1})
+        if not prefixes:
+            return {}
+        select = f"SELECT %s, term FROM {self.VOCABULARY} WHERE term >= %s AND term < %s"
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({select} LIMIT {MAX_PREFIX_WORDS + 1})" for _ in prefixes
+        )
+        params = []
+        for prefix in prefixes:
+            params += [prefix, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+        words = {prefix: [] for prefix in prefixes}
+        for prefix, word in self._fetch(sql, params):
+            words[prefix].append(word)
+        return {prefix: found for prefix, found in words.items() if len(found) <= MAX_PREFIX_WORDS}
+
+    @cached_property
+    def _nothing(self):
+        return any(found == [] for found in self._words.values())
+
+    @cached_property
+    def expressions(self):
+        query, scope = _fts5_query(self.terms, self._words), self.scope
+        # Parenthesised so that NOT applies to the scope's few matches: FTS5's
+        # NOT binds tighter than AND, and "A AND B NOT C" walks all of B.
+        return {
+            "all": f"scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})",
+            "title": f"scope_tokens : ({scope}) AND title_tokens : ({query})",
+            "rest": f"(scope_tokens : ({scope}) AND {{title_tokens body_tokens}} : ({query})) "
+            f"NOT title_tokens : ({query})",
+        }
+
+    def counts(self):
+        """(title matches, all matches), published now, each counted up to
+        COUNT_LIMIT, in one query: FTS alone counts the scope's matches; only
+        when the scope has scheduled entries at all are the matches joined to
+        their rows to leave those out."""
+        if self._nothing:
+            return 0, 0
         matches = f"SELECT rowid AS r FROM {self.FTS} WHERE {self.FTS} MATCH %s"
         scheduled = (
             "SELECT 1 FROM portal_searchentry WHERE kind = %s AND language = %s "
             "AND status = %s AND published_at > %s"
         )
-        sql = (
-            f"SELECT CASE WHEN EXISTS ({scheduled}) THEN (SELECT count(*) FROM ("
-            f"SELECT 1 FROM ({matches}) AS m CROSS JOIN portal_searchentry AS e ON e.id = m.r "
-            f"WHERE e.published_at <= %s LIMIT %s)) "
-            f"ELSE (SELECT count(*) FROM ({matches} LIMIT %s)) END"
-        )
-        now, expression = timezone.now(), self.expressions[tier]
-        params = [self.kind, self.language, Status.PUBLISHED, now]
-        params += [expression, now, COUNT_LIMIT, expression, COUNT_LIMIT]
-        return self._fetch(sql, params)[0][0]
+        now, params, columns = timezone.now(), [], []
+        for tier in ("title", "all"):
+            columns.append(
+                f"CASE WHEN EXISTS ({scheduled}) THEN (SELECT count(*) FROM ("
+                f"SELECT 1 FROM ({matches}) AS m CROSS JOIN portal_searchentry AS e "
+                f"ON e.id = m.r WHERE e.published_at <= %s LIMIT %s)) "
+                f"ELSE (SELECT count(*) FROM ({matches} LIMIT %s)) END"
+            )
+            expression = self.expressions[tier]
+            params += [self.kind, self.language, Status.PUBLISHED, now]
+            params += [expression, now, COUNT_LIMIT, expression, COUNT_LIMIT]
+        return tuple(self._fetch(f"SELECT {', '.join(columns)}", params)[0])
 
     def ids(self, tier, offset, limit, total):
-        expression = self.expressions[tier]
         now = timezone.now()
+        if self._nothing:
+            return []
         if total <= SMALL_MATCH_SET:
             sql = (
                 f"SELECT e.object_id FROM (SELECT rowid AS r FROM {self.FTS} "
@@ -127,7 +182,7 @@ class SqliteSearch:
                 f"ON e.id = m.r WHERE e.published_at <= %s "
                 f"ORDER BY e.published_at DESC, e.object_id DESC LIMIT %s OFFSET %s"
             )
-            params = [expression, now, limit, offset]
+            params = [self.expressions[tier], now, limit, offset]
         else:
             # Many matches: walk the recency index and test each row's own tokens
             # until the page is full (FTS would rebuild a prefix's list per row).
@@ -142,13 +197,17 @@ class SqliteSearch:
         return [object_id for (object_id,) in self._fetch(sql, params)]
 
     def matches(self):
-        """`{object_id: matched in title}` for every match: for small sets (cities)."""
-        title_test, title_params = self.row_tests["title"]
+        """`{object_id: matched in title}` for every match, for a small scope
+        (cities, the office): each of its published rows' own tokens is tested,
+        under a millisecond for 200 cities, where FTS would read the whole
+        index's list of a word in every article."""
+        every, every_params = self.row_tests["all"]
+        title, title_params = self.row_tests["title"]
         sql = (
-            f"SELECT e.object_id, {title_test} FROM (SELECT rowid AS r FROM {self.FTS} "
-            f"WHERE {self.FTS} MATCH %s) AS m CROSS JOIN portal_searchentry AS e ON e.id = m.r"
+            f"SELECT e.object_id, {title} FROM portal_searchentry AS e WHERE e.kind = %s "
+            f"AND e.language = %s AND e.status = %s AND {every}"
         )
-        params = [*title_params, self.expressions["all"]]
+        params = [*title_params, self.kind, self.language, Status.PUBLISHED, *every_params]
         return {object_id: bool(in_title) for object_id, in_title in self._fetch(sql, params)}
 
 
@@ -173,18 +232,22 @@ class PostgresSearch:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def count(self, tier):
-        condition, params = self._condition(tier)
-        sql = (
-            f"SELECT count(*) FROM (SELECT 1 FROM portal_searchentry WHERE {condition} "
-            f"AND published_at <= %s LIMIT %s) AS matches"
-        )
+    def counts(self):
+        """(title matches, all matches), published now, each up to COUNT_LIMIT, in one query."""
+        now, columns, params = timezone.now(), [], []
+        for tier in ("title", "all"):
+            condition, tier_params = self._condition(tier)
+            columns.append(
+                f"(SELECT count(*) FROM (SELECT 1 FROM portal_searchentry WHERE {condition} "
+                f"AND published_at <= %s LIMIT %s) AS matches)"
+            )
+            params += [*tier_params, now, COUNT_LIMIT]
         with transaction.atomic():
             # The GIN index, even for a word in every entry: the planner's other
             # choice, a scan that stops at COUNT_LIMIT, unpacks every row's vector.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-            return self._fetch(sql, [*params, timezone.now(), COUNT_LIMIT])[0][0]
+            return tuple(self._fetch(f"SELECT {', '.join(columns)}", params)[0])
 
     def ids(self, tier, offset, limit, total):
         condition, params = self._condition(tier)
