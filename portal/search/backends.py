@@ -22,7 +22,7 @@ Both are created by the portal app's migration 0003 for the database in use.
 
 from functools import cached_property
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from portal.editorial.models import Status
@@ -255,8 +255,15 @@ class PostgresSearch:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _counts(self, sql, params):
-        return tuple(self._fetch(sql, params)[0])
+    def _fetch_without(self, setting, sql, params):
+        """`sql`'s rows with a planner method turned off for it alone, in one round
+        trip: Django's psycopg binds parameters on the client, so the three
+        statements go as one string, which PostgreSQL runs in one transaction
+        (inside a caller's transaction, the setting is reset after)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL {setting} = off; {sql}; RESET {setting}", params)
+            cursor.nextset()
+            return cursor.fetchall()
 
     def counts(self):
         """(title matches, all matches), published now, each up to COUNT_LIMIT, in one query."""
@@ -268,12 +275,10 @@ class PostgresSearch:
                 f"AND published_at <= %s LIMIT %s) AS matches)",
                 [*params, now, COUNT_LIMIT],
             )
-        with transaction.atomic():
-            # The GIN index, even for a word in every entry: the planner's other
-            # choice, a scan that stops at COUNT_LIMIT, unpacks every row's vector.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            return self._counts(*_title_then_all(counts))
+        # The GIN index, even for a word in every entry: the planner's other
+        # choice, a scan that stops at COUNT_LIMIT, unpacks every row's vector.
+        sql, params = _title_then_all(counts)
+        return tuple(self._fetch_without("enable_seqscan", sql, params)[0])
 
     def ids(self, tier, offset, limit, total):
         condition, params = self._condition(tier)
@@ -293,11 +298,8 @@ class PostgresSearch:
         ]
         if total <= DENSE_MATCH_SET:
             return [row[0] for row in self._fetch(sql, params)]
-        with transaction.atomic():
-            # Many matches: walk the recency index rather than sort them all.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-            return [row[0] for row in self._fetch(sql, params)]
+        # Many matches: walk the recency index rather than sort them all.
+        return [row[0] for row in self._fetch_without("enable_bitmapscan", sql, params)]
 
     def matches(self):
         """`{object_id: matched in title}`, for a small scope (cities, the office):
