@@ -15,7 +15,11 @@ matches: the page fills at once) or by looking up the few matches by rowid
 and sorting them.
 
 PostgreSQL: generated `tsvector` columns (`document`, `title_document`, scope
-tokens included) with GIN indexes; the planner chooses.
+tokens included) with GIN indexes count matches; a page with many matches
+walks the recency index instead.
+
+Both: all matches are counted only when the title matches stay under the
+cap; cities and the office (a few hundred rows) test their rows' own tokens.
 
 Both are created by the portal app's migration 0003 for the database in use.
 """
