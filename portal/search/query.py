@@ -32,12 +32,16 @@ class RankedResults:
         self.records, self.backend = records, backend
 
     @cached_property
-    def title_count(self):
-        return self.backend.count("title")
+    def _counts(self):
+        return self.backend.counts()
 
-    @cached_property
+    @property
+    def title_count(self):
+        return self._counts[0]
+
+    @property
     def total(self):
-        return self.backend.count("all")
+        return self._counts[1]
 
     @cached_property
     def rest_count(self):

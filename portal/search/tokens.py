@@ -2,10 +2,11 @@
 
 - Latin, digits: NFKC, lower case, accents folded ("Zürich" → "zurich").
 - Chinese, Japanese, Korean characters: overlapping pairs ("卡拉奇" → 卡拉, 拉奇),
-  then the run's last character alone (奇), so that a one-character query,
-  matched as a prefix, finds a character wherever it stands ("目" finds
-  "项目": 目 ends the run, and no pair starts with it); each encoded as
-  "z" + 5 hex digits a character.
+  then every character of the run alone (卡, 拉, 奇), so that a one-character
+  query is one exact token that finds the character wherever it stands ("目"
+  finds "项目"), without a prefix scan over every pair that starts with it.
+  The pairs come first and stay adjacent, so a longer query is a phrase of
+  pairs. Each character is encoded as 5 hex digits after a "z".
 - Other scripts (Arabic, Cyrillic...): the word, hex-encoded as "u" + digits.
 
 Encoding keeps every token plain ASCII, which SQLite's unicode61 tokenizer and
@@ -34,15 +35,16 @@ def _cjk_char(char):
 
 
 def _cjk_pairs(run):
-    if len(run) == 1:
-        return ["z" + _cjk_char(run)]
     return ["z" + _cjk_char(a) + _cjk_char(b) for a, b in itertools.pairwise(run)]
 
 
+def _cjk_single(char):
+    return "z" + _cjk_char(char)
+
+
 def _cjk_index_tokens(run):
-    """The pairs, and the last character alone (a lone character is its own token)."""
-    pairs = _cjk_pairs(run)
-    return pairs if len(run) == 1 else [*pairs, "z" + _cjk_char(run[-1])]
+    """The run's pairs, then each of its characters alone."""
+    return [*_cjk_pairs(run), *(_cjk_single(char) for char in run)]
 
 
 def _word_token(word):
@@ -69,14 +71,15 @@ def index_tokens(text):
 def query_terms(query):
     """The query as terms, each `(tokens, is_prefix)`; every term must match.
 
-    A CJK run is a phrase of its pairs (a substring match); a single CJK
-    character or a word matches as a prefix, so "karach" finds Karachi.
+    A CJK run is a phrase of its pairs (a substring match), a single CJK
+    character its one exact token; a word matches as a prefix, so "karach"
+    finds Karachi.
     """
     terms = []
     for run in runs(query)[:MAX_QUERY_TERMS]:
         if IS_CJK.match(run):
             if len(run) == 1:
-                terms.append((["z" + _cjk_char(run)], True))
+                terms.append(([_cjk_single(run)], False))
             else:
                 terms.append((_cjk_pairs(run), False))
         else:

@@ -36,10 +36,17 @@ def pair(a, b):
     return f"z{ord(a):05x}{ord(b):05x}"
 
 
-def test_chinese_is_indexed_as_overlapping_pairs_and_the_last_character():
-    assert index_tokens("卡拉奇") == f"{pair('卡', '拉')} {pair('拉', '奇')} z{ord('奇'):05x}"
+def single(char):
+    return f"z{ord(char):05x}"
+
+
+def test_chinese_is_indexed_as_overlapping_pairs_then_every_character():
+    assert index_tokens("卡拉奇") == " ".join(
+        [pair("卡", "拉"), pair("拉", "奇"), single("卡"), single("拉"), single("奇")]
+    )
     assert query_terms("卡拉奇") == [([pair("卡", "拉"), pair("拉", "奇")], False)]
-    assert query_terms("沈") == [([f"z{ord('沈'):05x}"], True)]
+    # One character is one exact token, not a prefix of every pair starting with it.
+    assert query_terms("沈") == [([single("沈")], False)]
 
 
 def test_title_matches_rank_before_newer_body_matches(db):
@@ -53,6 +60,26 @@ def test_title_matches_rank_before_newer_body_matches(db):
         published_at="2021-01-01T00:00Z",
     )
     assert list(search_articles("karachi", "en")) == [older, newer]
+
+
+@pytest.mark.parametrize("max_words", [32, 1])
+def test_a_word_finds_every_word_it_begins(db, monkeypatch, max_words):
+    """A typed word is a prefix: on SQLite looked up as the words it begins, or,
+    past MAX_PREFIX_WORDS of them, searched as a prefix; the results are the same."""
+    monkeypatch.setattr("portal.search.backends.MAX_PREFIX_WORDS", max_words)
+    port = make_article(slug="port", title_en="Port news", published_at="2020-01-01T00:00Z")
+    porter = make_article(
+        slug="porter", body_en="<p>A porter</p>", published_at="2022-01-01T00:00Z"
+    )
+    ports = make_article(slug="ports", body_en="<p>Two ports</p>", published_at="2021-01-01T00:00Z")
+    make_article(slug="sport", body_en="<p>Sport</p>")
+    results = search_articles("port", "en")
+    assert list(results) == [port, porter, ports]
+    assert (results.title_count, results.total) == (1, 3)
+    assert list(search_articles("porte", "en")) == [porter]
+    nothing = search_articles("portx", "en")
+    assert not list(nothing) and nothing.count() == 0
+    assert not found(search_articles("port portx", "en")), "every word must match"
 
 
 def test_drafts_scheduled_and_withdrawn_articles_are_never_found(db):

@@ -1,48 +1,44 @@
-import statistics
-import time
-
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
 
 from news.models import Article
-from portal.search.query import search_articles
-
-QUERIES = [
-    ("zh-hans", "沈阳"),  # two characters, in every article
-    ("zh-hans", "卡拉奇"),  # three characters, one place in twenty
-    ("zh-hans", "伊尔库茨克"),  # five characters
-    ("zh-hans", "港口物流"),  # a topic
-    ("zh-hans", "沈阳 港口物流"),  # two terms
-    ("zh-hans", "罕见词"),  # nothing
-    ("en", "Shenyang"),
-    ("en", "Karachi"),
-    ("en", "logist"),  # a prefix
-    ("en", "Karachi logistics"),
-    ("en", "nothingatall"),
-]
+from portal.operations.bench.search import QUERIES, ensure_database_directory, time_queries
 
 
 class Command(BaseCommand):
-    help = "Time the search page over the current database: median and p95 per query."
+    help = (
+        "Time the search page with the page cache off: result count, median and p95 "
+        "per query. With --articles, first migrate and fill the database (a database "
+        "of its own, its name containing 'bench'; an SQLite file's folder is created)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument(
+            "--articles", type=int, help="fill the database to this many articles first"
+        )
+        parser.add_argument("--cities", type=int, default=200, help="with --articles")
+        parser.add_argument("--exchanges", type=int, default=5_000, help="with --articles")
 
-    def handle(self, *args, runs, **options):
-        client = Client(HTTP_HOST="localhost")
-        articles = Article.objects.count()
-        self.stdout.write(f"{connection.vendor}: {articles:,} articles, {runs} runs per query")
+    def handle(self, *args, runs, articles, cities, exchanges, **options):
+        if articles is not None:
+            ensure_database_directory()
+            call_command("migrate", interactive=False, verbosity=0)
+            call_command(
+                "makebenchdata",
+                articles=articles,
+                cities=cities,
+                exchanges=exchanges,
+                stdout=self.stdout,
+            )
+        total = Article.objects.count()
+        self.stdout.write(
+            f"{connection.vendor}: {total:,} articles, page cache off, "
+            f"{runs} timed requests per query after one warm-up"
+        )
         self.stdout.write(f"{'query':<24}{'results':>9}{'median ms':>11}{'p95 ms':>9}")
-        for language, query in QUERIES:
-            path = f"/{language}/search/"
-            client.get(path, {"q": query})  # warm up
-            times = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                client.get(path, {"q": query})
-                times.append((time.perf_counter() - started) * 1000)
-            times.sort()
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            count = search_articles(query, language).count()
-            self.stdout.write(f"{query:<24}{count:>9,}{statistics.median(times):>11.1f}{p95:>9.1f}")
+        for row in time_queries(QUERIES, runs):
+            self.stdout.write(
+                f"{row.query:<24}{row.results_label:>9}{row.median:>11.1f}{row.p95:>9.1f}"
+            )
