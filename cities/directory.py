@@ -4,18 +4,19 @@ With 200 partners, model instances rendered through a card include, `{% tr %}`
 tags and model properties took about 125 ms a page, nearly all of it in the
 template engine (some 7,000 variable lookups). Here one query reads the columns
 the page prints (the cover photo's id among them), and each card and map point
-is filled in once, with `format_html`, in the markup of
-`cities/includes/city_card.html` and `cities/includes/map.html`; the template
-places them. The rules stay those of the other pages: names through
-`localized` (a fallback marked with its `lang`), the language-edition rule of
-`edition_of` ("Chinese only"), dates as `PartialDate` writes them.
+is filled in once with plain string formatting (a card in the markup of
+`cities/includes/city_card.html`, a point by `cities.map.map_point`); the
+template places them. The rules stay those of the other pages: names as
+`localized` prints them (a fallback marked with its `lang`), the language-edition
+rule of `edition_of` ("Chinese only"), dates as `PartialDate` writes them.
 """
 
 from dataclasses import dataclass
+from html import escape
 from types import SimpleNamespace
 
 from django.db.models import OuterRef, Subquery
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
@@ -24,17 +25,11 @@ from cities.map import map_point
 from cities.models import City, CityPhoto, Relationship
 from portal.editorial.models import Edition, edition_of
 from portal.formatting.dates import format_partial_date
-from portal.formatting.i18n import LANGUAGE_CODES, localized, slug_address
+from portal.formatting.i18n import LANGUAGE_CODES, localized_value, slug_address
 
 # What lists say of a record published in its original language only (the
 # `only_in_label` template tag's words).
 ONLY_IN = {"zh-hans": gettext_lazy("Chinese only"), "en": gettext_lazy("English only")}
-RELATIONSHIPS = dict(Relationship.choices)
-CARD = (
-    '<h3><a href="{url}">{name}</a>{only_in}</h3>'
-    '<p class="meta"><span>{place}</span></p>'
-    '<p><span class="tag{sister}">{relationship}</span>{since}</p>'
-)
 
 
 def _columns(field, prefix=""):
@@ -78,6 +73,9 @@ def partner_rows(queryset):
 def directory(queryset, home_url):
     """`(cards, map points)` of the partners in `queryset` and the home city: two
     queries, three when some partner has a photo."""
+    language = get_language()
+    labels = {value: escape(label) for value, label in Relationship.choices}
+    only_in = {code: escape(label) for code, label in ONLY_IN.items()}
     rows = list(partner_rows(queryset))
     cover_ids = [row["cover_id"] for row in rows if row["cover_id"]]
     covers = CityPhoto.objects.in_bulk(cover_ids) if cover_ids else {}
@@ -88,37 +86,51 @@ def directory(queryset, home_url):
             **{column.removeprefix("country__"): row[column] for column in COUNTRY_COLUMNS}
         )
         url = slug_address("cities:detail", city.slug)
-        name, country_name = localized(city, "name"), localized(country, "name")
-        cards.append(Card(_card(city, url, name, country_name), covers.get(city.cover_id)))
+        name = Text(*localized_value(city, "name", language), language)
+        country_name = Text(*localized_value(country, "name", language), language)
+        province = Text(*localized_value(city, "province", language), language)
+        place = f"{country_name.html}, {province.html}" if province.text else country_name.html
+        edition = edition_of(
+            language, city.original_language, city.translation_states, city.original_only
+        )
+        marked = edition == Edition.ORIGINAL_ONLY and only_in.get(city.original_language)
+        since = _since(city)
+        body = mark_safe(
+            f'<h3><a href="{escape(url)}">{name.html}</a>'
+            + (f' <span class="tag only-in">{marked}</span>' if marked else "")
+            + f'</h3><p class="meta"><span>{place}</span></p>'
+            + f'<p><span class="tag{" tag-sister" if city.relationship == "sister" else ""}">'
+            + f"{labels.get(city.relationship, '')}</span>"
+            + (f' <span class="meta">{escape(since)}</span>' if since else "")
+            + "</p>"
+        )
+        cards.append(Card(body, covers.get(city.cover_id)))
         if city.latitude is not None and city.longitude is not None:
             label = f"{name.text}, {country_name.text}"
-            points.append(map_point(url, name, label, city.latitude, city.longitude))
+            points.append(
+                map_point(url, name.text, name.lang, label, city.latitude, city.longitude)
+            )
     home = City.objects.home().published().values(*_columns("name"), "latitude", "longitude")
     home = home.first()
     if home and home["latitude"] is not None and home["longitude"] is not None:
-        name = localized(SimpleNamespace(**home), "name")
+        name = Text(*localized_value(SimpleNamespace(**home), "name", language), language)
         label = _("%(city)s (home city)") % {"city": name.text}
-        points.append(map_point(home_url, name, label, home["latitude"], home["longitude"], True))
+        latitude, longitude = home["latitude"], home["longitude"]
+        points.append(map_point(home_url, name.text, name.lang, label, latitude, longitude, True))
     return cards, points
 
 
-def _card(city, url, name, country):
-    province = localized(city, "province")
-    edition = edition_of(
-        get_language(), city.original_language, city.translation_states, city.original_only
-    )
-    only_in = ONLY_IN.get(city.original_language) if edition == Edition.ORIGINAL_ONLY else None
-    since = _since(city)
-    return format_html(
-        CARD,
-        url=url,
-        name=name,
-        only_in=format_html(' <span class="tag only-in">{}</span>', only_in) if only_in else "",
-        place=format_html("{}, {}", country, province) if province else country,
-        sister=" tag-sister" if city.relationship == Relationship.SISTER else "",
-        relationship=RELATIONSHIPS.get(city.relationship, ""),
-        since=format_html(' <span class="meta">{}</span>', since) if since else "",
-    )
+class Text:
+    """A translated text, as `portal.formatting.i18n.LocalizedText` prints it (escaped,
+    in `<span lang>` when it fell back), for a page's language known once."""
+
+    __slots__ = ("html", "lang", "text")
+
+    def __init__(self, text, text_language, page_language):
+        self.text = text
+        self.lang = text_language if text and text_language != page_language else ""
+        escaped = escape(text)
+        self.html = f'<span lang="{self.lang}">{escaped}</span>' if self.lang else escaped
 
 
 def _since(city):
