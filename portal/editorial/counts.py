@@ -41,34 +41,49 @@ def read_revision_with(reader):
 
 def published_count(queryset, key):
     """`queryset.count()` (published records of one model, filtered as a list
-    filters them), from the cache under the current revision and `key` (which
-    names the list and its filters) while no scheduled record has come out."""
+    filters them), kept under the current revision and `key` (which names the list
+    and its filters) while no scheduled record has come out."""
+    return kept_per_revision(f"count:{key}", [queryset.model], queryset.count)
+
+
+def kept_per_revision(key, models, compute):
+    """`compute()`, a figure of the published records of `models`, kept in the cache
+    under the current revision and `key` while no scheduled record of theirs has
+    come out."""
     try:
         revision = _reader["revision"]() if _reader["revision"] else None
-        kept = cache.get(f"count:{revision}:{key}") if revision is not None else None
-    except Exception:  # a cache that fails must not take the list down
-        logger.exception("Cache unavailable; counting")
+        kept = cache.get(f"{key}:{revision}") if revision is not None else None
+    except Exception:  # a cache that fails must not take the page down
+        logger.exception("Cache unavailable; computing")
         revision = kept = None
-    now = timezone.now().timestamp()
-    if kept is not None and (kept[1] is None or now < kept[1]):
+    if kept is not None and (kept[1] is None or timezone.now().timestamp() < kept[1]):
         return kept[0]
-    count = queryset.count()
+    value = compute()
     if revision is not None:
-        # From a little before now: the queryset's own "now" was taken when it was
-        # built, and a record that came out since is not in `count`.
-        since = timezone.now() - datetime.timedelta(seconds=MARGIN_SECONDS)
-        upcoming = queryset.model._default_manager.filter(
-            status=Status.PUBLISHED, published_at__gt=since
-        ).aggregate(next=Min("published_at"))["next"]
+        upcoming = _next_publication(models)
         try:
             cache.set(
-                f"count:{revision}:{key}",
-                (count, upcoming.timestamp() if upcoming else None),
+                f"{key}:{revision}",
+                (value, upcoming.timestamp() if upcoming else None),
                 KEEP_SECONDS,
             )
         except Exception:
-            logger.exception("Cache unavailable; count not kept")
-    return count
+            logger.exception("Cache unavailable; %s not kept", key)
+    return value
+
+
+def _next_publication(models):
+    """The earliest publication time of `models` from a little before now: a
+    queryset's own "now" was taken when it was built, and what came out since is
+    not in what it computed."""
+    since = timezone.now() - datetime.timedelta(seconds=MARGIN_SECONDS)
+    times = [
+        model._default_manager.filter(status=Status.PUBLISHED, published_at__gt=since).aggregate(
+            next=Min("published_at")
+        )["next"]
+        for model in models
+    ]
+    return min((time for time in times if time is not None), default=None)
 
 
 class CountedPaginator(Paginator):

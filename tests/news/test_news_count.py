@@ -37,7 +37,9 @@ def test_the_total_is_counted_once_and_again_after_a_change(client, db):
     make_article(slug="new")
     html, counted = total(client)
     assert "13 articles" in html and counted == 1
-    Article.objects.filter(slug="a-0").update(status="draft")  # no signal: counted with the next revision
+    Article.objects.filter(slug="a-0").update(
+        status="draft"
+    )  # no signal: counted with the next revision
     Article.objects.get(slug="a-1").delete()
     html, _ = total(client)
     assert "11 articles" in html
