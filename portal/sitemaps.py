@@ -208,16 +208,15 @@ def _xml(body):
 
 
 def _pages(name):
-    """The page numbers of section `name`, page 1 always: kept under the site's
-    revision (`portal.editorial.counts`), not read from every row on each request."""
+    """The page numbers of section `name` that hold a record (page 1 when none
+    does): kept under the site's revision (`portal.editorial.counts`), not read
+    from every row on each request."""
     sections = SECTIONS[name]
     models = [section.queryset().model for section in sections if section.queryset]
 
     def pages():
-        found = {1}
-        for section in sections:
-            found |= section.pages()
-        return sorted(found)
+        found = set().union(*(section.pages() for section in sections))
+        return sorted(found) or [1]
 
     return kept_per_revision(f"sitemap:{name}:{PAGE_SIZE}", models, pages)
 
