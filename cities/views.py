@@ -1,11 +1,12 @@
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
 from cities.counts import counts_sentence, latest_stated_total, record_counts
+from cities.directory import directory
 from cities.filters import CityFilterForm, countries_with_partners
-from cities.map import place_on_map
 from cities.models import City, Exchange, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
@@ -15,32 +16,22 @@ from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
 
 
-class CityListView(ListView):
-    context_object_name = "cities"
-    template_name = "cities/city_list.html"
+class CityListView(TemplateView):
+    """The directory: headline counts, the map and a card per partner, from plain
+    rows (`cities.directory`)."""
 
-    def get_queryset(self):
-        self.filter_form = CityFilterForm(self.request.GET, countries_with_partners())
-        partners = (
-            City.objects.published()
-            .in_language(get_language())
-            .partners()
-            .for_lists()
-            .select_related("country")
-            .with_gallery()
-        )
-        return self.filter_form.filter(partners)
+    template_name = "cities/city_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cities = list(context["cities"])
-        home = City.objects.home().published().for_lists().first()
+        filter_form = CityFilterForm(self.request.GET, countries_with_partners())
+        partners = City.objects.published().in_language(get_language()).partners()
+        cards, points = directory(filter_form.filter(partners), reverse("cities:list"))
         context.update(
-            cities=cities,
-            filter_form=self.filter_form,
-            filtered=bool(self.filter_form.cleaned_values().keys() - {"order"}),
-            home=home,
-            map_points=place_on_map(cities, home),
+            cards=cards,
+            filter_form=filter_form,
+            filtered=bool(filter_form.cleaned_values().keys() - {"order"}),
+            map_points=points,
             on_record=counts_sentence(record_counts()),
             stated_total=latest_stated_total(),
             breadcrumbs=[crumb(None, _("Partner cities"))],

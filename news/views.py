@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
+from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
@@ -24,6 +25,15 @@ class ArticleListView(ListView):
             .in_language(get_language())
             .for_lists()
             .select_related("category", "lead_image")
+        )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """The total from `published_count`: kept under the site revision, not
+        counted on every view."""
+        values = self.filter_form.cleaned_values()
+        key = f"news:{get_language()}:{values.get('city', '')}:{values.get('category', '')}"
+        return CountedPaginator(
+            queryset, per_page, count=lambda: published_count(queryset, key), **kwargs
         )
 
     def get_context_data(self, **kwargs):

@@ -153,6 +153,21 @@ def current_revision():
     return revision
 
 
+def revision_number():
+    """The revision for what is kept under it besides pages (counts:
+    `portal.editorial.counts`): the page cache's entry when there is one, else the
+    database's row (one query), or None."""
+    from portal.operations.models import SiteRevision
+
+    known = cache.get(REVISION_KEY)
+    if known is not None:
+        return known[0]
+    try:
+        return SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()
+    except DatabaseError:
+        return None
+
+
 def _revision_from_database():
     """`(revision, earliest future publication time)` from the database, or None."""
     from portal.operations.models import SiteRevision

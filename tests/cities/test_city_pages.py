@@ -5,6 +5,7 @@ from html import unescape
 import pytest
 
 from cities.map import project
+from cities.models import City
 from tests.factories import make_city, make_country
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,46 @@ def test_a_crowded_map_names_cities_on_hover_and_focus_only(client, db):
 
 def test_a_few_cities_are_named_on_the_map(client, partners):
     assert 'class="map"' in client.get("/en/cities/").content.decode()
+
+
+def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client, db):
+    """Every partner is a card and a map point, with the queries of a directory of one
+    (within the public page ceiling), covers and fallback names included."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_photo
+
+    def queries(path):
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(path).content.decode()
+        return len(captured), html
+
+    make_city(slug="home", is_home=True, relationship="", latitude=41.8, longitude=123.4)
+    countries = [make_country(f"C{chr(65 + n)}") for n in range(10)]
+    first = make_city(slug="p-0", country=countries[0], latitude=1, longitude=2)
+    make_photo(first)
+    small, _ = queries("/en/cities/")
+    for n in range(1, 200):
+        make_city(
+            slug=f"p-{n}",
+            name_en="" if n == 7 else f"Partner {n}",
+            name_zh_hans=f"伙伴{n}",
+            original_only=n == 7,
+            country=countries[n % 10],
+            relationship="friendly" if n % 3 else "sister",
+            latitude=n % 80,
+            longitude=n - 100,
+        )
+    make_photo(City.objects.get(slug="p-150"))
+    large, html = queries("/en/cities/")
+    assert large <= small <= 8, (small, large)
+    assert "200 partner cities" in html
+    assert len(re.findall(r'<li class="card', html)) == 200
+    assert html.count('<circle class="hit"') == 201  # and the home city
+    assert html.count('class="card card-with-image"') == 2
+    # A Chinese-only partner: its name marked with its language, and the card says so.
+    assert '<a href="/en/cities/p-7/"><span lang="zh-hans">伙伴7</span></a>' in html
+    assert 'lang="zh-hans" aria-label="伙伴7, ' in html
+    assert "Chinese only" in html

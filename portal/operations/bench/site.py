@@ -46,7 +46,7 @@ def public_pages():
         ("cities", "/zh-hans/cities/"),
         ("city", f"/zh-hans/cities/{city.slug}/"),
         ("news", "/zh-hans/news/"),
-        (f"news, page {deep}", f"/en/news/?page={deep}"),
+        (f"news, page {deep}", f"/zh-hans/news/?page={deep}"),
         ("article", f"/en/news/{article.slug}/"),
         ("search 沈阳", "/zh-hans/search/?q=%E6%B2%88%E9%98%B3"),
         ("search Karachi", "/en/search/?q=Karachi"),
