@@ -69,6 +69,20 @@ def test_any_command_in_a_bare_environment_names_the_missing_key(command):
     assert "Traceback" not in result.stderr
 
 
+def test_checking_migrations_needs_no_secret_key():
+    """`makemigrations --check` writes nothing and serves nothing: a fresh clone runs it bare."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_debug_is_off_unless_asked_for():
     result = import_settings(SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
