@@ -40,24 +40,30 @@ def _key(name, vary):
     return f"parts:{revision}:{release()}:{translation.get_language()}:{name}:{varying}"
 
 
-def shared_part(name, compute, *vary):
-    """`compute()`, kept under the current revision, language, `name` and `vary`."""
+def _kept(name, key_of, compute, may_store=True):
+    """`compute()`, read from and stored in the cache under `key_of()` (None: not kept);
+    a cache that fails computes it, for it must not take the site down."""
     if not settings.PART_CACHE_SECONDS:
         return compute()
     try:
-        key = _key(name, vary)
+        key = key_of()
         value = cache.get(key) if key else None
-    except Exception:  # a cache that fails must not take the site down
+    except Exception:
         logger.exception("Part cache unavailable; computing %s", name)
         return compute()
     if value is None:
         value = compute()
-        if key and not connection.in_atomic_block:
+        if key and may_store:
             try:
                 cache.set(key, value, settings.PART_CACHE_SECONDS)
             except Exception:
                 logger.exception("Part cache unavailable; %s not stored", name)
     return value
+
+
+def shared_part(name, compute, *vary):
+    """`compute()`, kept under the current revision, language, `name` and `vary`."""
+    return _kept(name, lambda: _key(name, vary), compute, may_store=not connection.in_atomic_block)
 
 
 # --- Parts of one record's page, kept across revisions --------------------------------
@@ -100,20 +106,10 @@ def record_part(name, compute, *depends_on):
     """`compute()`, kept for as long as the records in `depends_on` stay as they are
     (whatever the site revision): a card or a body survives the publication of
     another record. Every record whose data the part shows must be named."""
-    if not settings.PART_CACHE_SECONDS:
-        return compute()
-    fingerprint = "|".join(_fingerprint(value) for value in depends_on)
-    digest = hashlib.sha256(fingerprint.encode()).hexdigest()
-    key = f"record:{code_version()}:{translation.get_language()}:{name}:{digest}"
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.exception("Part cache unavailable; computing %s", name)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, settings.PART_CACHE_SECONDS)
-        except Exception:
-            logger.exception("Part cache unavailable; %s not stored", name)
-    return value
+
+    def key_of():
+        fingerprint = "|".join(_fingerprint(value) for value in depends_on)
+        digest = hashlib.sha256(fingerprint.encode()).hexdigest()
+        return f"record:{code_version()}:{translation.get_language()}:{name}:{digest}"
+
+    return _kept(name, key_of, compute)

@@ -137,13 +137,25 @@ def language_label(code):
     return LANGUAGE_LABELS.get(code, code)
 
 
-class SharedPartNode(template.Node):
-    def __init__(self, nodelist, name, vary):
-        self.nodelist, self.name, self.vary = nodelist, name, vary
+class PartNode(template.Node):
+    """Markup kept by `keep` (`shared_part` or `record_part`) under a name and values."""
+
+    def __init__(self, keep, nodelist, name, values):
+        self.keep, self.nodelist, self.name, self.values = keep, nodelist, name, values
 
     def render(self, context):
-        vary = [value.resolve(context) for value in self.vary]
-        return shared_part(self.name, lambda: self.nodelist.render(context), *vary)
+        values = [value.resolve(context) for value in self.values]
+        return self.keep(self.name, lambda: self.nodelist.render(context), *values)
+
+
+def _part_tag(keep, parser, token, least):
+    bits = token.split_contents()
+    if len(bits) < least:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name and what it depends on")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    values = [parser.compile_filter(bit) for bit in bits[2:]]
+    return PartNode(keep, nodelist, bits[1].strip("\"'"), values)
 
 
 @register.tag("shared_part")
@@ -152,22 +164,7 @@ def do_shared_part(parser, token):
     on every page of a language, rendered once per site revision (portal/operations/
     parts.py). What it shows must depend on nothing but published records, the
     language and the values named after its name: never the request or the page."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("shared_part needs a name")
-    nodelist = parser.parse(("endshared_part",))
-    parser.delete_first_token()
-    name = bits[1].strip("\"'")
-    return SharedPartNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
-
-
-class RecordPartNode(template.Node):
-    def __init__(self, nodelist, name, depends_on):
-        self.nodelist, self.name, self.depends_on = nodelist, name, depends_on
-
-    def render(self, context):
-        depends_on = [value.resolve(context) for value in self.depends_on]
-        return record_part(self.name, lambda: self.nodelist.render(context), *depends_on)
+    return _part_tag(shared_part, parser, token, least=2)
 
 
 @register.tag("record_part")
@@ -176,10 +173,4 @@ def do_record_part(parser, token):
     …{% endrecord_part %}`: markup made from the named records (and values) alone,
     kept while they stay as they are (portal/operations/parts.py). Name every record
     the markup reads, and nothing from the request."""
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError("record_part needs a name and what it shows")
-    nodelist = parser.parse(("endrecord_part",))
-    parser.delete_first_token()
-    name = bits[1].strip("\"'")
-    return RecordPartNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+    return _part_tag(record_part, parser, token, least=3)
