@@ -80,9 +80,9 @@ class PublishableQuerySet(models.QuerySet):
     # Long texts a list or card never shows; loading them costs more than the query.
     long_texts = ()
 
-    def published(self):
-        """What a visitor may see now: published, and its time has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """What a visitor may see now (or at `now`): published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def in_language(self, language):
         """The records with an edition in `language`: complete in it (the original

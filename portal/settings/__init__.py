@@ -218,6 +218,9 @@ PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
 # Parts many pages share (the office record, the footer), kept per site revision
 # (portal/operations/parts.py); 0 computes them on every page.
 PART_CACHE_SECONDS = env_int("PART_CACHE_SECONDS", 3600)
+# The public pages' fixed queries compiled once per process and language
+# (portal/editorial/prepared.py); off, each is built and compiled on every use.
+PREPARED_QUERIES = env_bool("PREPARED_QUERIES", default=True)
 # Serve /bench/floor/: the portal's middleware in front of an empty view, a row of
 # `make bench` (its floor proper is portal/operations/bench/floorapp.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)

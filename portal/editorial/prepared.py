@@ -1,0 +1,157 @@
+"""Querysets compiled once per process and run many times.
+
+Turning a queryset into SQL costs Django far more than running it: a public
+list query takes about 0.7 ms to build and compile against 0.1 ms in SQLite.
+The public pages run the same few queries on every request, with only the
+moment ("published by now"), the language or a slug changing. `prepared()`
+builds such a queryset once per process, language and database, keeps its
+compiler with the SQL, and on each use runs that SQL with the values of the
+moment. The rows become records through Django's own iterables (select_related,
+`.only()`, `values()`, prefetching all as usual), so what comes back is what the
+queryset itself would give.
+
+The values that change between uses are named: the builder takes them as
+keyword arguments, and `prepared()` finds where each lands among the query's
+parameters by compiling with two different stand-ins. A builder that reads
+anything else that moves (the clock, above all) would be frozen into the SQL,
+so preparing compiles twice more with the same stand-ins and refuses a query
+whose parameters differ: `published()` takes the moment as an argument for this.
+A value that ends up inline in the SQL (a LIMIT) cannot be a variable, and is
+refused likewise. `PREPARED_QUERIES = False` builds every queryset afresh.
+"""
+
+import copy
+import datetime
+import functools
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
+from django.utils import translation
+
+_prepared = {}
+
+
+class _Stand:
+    """Two stand-ins of a variable's type, different from any real value."""
+
+    # (first, second) per type: the builder gets one or the other.
+    VALUES = {
+        str: ("\x00prepared-a\x00", "\x00prepared-b\x00"),
+        int: (2_146_000_001, 2_146_000_002),
+        datetime.datetime: (
+            datetime.datetime(1901, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
+            datetime.datetime(1902, 3, 4, 5, 6, 7, 8, tzinfo=datetime.UTC),
+        ),
+    }
+
+    @classmethod
+    def kind_of(cls, value):
+        for kind in cls.VALUES:
+            if isinstance(value, kind) and not isinstance(value, bool):
+                return kind
+        raise ImproperlyConfigured(f"A prepared query's variable cannot be {value!r}.")
+
+    @classmethod
+    def pair(cls, kind):
+        return cls.VALUES[kind]
+
+
+def _adapter(connection, raw, stored, other_raw, other_stored):
+    """How a variable's value becomes the parameter Django would pass, told from the
+    parameter each stand-in became: as it is, or as the database writes a datetime
+    (SQLite stores text). A value Django rewrites otherwise (a language in a JSON
+    path) cannot be a variable: make it a fixed argument."""
+    candidates = [lambda value: value]
+    if isinstance(raw, datetime.datetime):
+        candidates.append(connection.ops.adapt_datetimefield_value)
+    for adapt in candidates:
+        if adapt(raw) == stored and adapt(other_raw) == other_stored:
+            return adapt
+    raise ImproperlyConfigured(f"Cannot tell how {raw!r} becomes the parameter {stored!r}.")
+
+
+def _comparable(params):
+    """Parameters as values that compare: psycopg's JSON wrappers (`Jsonb("complete")`)
+    are new objects on every compile and equal to nothing, so their content stands in."""
+    return [(type(value), value.obj) if hasattr(value, "obj") else value for value in params]
+
+
+class PreparedQuery:
+    """A queryset's compiler and SQL, kept; `run(**values)` gives its results."""
+
+    def __init__(self, build, fixed, variables, using):
+        self.using = using
+        self.connection = connections[using]
+        build = functools.partial(build, *fixed)
+        first = {name: _Stand.pair(kind)[0] for name, kind in variables.items()}
+        self.queryset = build(**first)
+        compiler = self.queryset.query.get_compiler(using=self.queryset.db)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        self.compiler = compiler
+        self._check_stable(build, first)
+        self.slots = []  # (position, variable, adapter)
+        for name, kind in variables.items():
+            second = dict(first, **{name: _Stand.pair(kind)[1]})
+            sql, other = self._compile(build, second)
+            if sql != self.sql:
+                raise ImproperlyConfigured(f"Variable {name!r} is written into the SQL itself.")
+            pairs = zip(_comparable(self.params), _comparable(other), strict=True)
+            moved = [index for index, (a, b) in enumerate(pairs) if a != b]
+            if not moved:
+                raise ImproperlyConfigured(f"Variable {name!r} is not a parameter of the query.")
+            for index in moved:
+                adapt = _adapter(
+                    self.connection, first[name], self.params[index], second[name], other[index]
+                )
+                self.slots.append((index, name, adapt))
+
+    def _compile(self, build, values):
+        queryset = build(**values)
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        return sql, list(params)
+
+    def _check_stable(self, build, values):
+        for _ in range(2):
+            sql, params = self._compile(build, values)
+            if sql != self.sql or _comparable(params) != _comparable(self.params):
+                raise ImproperlyConfigured(
+                    "A prepared query reads a value that moves (the clock?): pass it as a variable."
+                )
+
+    def results(self, **values):
+        """The records (or rows) the kept SQL gives with `values`, compiling nothing.
+
+        The kept compiler is copied for the run and given this thread's connection;
+        the queryset is evaluated here and never handed out, for chaining anything
+        onto it (a slice, a filter) would still run the kept SQL."""
+        params = list(self.params)
+        for index, name, adapt in self.slots:
+            params[index] = adapt(values[name])
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connections[self.using]
+        compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        queryset = self.queryset._chain()
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        return list(queryset)
+
+
+def prepared(name, build, *fixed, **values):
+    """The results of `build(*fixed, **values)`, as a list, its SQL compiled once per
+    process, active language, database and `fixed` under `name`.
+
+    `fixed` (hashable: the language, a choice among a few) shapes the query and each
+    of its values is compiled once; `values` (each a str, an int or an aware datetime:
+    the moment, a slug) are parameters filled in on every use. `build` must give the
+    same query for the same arguments. `name` names the query's shape: two builders
+    must never share one."""
+    using = "default"
+    if not settings.PREPARED_QUERIES:
+        return list(build(*fixed, **values))
+    key = (name, translation.get_language(), using, fixed)
+    query = _prepared.get(key)
+    if query is None:
+        variables = {variable: _Stand.kind_of(value) for variable, value in values.items()}
+        query = _prepared[key] = PreparedQuery(build, fixed, variables, using)
+    return query.results(**values)
