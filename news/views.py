@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -8,8 +9,9 @@ from news.filters import ArticleFilterForm
 from news.models import Article
 from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
+from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
-from portal.editorial.rules import visible
+from portal.editorial.rules import can_preview, visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
 
@@ -56,12 +58,19 @@ class ArticleDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     )
 
     def get_queryset(self):
-        partners = City.objects.published().in_language(get_language()).partners()
-        return (
-            visible(Article, self.request.user)
-            .select_related("category", "lead_image")
-            .prefetch_related(Prefetch("cities", queryset=partners))
+        return visible(Article, self.request.user).select_related("category", "lead_image")
+
+    def get_object(self, queryset=None):
+        """A visitor's article through a prepared query (staff, who may preview
+        drafts, through the queryset): the same record, without compiling."""
+        if can_preview(self.request.user, Article):
+            return super().get_object(queryset)
+        found = prepared(
+            "article:detail", _published_article, now=timezone.now(), slug=self.kwargs["slug"]
         )
+        if not found:
+            raise Http404
+        return found[0]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -69,4 +78,26 @@ class ArticleDetailView(EditionMixin, StaffPreviewMixin, DetailView):
             crumb("news:list", _("News")),
             crumb(None, localized(self.object, "title")),
         ]
+        context["related_cities"] = prepared(
+            "article:cities",
+            _related_cities,
+            get_language(),
+            now=timezone.now(),
+            article=self.object.pk,
+        )
         return context
+
+
+def _published_article(now, slug):
+    return Article.objects.published(now).select_related("category", "lead_image").filter(slug=slug)
+
+
+def _related_cities(language, now, article):
+    """The article's partner cities a visitor of `language` may open."""
+    return (
+        City.objects.published(now)
+        .in_language(language)
+        .partners()
+        .filter(articles=article)
+        .for_lists()
+    )

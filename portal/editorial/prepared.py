@@ -17,7 +17,8 @@ anything else that moves (the clock, above all) would be frozen into the SQL,
 so preparing compiles twice more with the same stand-ins and refuses a query
 whose parameters differ: `published()` takes the moment as an argument for this.
 A value that ends up inline in the SQL (a LIMIT) cannot be a variable, and is
-refused likewise. `PREPARED_QUERIES = False` builds every queryset afresh.
+refused likewise, as is a `Prefetch` with a queryset of its own (it would be
+kept as first built, clock and all). `PREPARED_QUERIES = False` builds every queryset afresh.
 """
 
 import copy
@@ -86,6 +87,12 @@ class PreparedQuery:
         build = functools.partial(build, *fixed)
         first = {name: _Stand.pair(kind)[0] for name, kind in variables.items()}
         self.queryset = build(**first)
+        for lookup in self.queryset._prefetch_related_lookups:
+            if getattr(lookup, "queryset", None) is not None:
+                raise ImproperlyConfigured(
+                    f"Prefetching {lookup.prefetch_through!r} with a queryset of its own "
+                    "would keep that queryset as first built: prefetch it after the query."
+                )
         compiler = self.queryset.query.get_compiler(using=self.queryset.db)
         self.sql, params = compiler.as_sql()
         self.params = list(params)

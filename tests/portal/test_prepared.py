@@ -8,9 +8,11 @@ import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cities.models import City
 from news.models import Article
 from portal.editorial import prepared as prepared_module
 from portal.editorial.prepared import prepared
@@ -123,6 +125,16 @@ def test_a_variable_the_query_ignores_is_refused():
 
     with pytest.raises(ImproperlyConfigured, match="not a parameter"):
         prepared("test:ignores", ignores, "en", now=timezone.now())
+
+
+def test_a_prefetch_with_a_queryset_of_its_own_is_refused():
+    def with_cities(language, now):
+        return Article.objects.published(now).prefetch_related(
+            Prefetch("cities", queryset=City.objects.published())
+        )
+
+    with pytest.raises(ImproperlyConfigured, match="Prefetching 'cities'"):
+        prepared("test:prefetch", with_cities, "en", now=timezone.now())
 
 
 def test_turned_off_it_builds_every_time(settings):
