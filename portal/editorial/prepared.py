@@ -97,6 +97,9 @@ class PreparedQuery:
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         self.compiler = compiler
+        # The columns' converters (text to datetime in SQLite...), worked out once too.
+        columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        self.converters = compiler.get_converters(columns)
         self._check_stable(build, first)
         self.slots = []  # (position, variable, adapter)
         for name, kind in variables.items():
@@ -139,6 +142,7 @@ class PreparedQuery:
         compiler = copy.copy(self.compiler)
         compiler.connection = connections[self.using]
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        compiler.get_converters = lambda expressions: self.converters
         queryset = self.queryset._chain()
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
         return list(queryset)

@@ -16,6 +16,9 @@ have moved the revision and may yet roll back, and what it has not committed
 must never be filed under a number that the next real change will take.
 """
 
+import dataclasses
+import datetime
+import decimal
 import functools
 import hashlib
 import logging
@@ -87,18 +90,43 @@ def code_version():
     return digest.hexdigest()[:16]
 
 
-def _fingerprint(value):
+PLAIN = frozenset(
+    {str, int, float, bool, type(None), datetime.date, datetime.datetime, decimal.Decimal}
+)
+
+
+def _fingerprint(value, seen=None):
     """What a record part depends on in `value`: a record's every loaded field (so any
-    edit of the row, whatever it touched, gives another part), or the value itself."""
+    edit of the row, whatever it touched, gives another part) and the records loaded
+    with it (`select_related`); a dataclass's fields; a list's items; or the value."""
+    if type(value) in PLAIN:
+        return repr(value)
+    seen = set() if seen is None else seen
     if isinstance(value, Model):
+        if id(value) in seen:  # a reverse relation points back to a record on the way
+            return f"{value._meta.label}:{value.pk}:seen"
+        seen.add(id(value))
         fields = ",".join(
-            f"{name}={_fingerprint(field)}"
+            f"{name}={_fingerprint(field, seen)}"
             for name, field in sorted(value.__dict__.items())
             if not name.startswith("_")
         )
-        return f"{value._meta.label}:{value.pk}:{fields}"
+        related = ",".join(
+            f"{name}->{_fingerprint(record, seen)}"
+            for name, record in sorted(value._state.fields_cache.items())
+        )
+        return f"{value._meta.label}:{value.pk}:{fields}|{related}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_fingerprint(item) for item in value) + "]"
+        return "[" + ",".join(_fingerprint(item, seen) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            f"{type(value).__name__}("
+            + ",".join(
+                f"{field.name}={_fingerprint(getattr(value, field.name), seen)}"
+                for field in dataclasses.fields(value)
+            )
+            + ")"
+        )
     return repr(value)
 
 

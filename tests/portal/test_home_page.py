@@ -64,3 +64,48 @@ def test_only_the_featured_article_is_styled_as_featured(client, db):
     make_article(slug="lead", featured=True)
     make_article(slug="other")
     assert client.get("/en/").content.decode().count("card-featured") == 1
+
+
+def test_home_shows_a_change_to_any_record_it_shows_at_once(client, settings):
+    """The home page's content is kept as one part: a change to any record on it, even
+    one made behind the site's back (no revision moves), gives another part."""
+    from cities.models import Country, Exchange
+    from news.models import Category
+    from tests.factories import make_category
+
+    settings.PART_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_SECONDS = 0
+    karachi = make_city(slug="karachi", name_en="Karachi")
+    category = make_category(name_en="Visits")
+    report = make_article(title_en="Signing", category=category, featured=True)
+    exchange = make_exchange(karachi, date=datetime.date(2021, 12, 9), title_en="Agreement")
+    for text in ("Visits", "Agreement", karachi.country.name_en, "Signing"):
+        assertContains(client.get("/en/"), text)
+
+    for change, old, new in (
+        (
+            lambda: Category.objects.filter(pk=category.pk).update(name_en="Delegations"),
+            "Visits",
+            "Delegations",
+        ),
+        (
+            lambda: Exchange.objects.filter(pk=exchange.pk).update(title_en="Accord"),
+            "Agreement",
+            "Accord",
+        ),
+        (
+            lambda: Country.objects.filter(pk=karachi.country_id).update(
+                name_en="Islamic Republic"
+            ),
+            "Country PK",
+            "Islamic Republic",
+        ),
+        (
+            lambda: type(report).objects.filter(pk=report.pk).update(title_en="Signed"),
+            "Signing",
+            "Signed",
+        ),
+    ):
+        change()
+        html = client.get("/en/").content.decode()
+        assert new in html and old not in html, (old, new)
