@@ -19,16 +19,21 @@ must never be filed under a number that the next real change will take.
 import dataclasses
 import datetime
 import decimal
+import enum
 import functools
 import hashlib
 import logging
+import types
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Model
-from django.utils import translation
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm
+from django.utils import timezone, translation
+from django.utils.functional import LazyObject, Promise, empty
 
 from portal.operations.page_cache import current_revision, release
 
@@ -56,7 +61,7 @@ def _kept(name, key_of, compute, may_store=True):
         return compute()
     if value is None:
         value = compute()
-        if key and may_store:
+        if key and (may_store() if callable(may_store) else may_store):
             try:
                 cache.set(key, value, settings.PART_CACHE_SECONDS)
             except Exception:
@@ -95,39 +100,105 @@ PLAIN = frozenset(
 )
 
 
-def _fingerprint(value, seen=None):
+class Unkeepable(Exception):
+    """A value whose every bearing on the markup cannot be told (a form, a request):
+    the page that shows it is rendered, not kept."""
+
+
+def _fingerprint(value, seen=None, strict=False):
     """What a record part depends on in `value`: a record's every loaded field (so any
-    edit of the row, whatever it touched, gives another part) and the records loaded
-    with it (`select_related`); a dataclass's fields; a list's items; or the value."""
+    edit of the row, whatever it touched, gives another part), whether it is live
+    now (a scheduled record comes out with no edit), and the records loaded with it
+    (`select_related`); a dataclass's fields; a list's or a dict's items; or the value.
+    `strict`: a value of another kind raises `Unkeepable` instead of giving its repr."""
     if type(value) in PLAIN:
         return repr(value)
+    if isinstance(type(value), type) and issubclass(type(value), LazyObject):
+        # The office record of every page. (`isinstance` would see the record's class:
+        # a lazy object answers for the object it wraps.)
+        if value._wrapped is empty:
+            value._setup()
+        value = value._wrapped
     seen = set() if seen is None else seen
     if isinstance(value, Model):
         if id(value) in seen:  # a reverse relation points back to a record on the way
             return f"{value._meta.label}:{value.pk}:seen"
         seen.add(id(value))
         fields = ",".join(
-            f"{name}={_fingerprint(field, seen)}"
+            f"{name}={field!r}"
+            if type(field) in PLAIN
+            else f"{name}={_fingerprint(field, seen, strict)}"
             for name, field in sorted(value.__dict__.items())
-            if not name.startswith("_")
+            if name[0] != "_"
         )
         related = ",".join(
-            f"{name}->{_fingerprint(record, seen)}"
+            f"{name}->{_fingerprint(record, seen, strict)}"
             for name, record in sorted(value._state.fields_cache.items())
         )
-        return f"{value._meta.label}:{value.pk}:{fields}|{related}"
+        # Whether it is out yet, when its fields are loaded: a fingerprint never queries.
+        loaded = value.__dict__
+        live = (
+            f"live={value.is_live}"
+            if "status" in loaded and "published_at" in loaded and hasattr(type(value), "is_live")
+            else ""
+        )
+        return f"{value._meta.label}:{value.pk}:{fields}|{related}|{live}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_fingerprint(item, seen) for item in value) + "]"
+        return "[" + ",".join(_fingerprint(item, seen, strict) for item in value) + "]"
+    if isinstance(value, str | enum.Enum):
+        return repr(value)
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ",".join(
+                f"{key!r}:{_fingerprint(item, seen, strict)}"
+                for key, item in sorted(value.items(), key=lambda pair: repr(pair[0]))
+            )
+            + "}"
+        )
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (
             f"{type(value).__name__}("
             + ",".join(
-                f"{field.name}={_fingerprint(getattr(value, field.name), seen)}"
+                f"{field.name}={_fingerprint(getattr(value, field.name), seen, strict)}"
                 for field in dataclasses.fields(value)
             )
             + ")"
         )
+    if strict:
+        return _fingerprint_of_kind(value, seen)
     return repr(value)
+
+
+def _fingerprint_of_kind(value, seen):
+    """The strict fingerprint of the few other kinds a page's context holds."""
+    if isinstance(value, Promise):  # a lazy translation, in the key's language
+        return repr(str(value))
+    if isinstance(value, QuerySet):  # evaluated here, once: the template reads the same
+        return "qs" + _fingerprint(list(value), seen, strict=True)
+    if isinstance(value, Page):
+        return (
+            f"page{value.number}/{value.paginator.num_pages}/{value.paginator.count}"
+            + _fingerprint(value.object_list, seen, strict=True)
+        )
+    if isinstance(value, Paginator):
+        return f"paginator{value.per_page}/{value.num_pages}/{value.count}"
+    if isinstance(value, types.SimpleNamespace):
+        return "ns" + _fingerprint(vars(value), seen, strict=True)
+    if isinstance(value, BaseForm):  # a filter form: what it was given, and its choices
+        data = value.data
+        given = sorted((name, data.getlist(name)) for name in data) if data else []
+        choices = {
+            name: list(field.choices)
+            for name, field in value.fields.items()
+            if hasattr(field, "choices")
+        }
+        return (
+            f"form:{type(value).__name__}:{value.prefix}:{value.is_bound}:{given!r}:"
+            f"{_fingerprint(value.initial, seen, strict=True)}:"
+            f"{_fingerprint(choices, seen, strict=True)}"
+        )
+    raise Unkeepable(type(value).__name__)
 
 
 def record_part(name, compute, *depends_on):
@@ -141,3 +212,69 @@ def record_part(name, compute, *depends_on):
         return f"record:{code_version()}:{translation.get_language()}:{name}:{digest}"
 
     return _kept(name, key_of, compute)
+
+
+# --- Whole pages for visitors, kept while everything they show stays the same ------
+
+# Context entries a page part does not fingerprint: what the key holds otherwise (the
+# address, the language), what is the same for every visitor it is kept for (signed
+# out), and the view (which the address names; templates read nothing from it).
+NOT_FINGERPRINTED = frozenset(
+    {
+        "request",
+        "user",
+        "perms",
+        "messages",
+        "DEFAULT_MESSAGE_LEVELS",
+        "csrf_token",
+        "view",
+        "LANGUAGES",
+        "LANGUAGE_CODE",
+        "LANGUAGE_BIDI",
+        "block",
+        "forloop",
+    }
+)
+
+
+def may_keep_page(request):
+    """A signed-out visitor's GET: the only pages kept whole."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+    )
+
+
+def page_part(compute, request, context):
+    """`compute()`, a whole page, kept while every value in `context` (the template's,
+    flattened) stays as it is, for this address, language and day (the footer's
+    year), for visitors who are signed out. Every query of the view still runs: a
+    page is never older than its records, scheduled ones included, and a publication
+    elsewhere leaves it as it is, unlike the page cache's per-revision pages.
+
+    A page whose context holds a value of unknown bearing (a form) is rendered, not
+    kept; so is one that used the CSRF token, which is the visitor's own."""
+    if not may_keep_page(request):
+        return compute()
+
+    def key_of():
+        try:
+            fingerprint = "|".join(
+                f"{name}={_fingerprint(value, strict=True)}"
+                for name, value in sorted(context.items())
+                if name not in NOT_FINGERPRINTED
+            )
+        except Unkeepable:
+            return None
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(f"{address}|{fingerprint}".encode()).hexdigest()
+        day = timezone.localdate().isoformat()
+        return f"page:{code_version()}:{translation.get_language()}:{day}:{digest}"
+
+    return _kept(
+        "page",
+        key_of,
+        compute,
+        may_store=lambda: not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"),
+    )

@@ -13,7 +13,7 @@ from portal.editorial.models import Edition
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
 from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
-from portal.operations.parts import record_part, shared_part
+from portal.operations.parts import page_part, record_part, shared_part
 from portal.search import highlight as search_highlight
 
 register = template.Library()
@@ -165,6 +165,27 @@ def do_shared_part(parser, token):
     parts.py). What it shows must depend on nothing but published records, the
     language and the values named after its name: never the request or the page."""
     return _part_tag(shared_part, parser, token, least=2)
+
+
+class PagePartNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        return page_part(lambda: self.nodelist.render(context), request, context.flatten())
+
+
+@register.tag("page_part")
+def do_page_part(parser, token):
+    """`{% page_part %}…{% endpage_part %}` around a whole page (base.html): kept for
+    signed-out visitors while every value of the template's context stays as it is
+    (portal/operations/parts.py `page_part`)."""
+    nodelist = parser.parse(("endpage_part",))
+    parser.delete_first_token()
+    return PagePartNode(nodelist)
 
 
 @register.tag("record_part")
