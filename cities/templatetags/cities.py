@@ -5,7 +5,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from cities.models.facts import STAGE_FIGURES
+from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
 from portal.formatting import numbers
 from portal.formatting.i18n import localized
 
@@ -45,6 +45,27 @@ def celsius(value):
 @register.filter
 def millimetres(value):
     return "" if value is None else _("%(mm)s mm") % {"mm": numbers.grouped(value)}
+
+
+@register.filter
+def figure_value(fact):
+    """A sourced figure's value as the pages print it: "about 600,000" / "约60万",
+    "734 km²", "-9 °C", a date as written (the admin lists disagreeing values so)."""
+    value = fact.raw_value
+    if value is None:
+        return ""
+    if fact.figure in DATE_FIGURES:
+        return fact.when.text()
+    if fact.figure == Figure.POPULATION:
+        return numbers.population(value, fact.approximate)
+    units = {
+        Figure.AREA: km2,
+        Figure.WINTER_LOW: celsius,
+        Figure.SUMMER_HIGH: celsius,
+        Figure.PRECIPITATION: millimetres,
+        Figure.ORDINAL: numbers.nth,
+    }
+    return units.get(fact.figure, numbers.grouped)(value)
 
 
 @register.simple_tag
