@@ -15,14 +15,22 @@ register = template.Library()
 @register.simple_tag
 def ordinal_phrase(city, home):
     """ "Shenyang's 22nd sister city" / "沈阳第22个友好城市"; blank without an ordinal."""
-    if not city.ordinal or home is None or city.relationship not in ("sister", "friendly"):
+    if not city.ordinal or home is None:
         return ""
-    if city.relationship == "sister":
+    return ordinal_words(city.relationship, city.ordinal, localized(home, "name"))
+
+
+def ordinal_words(relationship, ordinal, home_name):
+    """The words of `ordinal_phrase` for a partner's relationship and ordinal, with the
+    home city's name (a `LocalizedText`, or its escaped HTML: a name that falls back
+    keeps its `lang` mark); blank without an ordinal. The directory calls it with rows."""
+    if not ordinal or relationship not in ("sister", "friendly"):
+        return ""
+    if relationship == "sister":
         phrase = _("%(home)s's %(nth)s sister city")
     else:
         phrase = _("%(home)s's %(nth)s friendly cooperative city")
-    # The home city's name keeps its `lang` mark when it falls back.
-    values = {"home": conditional_escape(localized(home, "name")), "nth": numbers.nth(city.ordinal)}
+    values = {"home": conditional_escape(home_name), "nth": numbers.nth(ordinal)}
     return mark_safe(conditional_escape(phrase) % values)
 
 
