@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cities.models import Fact, Source, Stage, StatedTotal
+from cities.templatetags.cities import figure_value
 from portal.editorial.admin import LockedWithParentMixin
 
 
@@ -74,7 +75,7 @@ class ProvenanceAdminMixin:
                 (
                     (
                         _("public:") if fact.is_public else _("on record:"),
-                        fact.raw_value,
+                        figure_value(fact),
                         ", ".join(str(source) for source in fact.sources.all()),
                     )
                     for fact in facts

@@ -23,6 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.map import map_point
 from cities.models import City, CityPhoto, Relationship
+from cities.templatetags.cities import ordinal_words
 from portal.editorial.models import Edition, edition_of
 from portal.formatting.dates import format_partial_date
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value, slug_address
@@ -43,6 +44,7 @@ CITY_COLUMNS = (
     *_columns("province"),
     *COUNTRY_COLUMNS,
     "relationship",
+    "ordinal",
     "sister_since",
     "sister_since_precision",
     "friendly_since",
@@ -76,6 +78,10 @@ def directory(queryset, home_url):
     language = get_language()
     labels = {value: escape(label) for value, label in Relationship.choices}
     only_in = {code: escape(label) for code, label in ONLY_IN.items()}
+    home = City.objects.home().published().values(*_columns("name"), "latitude", "longitude")
+    home = home.first()
+    home_name = home and Text(*localized_value(SimpleNamespace(**home), "name", language), language)
+    home_html = home_name and mark_safe(home_name.html)
     rows = list(partner_rows(queryset))
     cover_ids = [row["cover_id"] for row in rows if row["cover_id"]]
     covers = CityPhoto.objects.in_bulk(cover_ids) if cover_ids else {}
@@ -95,6 +101,7 @@ def directory(queryset, home_url):
         )
         marked = edition == Edition.ORIGINAL_ONLY and only_in.get(city.original_language)
         since = _since(city)
+        ordinal = home_html and ordinal_words(city.relationship, city.ordinal, home_html)
         body = mark_safe(
             f'<h3><a href="{escape(url)}">{name.html}</a>'
             + (f' <span class="tag only-in">{marked}</span>' if marked else "")
@@ -103,6 +110,7 @@ def directory(queryset, home_url):
             + f"{labels.get(city.relationship, '')}</span>"
             + (f' <span class="meta">{escape(since)}</span>' if since else "")
             + "</p>"
+            + (f'<p class="meta">{ordinal}</p>' if ordinal else "")
         )
         cards.append(Card(body, covers.get(city.cover_id)))
         if city.latitude is not None and city.longitude is not None:
@@ -110,13 +118,12 @@ def directory(queryset, home_url):
             points.append(
                 map_point(url, name.text, name.lang, label, city.latitude, city.longitude)
             )
-    home = City.objects.home().published().values(*_columns("name"), "latitude", "longitude")
-    home = home.first()
     if home and home["latitude"] is not None and home["longitude"] is not None:
-        name = Text(*localized_value(SimpleNamespace(**home), "name", language), language)
-        label = _("%(city)s (home city)") % {"city": name.text}
+        label = _("%(city)s (home city)") % {"city": home_name.text}
         latitude, longitude = home["latitude"], home["longitude"]
-        points.append(map_point(home_url, name.text, name.lang, label, latitude, longitude, True))
+        points.append(
+            map_point(home_url, home_name.text, home_name.lang, label, latitude, longitude, True)
+        )
     return cards, points
 
 

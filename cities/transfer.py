@@ -8,8 +8,9 @@ Rules the import keeps, whoever runs it:
   an edit in its form (`rules.must_wait`, `pending.hold`); its figures,
   sources and exchanges change only by its publishers (`rules.locked_for`);
 - a date is written as it is known: `2021-12-09`, `2018-08` or `1980`;
-- each stage of the relationship has its date column, and the relationship
-  column names the latest (`cities.transfer_stages`);
+- each stage of the relationship has its date column, and its document and
+  signatories a column each per language (`sister_document_en`); the
+  relationship column names the latest dated stage (`cities.transfer_stages`);
 - each figure may name one source (a URL); a new value with its source becomes
   the public one and the old value stays on record;
 - an unchanged row is reported unchanged, so exporting and importing back
@@ -32,13 +33,22 @@ from cities.transfer_fields import (
     PartialDateField,
     SourceField,
     StageDateField,
+    stage_text_fields,
     text,
 )
 from cities.transfer_stages import read_stages, save_stages
 from portal.editorial import pending, rules
 
+STAGE_TEXT_FIELDS = stage_text_fields()
 
-class CityResource(ComparedResource):
+# The stages' texts as declared columns, like the dates: django-import-export takes a
+# resource's columns from its class and its bases.
+StageTextColumns = type(ComparedResource)(
+    "StageTextColumns", (ComparedResource,), {"__module__": __name__, **STAGE_TEXT_FIELDS}
+)
+
+
+class CityResource(StageTextColumns):
     country = fields.Field(
         attribute="country",
         column_name="country",
@@ -73,6 +83,7 @@ class CityResource(ComparedResource):
             "friendly_since",
             "sister_since",
             "ended_on",
+            *STAGE_TEXT_FIELDS,
             "ordinal",
             "population",
             "population_is_approximate",

@@ -5,11 +5,15 @@ person can act on, a figure's source, and rows compared as a person reads them."
 import datetime
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from modeltranslation.utils import build_localized_fieldname
 
+from cities.models import Stage
 from cities.models.facts import Figure
 from portal.formatting.dates import PartialDate
+from portal.formatting.i18n import LANGUAGE_CODES
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -114,27 +118,73 @@ STAGE_COLUMNS = {
 }
 
 
-class StageDateField(fields.Field):
-    """The date of one stage of the relationship, as it is known, in one column."""
+class StageField(fields.Field):
+    """A column of one stage of the relationship; `clean` gives the stage's attributes
+    it sets. Stages are saved after the city (`cities.transfer_stages.save_stages`)."""
 
-    def __init__(self, stage):
-        super().__init__(attribute=None, column_name=STAGE_COLUMNS[stage])
+    def __init__(self, stage, column_name):
+        super().__init__(attribute=None, column_name=column_name)
         self.stage = stage
 
-    def get_value(self, instance):
+    def saved_stage(self, instance):
         if instance.pk is None:
-            return ""
+            return None
         found = [stage for stage in instance.stages.all() if stage.stage == self.stage]
-        return found[0].when.machine if found else ""
+        return found[0] if found else None
 
     def export(self, instance, **kwargs):
         return self.get_value(instance)
 
-    def clean(self, row, **kwargs):
-        return parse_partial_date(row.get(self.column_name))
-
     def save(self, instance, row, is_m2m=False, **kwargs):
-        """Stages are saved after the city (`cities.transfer_stages.save_stages`)."""
+        """Stages are saved after the city."""
+
+
+class StageDateField(StageField):
+    """The date of one stage of the relationship, as it is known, in one column."""
+
+    def __init__(self, stage):
+        super().__init__(stage, STAGE_COLUMNS[stage])
+
+    def get_value(self, instance):
+        stage = self.saved_stage(instance)
+        return stage.when.machine if stage else ""
+
+    def clean(self, row, **kwargs):
+        date, precision = parse_partial_date(row.get(self.column_name))
+        return {"date": date, "precision": precision}
+
+
+class StageTextField(StageField):
+    """A stage's document or signatories in one language, in one column
+    (`sister_document_en`); a blank cell clears it."""
+
+    def __init__(self, stage, name, language):
+        self.stage_attribute = build_localized_fieldname(name, language)
+        super().__init__(stage, f"{stage}_{self.stage_attribute}")
+
+    def get_value(self, instance):
+        stage = self.saved_stage(instance)
+        return (getattr(stage, self.stage_attribute) or "") if stage else ""
+
+    def clean(self, row, **kwargs):
+        value = text(row.get(self.column_name))
+        try:  # the stage's own rules for the field (its length)
+            value = Stage._meta.get_field(self.stage_attribute).clean(value, None)
+        except ValidationError as error:
+            raise ValueError(" ".join(error.messages)) from None
+        return {self.stage_attribute: value}
+
+
+def stage_text_fields():
+    """`{column: StageTextField}`: each stage's document, then its signatories, in
+    each language, stage by stage in the order of `STAGE_COLUMNS`."""
+    found = {}
+    for stage in STAGE_COLUMNS:
+        for name in ("document", "signatories"):
+            for language in LANGUAGE_CODES:
+                field = StageTextField(stage, name, language)
+                found[field.column_name] = field
+    return found
 
 
 def text(value):

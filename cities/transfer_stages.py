@@ -1,12 +1,14 @@
-"""The relationship's stages in a bulk import: one date column per stage.
+"""The relationship's stages in a bulk import: one date column per stage, and its
+document and signatories in each language.
 
-A date is written as it is known (`2018-08`); a blank cell leaves the stage
-undated (a stage is removed in the city's form, where its document is seen).
-The relationship column must name the latest dated stage, as the city's form
-keeps it (`City.apply_stages`), so a file cannot say "sister city" of a city
-whose partnership it also says ended. A published city's stages change only by
-its publishers, like its exchanges; its friendly and sister dates are its own
-fields and wait as a pending change.
+A date is written as it is known (`2018-08`); a blank date cell leaves the stage
+undated (a stage is removed in the city's form, where its document is seen), a
+blank document or signatories cell leaves that text blank. A stage with a
+document but no known date is kept undated. The relationship column must name
+the latest dated stage, as the city's form keeps it (`City.apply_stages`), so a
+file cannot say "sister city" of a city whose partnership it also says ended. A
+published city's stages change only by its publishers, like its exchanges; its
+friendly and sister dates are its own fields and wait as a pending change.
 """
 
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import Relationship, Stage
 from cities.models.stages import STAGE_ORDER
-from cities.transfer_fields import STAGE_COLUMNS, StageDateField
+from cities.transfer_fields import StageField
 from portal.editorial import rules
 from portal.formatting.dates import PartialDate
 
@@ -22,41 +24,51 @@ CITY_STAGE_FIELDS = {"friendly": "friendly_since", "sister": "sister_since"}
 
 
 def read_stages(fields, city, row, user):
-    """The stage dates `row` gives, `{stage: (date, precision)}`, and its errors by column."""
-    dates, errors = {}, {}
+    """What `row` gives of each stage, `{stage: {attribute: value}}` (its date and
+    precision, its document and signatories), and the row's errors by column."""
+    values, errors = {}, {}
+    saved = {stage.stage: stage for stage in _saved_stages(city)}
+    locked = user is not None and rules.locked_for(user, city)
     for field in fields:
-        if isinstance(field, StageDateField) and field.column_name in row:
-            try:
-                dates[field.stage] = field.clean(row)
-            except ValueError as error:
-                errors[field.column_name] = ValidationError(str(error), code="invalid")
-    saved = {stage.stage: (stage.date, stage.precision) for stage in _saved_stages(city)}
-    if user is not None and rules.locked_for(user, city):
-        for stage, value in dates.items():
-            if _differs(saved.get(stage), value):
-                errors[STAGE_COLUMNS[stage]] = ValidationError(
-                    _("This city is published: a publisher changes its stages."), code="locked"
-                )
+        if not isinstance(field, StageField) or field.column_name not in row:
+            continue
+        try:
+            given = field.clean(row)
+        except ValueError as error:
+            errors[field.column_name] = ValidationError(str(error), code="invalid")
+            continue
+        if locked and _differs(saved.get(field.stage), given):
+            errors[field.column_name] = ValidationError(
+                _("This city is published: a publisher changes its stages."), code="locked"
+            )
+        values.setdefault(field.stage, {}).update(given)
     for stage, name in CITY_STAGE_FIELDS.items():
         if name in row:
-            dates[stage] = (getattr(city, name), getattr(city, f"{name}_precision"))
+            values.setdefault(stage, {}).update(
+                date=getattr(city, name), precision=getattr(city, f"{name}_precision")
+            )
     if not errors:
-        error = _relationship_error(city, {**saved, **dates})
+        dates = {kind: (stage.date, stage.precision) for kind, stage in saved.items()}
+        for kind, given in values.items():
+            if "date" in given:
+                dates[kind] = (given["date"], given["precision"])
+        error = _relationship_error(city, dates)
         if error:
             errors["relationship"] = error
-    return dates, errors
+    return values, errors
 
 
-def save_stages(city, dates):
-    """Write the stage dates read from the row; pages read them on the next load."""
+def save_stages(city, values):
+    """Write what the row gave of each stage; pages read them on the next load."""
     saved = {stage.stage: stage for stage in Stage.objects.filter(city=city)}
-    for kind, (date, precision) in dates.items():
+    for kind, given in values.items():
         stage = saved.get(kind)
-        if stage is None and date is not None:
-            Stage.objects.create(city=city, stage=kind, date=date, precision=precision)
-        elif stage is not None and _differs((stage.date, stage.precision), (date, precision)):
-            stage.date, stage.precision = date, precision
-            stage.save(update_fields=["date", "precision"])
+        if stage is None and any(value for name, value in given.items() if name != "precision"):
+            Stage.objects.create(city=city, stage=kind, **given)
+        elif stage is not None and _differs(stage, given):
+            for name, value in given.items():
+                setattr(stage, name, value)
+            stage.save(update_fields=list(given))
     getattr(city, "_prefetched_objects_cache", {}).pop("stages", None)
 
 
@@ -66,12 +78,15 @@ def _saved_stages(city):
     return city.stages.all()
 
 
-def _differs(saved, imported):
-    """A blank date is the same whatever its precision says."""
-    saved = saved or (None, "day")
-    if saved[0] is None and imported[0] is None:
-        return False
-    return tuple(saved) != tuple(imported)
+def _differs(stage, given):
+    """Whether the attributes `given` change the saved `stage` (None: no such stage,
+    all blank). A blank date is the same whatever its precision says."""
+    current = {name: (getattr(stage, name) if stage else None) or "" for name in given}
+    wanted = {name: value or "" for name, value in given.items()}
+    if not wanted.get("date") and not current.get("date"):
+        current.pop("precision", None)
+        wanted.pop("precision", None)
+    return current != wanted
 
 
 def _relationship_error(city, dates):

@@ -97,6 +97,9 @@ class ServiceGuide(Publishable, Translatable, Timestamped):
     objects = PublishableQuerySet.as_manager()
 
     required_translations = ("title",)
+    # A form offered for download is part of the guide: a title not yet translated
+    # keeps the translation incomplete.
+    translated_parts = ("forms",)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -227,3 +230,11 @@ def refresh_report_states(sender, instance, **kwargs):
     report = WebsiteReport.objects.filter(pk=instance.report_id).first()
     if report is not None:
         refresh_states(report)
+
+
+def refresh_guide_states(sender, instance, **kwargs):
+    """After a form is saved or deleted: its guide's translation states again (forms,
+    like a report's rows, are saved after their guide)."""
+    guide = ServiceGuide.objects.filter(pk=instance.guide_id).first()
+    if guide is not None:
+        refresh_states(guide)

@@ -5,7 +5,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from cities.models.facts import STAGE_FIGURES
+from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
 from portal.formatting import numbers
 from portal.formatting.i18n import localized
 
@@ -15,14 +15,22 @@ register = template.Library()
 @register.simple_tag
 def ordinal_phrase(city, home):
     """ "Shenyang's 22nd sister city" / "沈阳第22个友好城市"; blank without an ordinal."""
-    if not city.ordinal or home is None or city.relationship not in ("sister", "friendly"):
+    if not city.ordinal or home is None:
         return ""
-    if city.relationship == "sister":
+    return ordinal_words(city.relationship, city.ordinal, localized(home, "name"))
+
+
+def ordinal_words(relationship, ordinal, home_name):
+    """The words of `ordinal_phrase` for a partner's relationship and ordinal, with the
+    home city's name (a `LocalizedText`, or its escaped HTML: a name that falls back
+    keeps its `lang` mark); blank without an ordinal. The directory calls it with rows."""
+    if not ordinal or relationship not in ("sister", "friendly"):
+        return ""
+    if relationship == "sister":
         phrase = _("%(home)s's %(nth)s sister city")
     else:
         phrase = _("%(home)s's %(nth)s friendly cooperative city")
-    # The home city's name keeps its `lang` mark when it falls back.
-    values = {"home": conditional_escape(localized(home, "name")), "nth": numbers.nth(city.ordinal)}
+    values = {"home": conditional_escape(home_name), "nth": numbers.nth(ordinal)}
     return mark_safe(conditional_escape(phrase) % values)
 
 
@@ -45,6 +53,27 @@ def celsius(value):
 @register.filter
 def millimetres(value):
     return "" if value is None else _("%(mm)s mm") % {"mm": numbers.grouped(value)}
+
+
+@register.filter
+def figure_value(fact):
+    """A sourced figure's value as the pages print it: "about 600,000" / "约60万",
+    "734 km²", "-9 °C", a date as written (the admin lists disagreeing values so)."""
+    value = fact.raw_value
+    if value is None:
+        return ""
+    if fact.figure in DATE_FIGURES:
+        return fact.when.text()
+    if fact.figure == Figure.POPULATION:
+        return numbers.population(value, fact.approximate)
+    units = {
+        Figure.AREA: km2,
+        Figure.WINTER_LOW: celsius,
+        Figure.SUMMER_HIGH: celsius,
+        Figure.PRECIPITATION: millimetres,
+        Figure.ORDINAL: numbers.nth,
+    }
+    return units.get(fact.figure, numbers.grouped)(value)
 
 
 @register.simple_tag

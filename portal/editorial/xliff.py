@@ -6,14 +6,15 @@ target where there is one. `import_file` reads a file back strictly: a unit
 whose original changed since the export is refused as stale; units for
 records or fields that do not exist are reported; a record with any refused
 unit is left exactly as it was. Each record changed gets a version with the
-reason "Imported from <file name>"; a live record imported by someone who may
-not publish it gets a pending change instead, as in the workbench.
+reason "Imported from <file name>" and the importer's name; a record of a kind
+the importer may not translate (`rules.can_translate`, as on the workbench) is
+refused, and a live record imported by someone who may not publish it gets a
+pending change instead, as in the workbench.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -148,21 +149,41 @@ def _read(data):
     return store, language
 
 
-def import_file(data, filename, user=None):
-    """Apply an XLIFF file's translations; returns a `Report`."""
-    store, language = _read(data)
-    user = user or AnonymousUser()
-    report = Report()
-    groups = defaultdict(list)
-    models = {model._meta.label_lower: model for model in kinds()}
+def _units_by_record(store):
+    """`({(model label, pk): [(unit id, field, unit), ...]}, [unit ids of no known kind])`."""
+    groups, unknown = defaultdict(list), []
+    labels = {model._meta.label_lower for model in kinds()}
     for unit in store.getunits():
         identity = unit.xmlelement.get("id")
         parsed = parse_unit_id(identity)
-        if parsed is None or parsed[0] not in models:
-            report.refused.append((identity, _("no such kind of record")))
+        if parsed is None or parsed[0] not in labels:
+            unknown.append(identity)
             continue
         groups[parsed[:2]].append((identity, parsed[2], unit))
+    return groups, unknown
+
+
+def untranslatable_kinds(data, user):
+    """The kinds of record (`app.model`) in the file that `user` may not translate."""
+    store, _language = _read(data)
+    groups, _unknown = _units_by_record(store)
+    models = {model._meta.label_lower: model for model in kinds()}
+    return sorted({label for label, _pk in groups if not rules.can_translate(user, models[label])})
+
+
+def import_file(data, filename, user):
+    """Apply an XLIFF file's translations as `user`, under their permissions; returns
+    a `Report`."""
+    store, language = _read(data)
+    report = Report()
+    groups, unknown = _units_by_record(store)
+    report.refused += [(identity, _("no such kind of record")) for identity in unknown]
+    models = {model._meta.label_lower: model for model in kinds()}
     for (label, pk), units in groups.items():
+        if not rules.can_translate(user, models[label]):
+            reason = _("you may not translate this kind of record")
+            report.refused += [(identity, reason) for identity, _name, _unit in units]
+            continue
         _import_record(models[label], pk, units, language, filename, user, report)
     return report
 

@@ -121,9 +121,16 @@ def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client
             html = client.get(path).content.decode()
         return len(captured), html
 
-    make_city(slug="home", is_home=True, relationship="", latitude=41.8, longitude=123.4)
+    make_city(
+        slug="home",
+        is_home=True,
+        relationship="",
+        name_en="Shenyang",
+        latitude=41.8,
+        longitude=123.4,
+    )
     countries = [make_country(f"C{chr(65 + n)}") for n in range(10)]
-    first = make_city(slug="p-0", country=countries[0], latitude=1, longitude=2)
+    first = make_city(slug="p-0", country=countries[0], ordinal=1, latitude=1, longitude=2)
     make_photo(first)
     small, _ = queries("/en/cities/")
     for n in range(1, 200):
@@ -134,13 +141,18 @@ def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client
             original_only=n == 7,
             country=countries[n % 10],
             relationship="friendly" if n % 3 else "sister",
+            ordinal=n + 1,
             latitude=n % 80,
             longitude=n - 100,
         )
     make_photo(City.objects.get(slug="p-150"))
     large, html = queries("/en/cities/")
-    assert large <= small <= 8, (small, large)
+    assert large <= small <= 6, (small, large)
     assert "200 partner cities" in html
+    # Every card gives its ordinal, the home city's name read once for the page.
+    assert html.count('<p class="meta">Shenyang&#x27;s ') == 200
+    assert "Shenyang&#x27;s 151st sister city" in html
+    assert "Shenyang&#x27;s 152nd friendly cooperative city" in html
     assert len(re.findall(r'<li class="card', html)) == 200
     assert html.count('<circle class="hit"') == 201  # and the home city
     assert html.count('class="card card-with-image"') == 2
@@ -148,3 +160,35 @@ def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client
     assert '<a href="/en/cities/p-7/"><span lang="zh-hans">伙伴7</span></a>' in html
     assert 'lang="zh-hans" aria-label="伙伴7, ' in html
     assert "Chinese only" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "karachi", "lodz"),
+    [
+        ("en", "Shenyang's 22nd sister city", "Shenyang's 3rd friendly cooperative city"),
+        ("zh-hans", "沈阳第22个友好城市", "沈阳第3个友好合作城市"),
+    ],
+)
+def test_each_card_gives_the_official_ordinal_in_the_city_page_s_words(
+    client, partners, language, karachi, lodz
+):
+    make_city(
+        slug="shenyang", is_home=True, relationship="", name_en="Shenyang", name_zh_hans="沈阳"
+    )
+    City.objects.filter(slug="lodz").update(ordinal=3)
+    html = unescape(client.get(f"/{language}/cities/").content.decode())
+    cards = dict(re.findall(rf'<h3><a href="/{language}/cities/([a-z-]+)/">(.*?)</li>', html, re.S))
+    assert f'<p class="meta">{karachi}</p>' in cards["karachi"]
+    assert f'<p class="meta">{lodz}</p>' in cards["lodz"]
+    page = unescape(client.get(f"/{language}/cities/karachi/").content.decode())
+    assert f'<span class="ordinal-badge">{karachi}</span>' in page
+
+
+def test_a_card_without_an_ordinal_or_a_home_city_has_no_ordinal_line(client, partners):
+    html = client.get("/en/cities/").content.decode()
+    assert "22nd" not in html  # no published home city: as on the city page
+    make_city(slug="shenyang", is_home=True, relationship="", name_en="", name_zh_hans="沈阳")
+    html = client.get("/en/cities/").content.decode()
+    # The home city's name falls back to Chinese, marked with its language.
+    assert '<p class="meta"><span lang="zh-hans">沈阳</span>&#x27;s 22nd sister city</p>' in html
+    assert html.count("sister city</p>") + html.count("cooperative city</p>") == 1

@@ -112,7 +112,9 @@ def test_the_admin_shows_that_sources_disagree(admin_client, jinja):
     page = admin_client.get(f"/admin/cities/city/{jinja.pk}/change/")
     assertContains(page, "来源不一致")  # the staff member's language: Chinese by default
     text = page.content.decode()
-    assert "<strong>600000</strong>" in text and "<strong>350000</strong>" in text
+    # Figures as the Chinese pages print them: an approximate population in 万.
+    assert "<strong>约60万</strong>" in text and "<strong>350,000</strong>" in text
+    assert "<strong>600000</strong>" not in text and "<strong>350000</strong>" not in text
     assert "ICLD (Sweden)" in text
 
 

@@ -25,7 +25,12 @@ def partners(db):
     karachi = make_city(slug="karachi", name_en="Karachi", country=make_country("PK"))
     stage(karachi, "intent", datetime.date(2018, 8, 1), "month")
     stage(karachi, "friendly", datetime.date(2018, 8, 1), "month")
-    stage(karachi, "sister", datetime.date(2021, 12, 9))
+    sister = stage(karachi, "sister", datetime.date(2021, 12, 9))
+    Stage.objects.filter(pk=sister.pk).update(
+        document_en="Agreement on establishing sister city relations",
+        document_zh_hans="缔结友好城市关系协议",
+        signatories_en="The two mayors",
+    )
     City.objects.filter(pk=karachi.pk).update(
         friendly_since="2018-08-01",
         friendly_since_precision="month",
@@ -39,7 +44,8 @@ def partners(db):
         friendly_since="1985-06-01", friendly_since_precision="month"
     )
     draft = make_city(slug="draft", name_en="Draft", relationship="friendly", status="draft")
-    stage(draft, "contact", None)  # undated: its document is known, not its day
+    contact = stage(draft, "contact", None)  # undated: its document is known, not its day
+    Stage.objects.filter(pk=contact.pk).update(document_zh_hans="会谈纪要")
     stage(draft, "friendly", datetime.date(2023, 1, 1), "month")
     City.objects.filter(pk=draft.pk).update(
         friendly_since="2023-01-01", friendly_since_precision="month"
@@ -184,3 +190,129 @@ def test_the_preview_reports_a_bad_stage_in_chinese(admin_client, partners):
     )
     assert "关系应为按日期最近的阶段：此处为“中止或终止”（2026）。" in response.content.decode()
     assert "contact" not in stages_of("karachi")
+
+
+def texts_of(slug, kind):
+    found = Stage.objects.filter(city__slug=slug, stage=kind).values(
+        "document_en", "document_zh_hans", "signatories_en", "signatories_zh_hans"
+    )
+    return found.first()
+
+
+def test_each_stage_s_document_and_signatories_are_exported_in_both_languages(partners):
+    found = rows()
+    karachi, draft = found["karachi"], found["draft"]
+    assert (karachi["sister_document_en"], karachi["sister_document_zh_hans"]) == (
+        "Agreement on establishing sister city relations",
+        "缔结友好城市关系协议",
+    )
+    assert (karachi["sister_signatories_en"], karachi["sister_signatories_zh_hans"]) == (
+        "The two mayors",
+        "",
+    )
+    assert karachi["intent_document_en"] == karachi["ended_document_en"] == ""
+    assert (draft["contact_on"], draft["contact_document_zh_hans"]) == ("", "会谈纪要")
+
+
+def test_an_import_writes_documents_and_signatories_and_keeps_an_undated_stage(partners, superuser):
+    result = import_rows(
+        {
+            "karachi": {
+                "sister_signatories_zh_hans": "两市市长",
+                "intent_document_en": "Letter of intent",
+                "intent_document_zh_hans": "意向书",
+            },
+            "draft": {"contact_document_zh_hans": "", "intent_document_zh_hans": "意向书"},
+        },
+        superuser,
+    )
+    assert not result.has_validation_errors()
+    assert {k: v for k, v in result.totals.items() if v} == {"update": 2, "skip": 1}
+    assert texts_of("karachi", "sister") == {
+        "document_en": "Agreement on establishing sister city relations",
+        "document_zh_hans": "缔结友好城市关系协议",
+        "signatories_en": "The two mayors",
+        "signatories_zh_hans": "两市市长",
+    }
+    assert texts_of("karachi", "intent")["document_zh_hans"] == "意向书"
+    assert texts_of("draft", "contact")["document_zh_hans"] == ""  # a blank cell clears it
+    # A document without a date: the stage is kept, undated, as in the city's form.
+    intent = Stage.objects.get(city__slug="draft", stage="intent")
+    assert (intent.date, intent.document_zh_hans) == (None, "意向书")
+    assert stages_of("draft")["friendly"] == "2023-01"
+
+
+def test_a_file_without_the_text_columns_leaves_the_texts_alone(partners, superuser):
+    dataset = CityResource().export()
+    for column in [
+        name for name in dataset.headers if "_document_" in name or "_signatories_" in name
+    ]:
+        del dataset[column]
+    dataset.dict = [
+        dict(row, contact_on="2016") if row["slug"] == "karachi" else row for row in dataset.dict
+    ]
+    result = CityResource().import_data(dataset, dry_run=False, user=superuser)
+    assert not result.has_validation_errors()
+    assert stages_of("karachi")["contact"] == "2016"
+    assert texts_of("karachi", "sister")["document_zh_hans"] == "缔结友好城市关系协议"
+    assert texts_of("karachi", "sister")["signatories_en"] == "The two mayors"
+
+
+def test_a_bad_document_is_reported_in_its_row_and_nothing_is_written(partners, superuser):
+    with translation.override("en"):
+        result = import_rows(
+            {
+                "karachi": {"sister_document_en": "x" * 301},
+                "draft": {"intent_signatories_zh_hans": "签" * 400},
+                "ended": {"contact_document_en": "Minutes"},
+            },
+            superuser,
+            dry_run=True,
+        )
+        errors = row_errors(result)
+    assert errors == {
+        "karachi": {
+            "sister_document_en": ["Ensure this value has at most 300 characters (it has 301)."]
+        },
+        "draft": {
+            "intent_signatories_zh_hans": [
+                "Ensure this value has at most 300 characters (it has 400)."
+            ]
+        },
+    }
+    assert texts_of("karachi", "sister")["document_en"].startswith("Agreement")
+    assert not texts_of("ended", "contact")["document_en"]
+    assert not Stage.objects.filter(city__slug="draft", stage="intent").exists()
+
+
+def test_a_non_publisher_cannot_change_a_published_city_s_documents(partners, sign_in):
+    editor = sign_in("Editors")
+    with translation.override("en"):
+        result = import_rows(
+            {
+                "karachi": {"sister_document_en": "Another agreement"},
+                "draft": {"contact_document_en": "Minutes of the talks"},
+            },
+            editor,
+        )
+        errors = row_errors(result)
+    assert errors == {
+        "karachi": {
+            "sister_document_en": ["This city is published: a publisher changes its stages."]
+        }
+    }
+    assert texts_of("karachi", "sister")["document_en"].startswith("Agreement")
+    assert texts_of("draft", "contact")["document_en"] == "Minutes of the talks"
+
+
+def test_the_preview_reports_a_bad_document_in_chinese(admin_client, partners):
+    admin_client.cookies["django_language"] = "zh-hans"
+    text = "slug,name_en,country,relationship,sister_document_zh_hans\n" + (
+        f"karachi,Karachi,PK,sister,{'协' * 301}\n"
+    )
+    upload = SimpleUploadedFile("cities.csv", text.encode(), content_type="text/csv")
+    response = admin_client.post(
+        "/admin/cities/city/import/", {"resource": "0", "format": "0", "import_file": upload}
+    )
+    assert "确保该变量包含不超过 300 字符 (目前字符数 301)。" in response.content.decode()
+    assert texts_of("karachi", "sister")["document_zh_hans"] == "缔结友好城市关系协议"

@@ -2,6 +2,7 @@
 state them, conflicts kept, and nothing of the data's evidence quotes on a page."""
 
 import json
+import re
 from html import unescape
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def test_dates_and_ordinals_print_as_the_sources_say(client, demo, slug, en, zh)
             assert text in page, (language, text)
 
 
-def test_jinja_keeps_both_populations_and_shows_the_office_one(client, admin_client, demo):
+def test_jinja_keeps_both_populations_and_shows_the_office_one(client, demo):
     jinja = City.objects.get(slug="jinja")
     values = sorted(
         (fact.raw_value, fact.is_public) for fact in jinja.facts.filter(figure="population")
@@ -61,10 +62,25 @@ def test_jinja_keeps_both_populations_and_shows_the_office_one(client, admin_cli
     page = client.get("/en/cities/jinja/")
     assertContains(page, "about 600,000")
     assertNotContains(page, "350,000")
-    admin_client.cookies["django_language"] = "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "values"),
+    [
+        ("en", ["734 km²", "215 km²", "about 600,000", "350,000"]),
+        ("zh-hans", ["734平方公里", "215平方公里", "约60万", "350,000"]),
+    ],
+)
+def test_jinja_s_disagreeing_sources_print_figures_as_the_site_does(
+    admin_client, demo, language, values
+):
+    """The admin's "sources disagree" box writes each value as the city page would."""
+    jinja = City.objects.get(slug="jinja")
+    admin_client.cookies["django_language"] = language
     admin = admin_client.get(f"/admin/cities/city/{jinja.pk}/change/").content.decode()
-    assert "sources disagree" in admin
-    assert "<strong>600000</strong>" in admin and "<strong>350000</strong>" in admin
+    box = admin[admin.index('<ul class="sources-disagree">') :].split("</ul>")[0]
+    assert [unescape(value) for value in re.findall(r"<strong>(.*?)</strong>", box)] == values
+    assert "600000" not in box and "350000" not in box
 
 
 def test_irkutsk_keeps_the_disputed_date_on_record(demo):
@@ -119,3 +135,11 @@ def test_no_evidence_quote_reaches_a_page(client, demo):
 def test_a_city_without_a_sourced_chinese_name_gets_the_standard_exonym(client, demo):
     assert City.objects.get(slug="turin").name_zh_hans == "都灵"
     assertContains(client.get("/zh-hans/cities/turin/"), "<h1>都灵</h1>", html=True)
+
+
+def test_irkutsk_s_disputed_dates_print_as_dates_in_the_admin(admin_client, demo):
+    irkutsk = City.objects.get(slug="irkutsk")
+    admin_client.cookies["django_language"] = "zh-hans"
+    admin = admin_client.get(f"/admin/cities/city/{irkutsk.pk}/change/").content.decode()
+    box = admin[admin.index('<ul class="sources-disagree">') :].split("</ul>")[0]
+    assert re.findall(r"<strong>(.*?)</strong>", box) == ["1992年8月12日", "1990年8月12日"]

@@ -1,6 +1,11 @@
 """`manage.py xliff export --language en [--model news.article] FILE` and
-`manage.py xliff import [--user NAME] FILE`: the translation queue to and
-from a CAT tool, as XLIFF 1.2 (`portal.editorial.xliff`)."""
+`manage.py xliff import --user NAME FILE`: the translation queue to and
+from a CAT tool, as XLIFF 1.2 (`portal.editorial.xliff`).
+
+An import is made as a named, active staff account, under its permissions, as
+if that person uploaded the file in the admin: versions name them, what they may
+not publish waits for a publisher, and a file holding records they may not
+translate is refused whole."""
 
 from pathlib import Path
 
@@ -9,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from portal.editorial.matrix import kinds
-from portal.editorial.xliff import UnreadableFile, export, import_file
+from portal.editorial.xliff import UnreadableFile, export, import_file, untranslatable_kinds
 from portal.formatting.i18n import LANGUAGE_CODES
 
 
@@ -28,8 +33,10 @@ class Command(BaseCommand):
         back = actions.add_parser("import", help="Apply a translated XLIFF file.")
         back.add_argument(
             "--user",
-            help="Import as this user, under their permissions (default: as a translator, "
-            "so published records get pending changes).",
+            required=True,
+            help="The staff account (username) the import is made as: it must be active and "
+            "may translate every kind of record in the file; versions name it, and what it "
+            "may not publish waits as pending changes.",
         )
         back.add_argument("file")
 
@@ -40,7 +47,7 @@ class Command(BaseCommand):
             if action == "export":
                 self.export(options["language"], options.get("model"), Path(options["file"]))
             else:
-                self.import_(Path(options["file"]), options.get("user"))
+                self.import_(Path(options["file"]), options["user"])
 
     def export(self, language, model, path):
         labels = [model_._meta.label_lower for model_ in kinds()]
@@ -54,16 +61,19 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{count} units written to {path}."))
 
     def import_(self, path, username):
-        user = None
-        if username:
-            user = get_user_model().objects.filter(username=username).first()
-            if user is None:
-                raise CommandError(f"No user {username!r}.")
+        user = self.staff_member(username)
         try:
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         try:
+            forbidden = untranslatable_kinds(data, user)
+            if forbidden:
+                raise CommandError(
+                    f"User {username!r} may not translate {', '.join(forbidden)}; nothing was "
+                    "imported. Export only what they translate (--model), or import as "
+                    "someone who may."
+                )
             report = import_file(data, path.name, user)
         except UnreadableFile as error:
             raise CommandError(str(error)) from error
@@ -71,3 +81,15 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if report.refused:
             self.stderr.write(self.style.WARNING(f"{len(report.refused)} refusals, listed above."))
+
+    def staff_member(self, username):
+        """The account `--user` names: it must exist, be active and be staff."""
+        User = get_user_model()
+        user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
+        if user is None:
+            raise CommandError(f"--user: no user {username!r}; name a staff account.")
+        if not user.is_active:
+            raise CommandError(f"--user: {username!r} is inactive; name an active staff account.")
+        if not user.is_staff:
+            raise CommandError(f"--user: {username!r} is not staff; name a staff account.")
+        return user
