@@ -12,7 +12,8 @@ time still ahead beside it, and counted afresh after that time.
 It is as fresh as the pages of the page cache: a change is counted at once by
 the process that made it and, where each worker has a memory cache of its own,
 by the others within `PAGE_CACHE_REVISION_SECONDS`. Without a revision (none
-registered, no row yet) or a cache, every view counts.
+registered, no row yet) or a cache, every view counts; a count made inside a
+transaction is used but not kept (as `portal.operations.parts` does).
 """
 
 import datetime
@@ -20,6 +21,7 @@ import logging
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -59,7 +61,9 @@ def kept_per_revision(key, models, compute):
     if kept is not None and (kept[1] is None or timezone.now().timestamp() < kept[1]):
         return kept[0]
     value = compute()
-    if revision is not None:
+    # What a transaction has not committed is never filed under a revision: it may
+    # roll back, and its revision number would then be the next real change's.
+    if revision is not None and not connection.in_atomic_block:
         upcoming = _next_publication(models)
         try:
             cache.set(

@@ -23,7 +23,9 @@ from tests.factories import (
     make_report,
 )
 
-pytestmark = pytest.mark.django_db
+# Committed data, as a visitor's request sees it: figures kept per revision (the news
+# total, the sitemap's pages) are not kept from inside a transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MAX_QUERIES = 8
 PAGES = [
