@@ -154,18 +154,18 @@ class Command(BaseCommand):
         queries[MIDDLEWARE_FLOOR] = None
         pairs = site.comparison_pairs() if checkout else []
         paths = [path for _label, path in pages]
-        uncached_paths = list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs]))
+        with_pairs = list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs]))
         servers = [
             ("floor", lambda: gunicorn(workers, app=FLOOR_APP), [FLOOR]),
             (
                 "uncached",
                 lambda: gunicorn(workers, **site.server_environment(cached=False)),
-                uncached_paths,
+                with_pairs,
             ),
             (
                 "rendered",
                 lambda: gunicorn(workers, **site.server_environment(cached=False, parts=False)),
-                uncached_paths,
+                with_pairs,
             ),
             ("cached", lambda: gunicorn(workers, **site.server_environment(cached=True)), paths),
         ]
