@@ -10,9 +10,15 @@ from portal.operations.bench import report
 from portal.operations.bench.site import Figures
 
 
-def rounds(*rates):
-    """One Figures per round, at these requests per second."""
-    return [Figures(10.0 + n, 20.0 + n, float(rate)) for n, rate in enumerate(rates)]
+def rounds(*rates, ms=10.0):
+    """One Figures per round, at these requests per second (median ms + n, p95 twice ms + n)."""
+    return [Figures(ms + n, 2 * ms + n, float(rate)) for n, rate in enumerate(rates)]
+
+
+def page(label, path, queries, uncached, rendered, cached):
+    return report.PageResult(
+        label, path, queries, uncached=uncached, rendered=rendered, cached=cached
+    )
 
 
 def small_report(comparison=None):
@@ -21,12 +27,29 @@ def small_report(comparison=None):
         cities=200,
         exchanges=5_000,
         pages=[
-            report.PageResult("home", "/zh-hans/", 7, rounds(50, 60), rounds(900, 1_500)),
-            report.PageResult(
-                "feed", "/zh-hans/news/feed/", 1, rounds(200, 200), rounds(1_000, 750)
+            page(
+                "home",
+                "/zh-hans/",
+                7,
+                rounds(50, 60),
+                rounds(20, 25, ms=30.0),
+                rounds(900, 1_500),
             ),
-            report.PageResult(
-                "portal middleware only", "/bench/floor/", None, rounds(400, 450), rounds(800, 900)
+            page(
+                "feed",
+                "/zh-hans/news/feed/",
+                1,
+                rounds(200, 200),
+                rounds(100, 150, ms=30.0),
+                rounds(1_000, 750),
+            ),
+            page(
+                "portal middleware only",
+                "/bench/floor/",
+                None,
+                rounds(400, 450),
+                rounds(380, 400, ms=30.0),
+                rounds(800, 900),
             ),
         ],
         floor=rounds(2_000, 2_500),
@@ -45,13 +68,21 @@ def bakerydemo_comparison():
         articles=1_000,
         bakerydemo="commit 8e2b625, Wagtail 7.4.4, Django 6.0.10, Python 3.12.1",
         pairs=[
-            report.Pair("home / home", "/en/", "/", rounds(150, 160), rounds(30, 20)),
+            report.Pair(
+                "home / home",
+                "/en/",
+                "/",
+                portal=rounds(150, 160),
+                portal_rendered=rounds(60, 40, ms=30.0),
+                bakerydemo=rounds(30, 20),
+            ),
             report.Pair(
                 "search / search",
                 "/en/search/?q=Karachi",
                 "/search/?q=bread",
-                rounds(240, 240),
-                rounds(24, 24),
+                portal=rounds(240, 240),
+                portal_rendered=rounds(24, 36, ms=30.0),
+                bakerydemo=rounds(24, 24),
             ),
         ],
     )
@@ -66,20 +97,41 @@ def test_write_makes_markdown_with_the_date_machine_method_and_ratios_to_the_flo
     assert "gunicorn, 2 sync workers, DEBUG=0" in text and "wrk, 16 connections, 8 s" in text
     assert "floorapp.py" in text and "three middlewares" in text
     assert "### 1,000 articles, 200 cities, 5,000 exchanges" in text
-    # Round by round: home 50/2,000 and 60/2,500 uncached, 900/2,000 and 1,500/2,500 cached.
-    # Latency: the mean of the rounds' medians (10, 11), the worse round's p95 (21).
     assert (
-        "| home | 7 | 10.5 / 21.0 | 50 / 60 | 10.5 / 21.0 | 900 / 1,500 "
-        "| 0.024–0.025 × | 0.45–0.6 × |" in text
+        "| page | queries | uncached median / p95 ms | uncached req/s "
+        "| rendered median / p95 ms | rendered req/s | cached median / p95 ms | cached req/s "
+        "| uncached / floor | rendered / floor | cached / floor |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" in text
+    )
+    # Round by round: home 50/2,000 and 60/2,500 uncached, 20/2,000 and 25/2,500
+    # rendered, 900/2,000 and 1,500/2,500 cached. Latency: the mean of the rounds'
+    # medians (10, 11; rendered 30, 31), the worse round's p95 (21; rendered 61).
+    assert (
+        "| home | 7 | 10.5 / 21.0 | 50 / 60 | 30.5 / 61.0 | 20 / 25 | 10.5 / 21.0 | 900 / 1,500 "
+        "| 0.024–0.025 × | 0.01 × | 0.45–0.6 × |" in text
     )
     assert (
-        "| feed | 1 | 10.5 / 21.0 | 200 / 200 | 10.5 / 21.0 | 1,000 / 750 "
-        "| 0.08–0.1 × | 0.3–0.5 × |" in text
+        "| feed | 1 | 10.5 / 21.0 | 200 / 200 | 30.5 / 61.0 | 100 / 150 | 10.5 / 21.0 "
+        "| 1,000 / 750 | 0.08–0.1 × | 0.05–0.06 × | 0.3–0.5 × |" in text
     )
     assert "| portal middleware only | – |" in text
-    assert "| bare Django app (the floor) | 0 | 10.5 / 21.0 | 2,000 / 2,500 | | | | |" in text
+    assert "| bare Django app (the floor) | 0 | 10.5 / 21.0 | 2,000 / 2,500 | | | | | | | |" in text
     assert "- cached / floor, every page: 0.3–0.6 × (lowest: feed, 0.3–0.5 ×)" in text
     assert "- uncached / floor, every page: 0.024–0.2 × (lowest: home, 0.024–0.025 ×)" in text
+    assert "- rendered / floor, every page: 0.01–0.19 × (lowest: home, 0.01 ×)" in text
+
+
+def test_the_method_names_the_three_modes_and_where_queries_are_counted(tmp_path):
+    report.write(small_report(), tmp_path / "performance.md")
+    text = (tmp_path / "performance.md").read_text(encoding="utf-8")
+    assert "- modes: uncached: page cache off, kept parts on (PAGE_CACHE_SECONDS=0, " in text
+    assert "rendered: page cache off, every part rendered (PART_CACHE_SECONDS=0 too" in text
+    assert "cached: page cache on (PAGE_CACHE_SECONDS=3600" in text
+    assert "prepared queries on in every mode (PREPARED_QUERIES=1" in text
+    assert "the floor, the portal uncached, rendered, then cached, then bakerydemo" in text
+    assert "- queries: counted in-process in the uncached mode (page cache off, kept parts on)" in (
+        text
+    )
 
 
 def test_without_bakerydemo_the_report_says_the_comparison_was_skipped(tmp_path):
@@ -98,17 +150,30 @@ def test_with_bakerydemo_each_pair_has_the_portal_over_bakerydemo_ratio(tmp_path
     text = (tmp_path / "performance.md").read_text(encoding="utf-8")
     assert "skipped" not in text
     assert "bakerydemo (commit 8e2b625, Wagtail 7.4.4" in text and "at 1,000 articles" in text
+    assert "uncached (kept parts on) and rendered (every part rendered)" in text
     assert (
-        "| home / home | `/en/` | `/` | 10.5 / 21.0 | 150 / 160 | 10.5 / 21.0 | 30 / 20 | 5–8 × |"
-        in text
+        "| portal uncached median / p95 ms | portal uncached req/s "
+        "| portal rendered median / p95 ms | portal rendered req/s "
+        "| bakerydemo median / p95 ms | bakerydemo req/s "
+        "| uncached / bakerydemo | rendered / bakerydemo |" in text
+    )
+    # Home: 150/30 and 160/20 uncached, 60/30 and 40/20 rendered.
+    assert (
+        "| home / home | `/en/` | `/` | 10.5 / 21.0 | 150 / 160 | 30.5 / 61.0 | 60 / 40 "
+        "| 10.5 / 21.0 | 30 / 20 | 5–8 × | 2 × |" in text
     )
     assert "| search / search | `/en/search/?q=Karachi` | `/search/?q=bread` |" in text
-    assert "| 240 / 240 | 10.5 / 21.0 | 24 / 24 | 10 × |" in text
+    assert "| 240 / 240 | 30.5 / 61.0 | 24 / 36 | 10.5 / 21.0 | 24 / 24 | 10 × | 1–1.5 × |" in text
+    assert "- uncached / bakerydemo, every pair: 5–10 × (lowest: home / home, 5–8 ×)" in text
+    assert "- rendered / bakerydemo, every pair: 1–2 × (lowest: search / search, 1–1.5 ×)" in text
     data = json.loads(json_path.read_text(encoding="utf-8"))
-    home = data["bakerydemo"]["pairs"][0]
+    home, search = data["bakerydemo"]["pairs"]
     assert home["portal_path"] == "/en/" and home["bakerydemo_path"] == "/"
     assert home["portal_per_bakerydemo"] == [5.0, 8.0]
+    assert home["portal_rendered_per_bakerydemo"] == [2.0, 2.0]
+    assert search["portal_rendered_per_bakerydemo"] == [1.0, 1.5]
     assert [figures["rps"] for figures in home["bakerydemo"]] == [30.0, 20.0]
+    assert home["portal_rendered"][1] == {"median": 31.0, "p95": 61.0, "rps": 40.0}
 
 
 def test_write_puts_the_same_figures_in_json_beside_it(tmp_path):
@@ -125,6 +190,10 @@ def test_write_puts_the_same_figures_in_json_beside_it(tmp_path):
     assert home["uncached"][0] == {"median": 10.0, "p95": 20.0, "rps": 50.0}
     assert home["uncached_per_floor"] == [0.025, 0.024]
     assert home["cached_per_floor"] == [0.45, 0.6]
+    assert home["rendered"][0] == {"median": 30.0, "p95": 60.0, "rps": 20.0}
+    assert home["rendered_per_floor"] == [0.01, 0.01]
+    assert size["pages"][1]["rendered_per_floor"] == [0.05, 0.06]
+    assert data["method"]["modes"].startswith("uncached: page cache off, kept parts on")
     assert size["pages"][2]["queries"] is None
 
 

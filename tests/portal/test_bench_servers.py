@@ -1,6 +1,11 @@
 """What `make bench` serves and fills, without timing anything: the bare Django
-floor under gunicorn, the bakerydemo checkout it is given, and its dataset."""
+floor under gunicorn, the portal's three modes, the bakerydemo checkout it is
+given, and its dataset."""
 
+import contextlib
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
@@ -9,9 +14,12 @@ from django.core.management.base import CommandError
 
 from cities.models import City, Exchange
 from news.models import Article
+from portal.management.commands import benchsite
 from portal.management.commands.benchsite import bakerydemo_checkout
+from portal.operations.bench import site
 from portal.operations.bench.dataset import make_articles, make_cities
-from portal.operations.bench.server import FLOOR_APP, gunicorn
+from portal.operations.bench.server import FLOOR_APP, ROOT, gunicorn
+from portal.operations.bench.site import Figures, server_environment
 
 
 def test_the_floor_app_answers_ok_under_gunicorn_through_its_three_middlewares():
@@ -24,6 +32,79 @@ def test_the_floor_app_answers_ok_under_gunicorn_through_its_three_middlewares()
     assert headers["X-Content-Type-Options"] == "nosniff"  # SecurityMiddleware
     assert headers["X-Frame-Options"] == "DENY"  # XFrameOptionsMiddleware
     assert missing.value.code == 404 and b"DEBUG = True" not in missing.value.read()
+
+
+SETTINGS = (
+    "from django.conf import settings; "
+    "print(settings.PAGE_CACHE_SECONDS, settings.PART_CACHE_SECONDS, settings.PREPARED_QUERIES)"
+)
+
+
+@pytest.mark.parametrize(
+    ("cached", "parts", "read"),
+    [
+        (False, True, "0 3600 True"),  # uncached: the kept parts served
+        (False, False, "0 0 True"),  # rendered: every part rendered
+        (True, True, "3600 3600 True"),  # cached
+    ],
+)
+def test_each_mode_is_what_the_portal_settings_read_from_its_environment(cached, parts, read):
+    environment = {**os.environ, **server_environment(cached=cached, parts=parts)}
+    environment["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {SETTINGS}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == read
+
+
+def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch):
+    """Every page and every bakerydemo pair gets the rendered mode's figures, from a
+    server started with PART_CACHE_SECONDS=0, and the uncached ones from one with parts."""
+    modes = {("0", "3600"): "uncached", ("0", "0"): "rendered", ("3600", "3600"): "cached"}
+    started = []
+
+    @contextlib.contextmanager
+    def serve(workers, app="portal.wsgi", **environment):
+        if app == FLOOR_APP:
+            yield "floor"
+            return
+        mode = modes[environment["PAGE_CACHE_SECONDS"], environment["PART_CACHE_SECONDS"]]
+        started.append(mode)
+        yield mode
+
+    @contextlib.contextmanager
+    def bakerydemo(checkout, workers):
+        yield "bakerydemo"
+
+    rates = {"floor": 1_000, "uncached": 100, "rendered": 40, "cached": 800, "bakerydemo": 10}
+    monkeypatch.setattr(benchsite, "gunicorn", serve)
+    monkeypatch.setattr(benchsite, "bakerydemo", bakerydemo)
+    monkeypatch.setattr(benchsite, "bakerydemo_version", lambda checkout: "commit 8e2b625")
+    monkeypatch.setattr(site, "public_pages", lambda: [("home", "/zh-hans/")])
+    monkeypatch.setattr(site, "comparison_pairs", lambda: [("home / home", "/en/", "/")])
+    monkeypatch.setattr(site, "count_queries", lambda path: 7)
+    monkeypatch.setattr(site, "latencies", lambda *args, **kwargs: [1.0])
+    monkeypatch.setattr(site, "refuse_debug", lambda base: None)
+    command = benchsite.Command()
+    command.settings = {"seconds": 1, "connections": 1, "workers": 1}
+    command.point = lambda base, path: Figures(1.0, 2.0, float(rates[base]))
+    counts = {"articles": 1_000, "cities": 200, "exchanges": 5_000}
+
+    size, comparison = command.measure(counts, rounds=2, checkout="/bakerydemo")
+
+    assert started == ["uncached", "rendered", "cached"] * 2
+    home, middleware = size.pages
+    assert [figures.rps for figures in home.rendered] == [40.0, 40.0]
+    assert [figures.rps for figures in home.uncached] == [100.0, 100.0]
+    assert [figures.rps for figures in middleware.rendered] == [40.0, 40.0]
+    (pair,) = comparison.pairs
+    assert [figures.rps for figures in pair.portal_rendered] == [40.0, 40.0]
+    assert [figures.rps for figures in pair.portal] == [100.0, 100.0]
 
 
 def test_without_bakerydemo_there_is_no_checkout_to_measure():

@@ -1,5 +1,7 @@
 """The site benchmark: every public page at 1,000, 10,000 and 100,000 articles,
 beside the bare Django floor and, when a checkout is given, Wagtail's bakerydemo.
+The portal is served in three modes (`report.MODES`): uncached (page cache off,
+kept parts on), rendered (page cache and kept parts off) and cached.
 
 `make bench` runs it on its own database (var/bench.sqlite3, or PostgreSQL
 with BENCH_DATABASE_URL); it needs wrk (`apt-get install wrk`). It prints each
@@ -152,12 +154,18 @@ class Command(BaseCommand):
         queries[MIDDLEWARE_FLOOR] = None
         pairs = site.comparison_pairs() if checkout else []
         paths = [path for _label, path in pages]
+        with_pairs = list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs]))
         servers = [
             ("floor", lambda: gunicorn(workers, app=FLOOR_APP), [FLOOR]),
             (
                 "uncached",
                 lambda: gunicorn(workers, **site.server_environment(cached=False)),
-                list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs])),
+                with_pairs,
+            ),
+            (
+                "rendered",
+                lambda: gunicorn(workers, **site.server_environment(cached=False, parts=False)),
+                with_pairs,
             ),
             ("cached", lambda: gunicorn(workers, **site.server_environment(cached=True)), paths),
         ]
@@ -182,8 +190,7 @@ class Command(BaseCommand):
                     label,
                     path,
                     queries[path],
-                    figures["uncached", path],
-                    figures["cached", path],
+                    **{mode: figures[mode, path] for mode in report.MODES},
                 )
                 for label, path in pages
             ],
@@ -196,7 +203,12 @@ class Command(BaseCommand):
             bakerydemo=bakerydemo_version(checkout),
             pairs=[
                 report.Pair(
-                    label, portal, demo, figures["uncached", portal], figures["bakerydemo", demo]
+                    label,
+                    portal,
+                    demo,
+                    portal=figures["uncached", portal],
+                    portal_rendered=figures["rendered", portal],
+                    bakerydemo=figures["bakerydemo", demo],
                 )
                 for label, portal, demo in pairs
             ],

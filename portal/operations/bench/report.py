@@ -9,6 +9,10 @@ Every figure is measured in rounds (two by default), each round running every
 server in turn, so a ratio compares figures of the same round: a page's
 requests per second over the floor's, or the portal's over bakerydemo's. The
 ratios are given as the range over the rounds.
+
+The portal is measured in three modes (`MODES`): uncached (page cache off, the
+parts kept in the cache served from it), rendered (page cache and kept parts
+off: every part rendered, as right after a change) and cached (page cache on).
 """
 
 import json
@@ -22,6 +26,8 @@ import django
 
 from portal.operations.bench.site import Figures
 
+MODES = ("uncached", "rendered", "cached")
+
 SKIPPED = (
     "bakerydemo comparison skipped: no checkout given (`BAKERYDEMO=path make bench`; "
     "its set-up is in docs/operations.md, Performance)."
@@ -33,8 +39,9 @@ class PageResult:
     label: str
     path: str
     queries: int | None  # None: not counted
-    uncached: list[Figures]  # one per round
-    cached: list[Figures]
+    uncached: list[Figures]  # page cache off, kept parts on; one per round
+    rendered: list[Figures]  # page cache off, every part rendered
+    cached: list[Figures]  # page cache on
 
 
 @dataclass
@@ -50,12 +57,14 @@ class SizeResult:
 
 @dataclass
 class Pair:
-    """A portal page (page cache off) and the bakerydemo page that does the same job."""
+    """A portal page (page cache off, with its kept parts and without) and the
+    bakerydemo page that does the same job."""
 
     label: str
     portal_path: str
     bakerydemo_path: str
-    portal: list[Figures]  # one per round
+    portal: list[Figures]  # uncached: kept parts on; one per round
+    portal_rendered: list[Figures]  # rendered: every part rendered
     bakerydemo: list[Figures]
 
 
@@ -106,13 +115,19 @@ def method(workers, connections, seconds, rounds):
         "for every server; the portal's static files by WhiteNoise",
         "throughput": f"wrk, {connections} connections, {seconds} s per page and mode",
         "rounds": f"{rounds}, each starting every server in turn (the floor, the portal "
-        "with the page cache off, then on, then bakerydemo); req/s are given round by "
+        "uncached, rendered, then cached, then bakerydemo); req/s are given round by "
         "round and ratios compare figures of the same round",
         "latency": "one client, one request after another, a fresh connection each; "
         "the median is the mean of the rounds' medians, the p95 the worst round's",
-        "cache": "each page with the page cache off (PAGE_CACHE_SECONDS=0: every request "
-        "renders) and on (PAGE_CACHE_SECONDS=3600: anonymous pages from the cache)",
-        "queries": "counted in-process, page cache off, the site's small caches warm",
+        "modes": "uncached: page cache off, kept parts on (PAGE_CACHE_SECONDS=0, "
+        "PART_CACHE_SECONDS=3600: every request runs the view and its queries, the parts "
+        "kept in the cache are served from it); rendered: page cache off, every part "
+        "rendered (PART_CACHE_SECONDS=0 too: a page as first shown after a change); "
+        "cached: page cache on (PAGE_CACHE_SECONDS=3600: anonymous pages from the cache); "
+        "prepared queries on in every mode (PREPARED_QUERIES=1: compiled SQL, not content)",
+        "queries": "counted in-process in the uncached mode (page cache off, kept parts on), "
+        "the site's small caches warm; rendered, a page also runs the queries of the parts "
+        "it renders, so it may run more",
         "floor": "a bare Django app (portal/operations/bench/floorapp.py: settings in the "
         "module, one view answering 'ok', three middlewares: security, common, frame "
         "options; no database, no template) under the same server settings",
@@ -150,36 +165,55 @@ def size_table(size):
     lines = [
         f"### {size.articles:,} articles, {size.cities:,} cities, {size.exchanges:,} exchanges",
         "",
-        "| page | queries | uncached median / p95 ms | uncached req/s "
-        "| cached median / p95 ms | cached req/s | uncached / floor | cached / floor |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | queries | "
+        + " | ".join(f"{mode} median / p95 ms | {mode} req/s" for mode in MODES)
+        + " | "
+        + " | ".join(f"{mode} / floor" for mode in MODES)
+        + " |",
+        "| --- | ---: |" + " ---: |" * (3 * len(MODES)),
     ]
     for page in size.pages:
+        measured = [getattr(page, mode) for mode in MODES]
         lines.append(
-            f"| {page.label} | {'–' if page.queries is None else page.queries} "
-            f"| {_latency(page.uncached)} "
-            f"| {_rps(page.uncached)} | {_latency(page.cached)} | {_rps(page.cached)} "
-            f"| {times(ratios(page.uncached, size.floor))} "
-            f"| {times(ratios(page.cached, size.floor))} |"
+            f"| {page.label} | {'–' if page.queries is None else page.queries} | "
+            + " | ".join(f"{_latency(rounds)} | {_rps(rounds)}" for rounds in measured)
+            + " | "
+            + " | ".join(times(ratios(rounds, size.floor)) for rounds in measured)
+            + " |"
         )
+    blank = " |" * (3 * len(MODES) - 2)
     lines.append(
-        f"| bare Django app (the floor) | 0 | {_latency(size.floor)} | {_rps(size.floor)} | | | | |"
+        f"| bare Django app (the floor) | 0 | {_latency(size.floor)} | {_rps(size.floor)} |" + blank
     )
     return "\n".join(lines) + "\n\n" + size_summary(size) + "\n"
 
 
 def size_summary(size):
-    """The ratios over every page of one size, the lowest page named."""
+    """The ratios over every page of one size, mode by mode, the lowest page named."""
     lines = []
-    for mode in ("cached", "uncached"):
+    for mode in MODES:
         by_page = {page.label: ratios(getattr(page, mode), size.floor) for page in size.pages}
-        lowest = min(by_page, key=lambda label: min(by_page[label]))
-        every = [value for values in by_page.values() for value in values]
-        lines.append(
-            f"- {mode} / floor, every page: {times(every)} (lowest: {lowest}, "
-            f"{times(by_page[lowest])})"
-        )
+        lines.append(_lowest(f"{mode} / floor, every page", by_page))
     return "\n".join(lines) + "\n"
+
+
+def comparison_summary(comparison):
+    """The portal / bakerydemo ratios over every pair, uncached and rendered, the lowest named."""
+    lines = []
+    for mode, measured in (("uncached", "portal"), ("rendered", "portal_rendered")):
+        by_pair = {
+            pair.label: ratios(getattr(pair, measured), pair.bakerydemo)
+            for pair in comparison.pairs
+        }
+        lines.append(_lowest(f"{mode} / bakerydemo, every pair", by_pair))
+    return "\n".join(lines) + "\n"
+
+
+def _lowest(title, by_label):
+    """'- title: range (lowest: label, its range)' over ratios given by label, round by round."""
+    lowest = min(by_label, key=lambda label: min(by_label[label]))
+    every = [value for values in by_label.values() for value in values]
+    return f"- {title}: {times(every)} (lowest: {lowest}, {times(by_label[lowest])})"
 
 
 def comparison_section(comparison):
@@ -188,21 +222,29 @@ def comparison_section(comparison):
     lines = [
         "## Beside Wagtail's bakerydemo",
         "",
-        f"The portal with the page cache off, at {comparison.articles:,} articles, beside "
+        f"The portal with the page cache off, at {comparison.articles:,} articles, "
+        "uncached (kept parts on) and rendered (every part rendered), beside "
         f"bakerydemo ({comparison.bakerydemo}) with its demo content on SQLite, "
         "measured in the same rounds.",
         "",
-        "| portal / bakerydemo | portal page | bakerydemo page | portal median / p95 ms "
-        "| portal req/s | bakerydemo median / p95 ms | bakerydemo req/s | portal / bakerydemo |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| portal / bakerydemo | portal page | bakerydemo page "
+        "| portal uncached median / p95 ms | portal uncached req/s "
+        "| portal rendered median / p95 ms | portal rendered req/s "
+        "| bakerydemo median / p95 ms | bakerydemo req/s "
+        "| uncached / bakerydemo | rendered / bakerydemo |",
+        "| --- | --- | --- |" + " ---: |" * 8,
     ]
     for pair in comparison.pairs:
         lines.append(
             f"| {pair.label} | `{pair.portal_path}` | `{pair.bakerydemo_path}` "
-            f"| {_latency(pair.portal)} | {_rps(pair.portal)} | {_latency(pair.bakerydemo)} "
-            f"| {_rps(pair.bakerydemo)} | {times(ratios(pair.portal, pair.bakerydemo))} |"
+            + "".join(
+                f"| {_latency(rounds)} | {_rps(rounds)} "
+                for rounds in (pair.portal, pair.portal_rendered, pair.bakerydemo)
+            )
+            + f"| {times(ratios(pair.portal, pair.bakerydemo))} "
+            f"| {times(ratios(pair.portal_rendered, pair.bakerydemo))} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + comparison_summary(comparison)
 
 
 def markdown(report):
@@ -227,14 +269,17 @@ def as_json(report):
     for size in report.sizes:
         data = asdict(size)
         for page, page_data in zip(size.pages, data["pages"], strict=True):
-            page_data["uncached_per_floor"] = ratios(page.uncached, size.floor)
-            page_data["cached_per_floor"] = ratios(page.cached, size.floor)
+            for mode in MODES:
+                page_data[f"{mode}_per_floor"] = ratios(getattr(page, mode), size.floor)
         sizes.append(_rounded(data))
     comparison = None
     if report.comparison is not None:
         comparison = asdict(report.comparison)
         for pair, pair_data in zip(report.comparison.pairs, comparison["pairs"], strict=True):
             pair_data["portal_per_bakerydemo"] = ratios(pair.portal, pair.bakerydemo)
+            pair_data["portal_rendered_per_bakerydemo"] = ratios(
+                pair.portal_rendered, pair.bakerydemo
+            )
         comparison = _rounded(comparison)
     return {
         "generated": report.generated.isoformat(),
