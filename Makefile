@@ -65,7 +65,7 @@ bench-pictures: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py benchpictures
 
 # Every public page at 1,000, 10,000 and 100,000 articles (SIZES=1000 for a quick
-# run), cached and uncached, beside a bare Django app, the floor (needs wrk), in
+# run), cached, uncached (kept parts on) and rendered (parts off), beside a bare Django app, the floor (needs wrk), in
 # ROUNDS rounds of BENCH_SECONDS per page; with BAKERYDEMO=path (a prepared checkout
 # of Wagtail's bakerydemo, docs/operations.md) also beside bakerydemo's pages.
 # Writes docs/performance.md and docs/performance.json. BENCH_DATABASE_URL as for bench-search.
