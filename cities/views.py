@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -7,13 +6,15 @@ from django.views.generic import DetailView, TemplateView
 from cities.counts import counts_sentence, latest_stated_total, record_counts
 from cities.directory import directory
 from cities.filters import CityFilterForm, countries_with_partners
-from cities.models import City, Exchange, Stage
+from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
+from portal.editorial.models import Edition
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
+from portal.operations.parts import shared_part
 
 
 class CityListView(TemplateView):
@@ -49,34 +50,78 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     )
 
     def get_queryset(self):
-        exchanges = Exchange.objects.select_related("article").order_by("date", "pk")
-        return (
-            visible(City, self.request.user)
-            .partners()
-            .select_related("country")
-            .prefetch_related(Prefetch("exchanges", queryset=exchanges))
-            .with_gallery()
-        )
+        return visible(City, self.request.user).partners().select_related("country")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
-        stages = sorted(
-            Stage.objects.filter(city=city).select_related("exchange", "article"),
-            key=lambda stage: stage.sort_key,
-        )
+        stages = relationship_path(city)
+        citations = list(citations_of(city))
         context.update(
+            gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
+            exchanges=kept(city, "city-timeline", lambda: timeline(city)),
             stages=stages,
-            provenance=city.provenance(citations_of(city), stages),
-            home=City.objects.home().published().select_related("country").first(),
-            # Through the relation news declares, so that cities never imports news.
-            related_articles=city.articles.published()
-            .in_language(get_language())
-            .for_lists()
-            .select_related("category", "lead_image")[:5],
+            citations=citations,
+            # What each citation joins in: a record part's key reaches no further
+            # than a record's own fields, so the fact, the source and its article
+            # are named beside it.
+            cited=[
+                record
+                for link in citations
+                for record in (link.fact, link.source, link.source.article)
+            ],
+            provenance=city.provenance(citations, stages),
+            home=shared_part("home-city", home_city),
+            related_articles=kept(city, "city-news", lambda: related_news(city)),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),
             ],
         )
         return context
+
+
+def kept(city, name, compute):
+    """`compute()` for `city`, kept per site revision (`shared_part`) while the city is
+    live: its photos, exchanges and articles are records whose every change moves the
+    revision, as the page cache relies on. Its stages, figures and sources are not,
+    and are read on every request. A preview of an unpublished city keeps nothing."""
+    if not city.is_live:
+        return compute()
+    return shared_part(name, compute, city.pk)
+
+
+def timeline(city):
+    """The city's exchanges, oldest first, each with `link`: its article's address
+    when a visitor of the active language may read it now, else "" (worked out here,
+    so that a record part of the timeline is keyed by it)."""
+    exchanges = list(city.exchanges.for_timeline())
+    language = get_language()
+    for exchange in exchanges:
+        article = exchange.article
+        readable = article is not None and article.is_live
+        if readable and article.edition(language) != Edition.ABSENT:
+            exchange.link = article.get_absolute_url()
+        else:
+            exchange.link = ""
+    return exchanges
+
+
+def relationship_path(city):
+    """The city's stages in time, each with `report`: its live article's address, else ""."""
+    stages = sorted(Stage.objects.filter(city=city).for_path(), key=lambda stage: stage.sort_key)
+    for stage in stages:
+        article = stage.article
+        stage.report = article.get_absolute_url() if article and article.is_live else ""
+    return stages
+
+
+def home_city():
+    return City.objects.home().published().select_related("country").first()
+
+
+def related_news(city):
+    """The latest five published articles about `city` in the active language (through
+    the relation news declares, so that cities never imports news)."""
+    articles = city.articles.published().in_language(get_language()).for_lists()
+    return list(articles.select_related("category", "lead_image")[:5])
