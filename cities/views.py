@@ -61,10 +61,9 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
             gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
             exchanges=kept(city, "city-timeline", lambda: timeline(city)),
             stages=stages,
-            citations=citations,
-            # What each citation joins in: a record part's key reaches no further
-            # than a record's own fields, so the fact, the source and its article
-            # are named beside it.
+            # What the citations join, in their order: a record part's key reaches no
+            # further than a record's own fields, so the fact, the source and its
+            # article are named one by one.
             cited=[
                 record
                 for link in citations
