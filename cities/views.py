@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -59,7 +60,7 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         citations = list(citations_of(city))
         context.update(
             gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
-            exchanges=kept(city, "city-timeline", lambda: timeline(city)),
+            timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
             stages=stages,
             # What the citations join, in their order: a record part's key reaches no
             # further than a record's own fields, so the fact, the source and its
@@ -90,10 +91,14 @@ def kept(city, name, compute):
     return shared_part(name, compute, city.pk)
 
 
+def render_timeline(city):
+    """The markup of the city's friendly exchanges (blank without any)."""
+    return render_to_string("cities/includes/timeline.html", {"exchanges": timeline(city)})
+
+
 def timeline(city):
     """The city's exchanges, oldest first, each with `link`: its article's address
-    when a visitor of the active language may read it now, else "" (worked out here,
-    so that a record part of the timeline is keyed by it)."""
+    when a visitor of the active language may read it now, else ""."""
     exchanges = list(city.exchanges.for_timeline())
     language = get_language()
     for exchange in exchanges:
@@ -108,7 +113,9 @@ def timeline(city):
 
 def relationship_path(city):
     """The city's stages in time, each with `report`: its live article's address, else ""."""
-    stages = sorted(Stage.objects.filter(city=city).for_path(), key=lambda stage: stage.sort_key)
+    # Unordered in SQL: the model's ordering by city would join the city to sort by it.
+    stages = Stage.objects.filter(city=city).for_path().order_by()
+    stages = sorted(stages, key=lambda stage: stage.sort_key)
     for stage in stages:
         article = stage.article
         stage.report = article.get_absolute_url() if article and article.is_live else ""
