@@ -57,22 +57,22 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         city = self.object
         stages = relationship_path(city)
-        citations = list(citations_of(city))
+        provenance = city.provenance(citations_of(city), stages)
         context.update(
             gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
             timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
+            related_news=kept(city, "city-news", lambda: render_related_news(city)),
             stages=stages,
-            # What the citations join, in their order: a record part's key reaches no
-            # further than a record's own fields, so the fact, the source and its
-            # article are named one by one.
+            provenance=provenance,
+            # What the page prints of its figures' sources: the footnotes, the "as of"
+            # dates and the sources with their article (a record part's key reaches no
+            # further than a record's own fields, so the article is named beside it).
             cited=[
-                record
-                for link in citations
-                for record in (link.fact, link.source, link.source.article)
+                provenance.marks,
+                provenance.as_of,
+                [(source, source.article) for source in provenance.sources],
             ],
-            provenance=city.provenance(citations, stages),
             home=shared_part("home-city", home_city),
-            related_articles=kept(city, "city-news", lambda: related_news(city)),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),
@@ -126,8 +126,11 @@ def home_city():
     return City.objects.home().published().select_related("country").first()
 
 
-def related_news(city):
-    """The latest five published articles about `city` in the active language (through
-    the relation news declares, so that cities never imports news)."""
+def render_related_news(city):
+    """The markup of the latest five published articles about `city` in the active
+    language (through the relation news declares, so that cities never imports news)."""
     articles = city.articles.published().in_language(get_language()).for_lists()
-    return list(articles.select_related("category", "lead_image")[:5])
+    articles = list(articles.select_related("category", "lead_image")[:5])
+    return render_to_string(
+        "cities/includes/city_news.html", {"city": city, "related_articles": articles}
+    )
