@@ -15,7 +15,7 @@ from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
-from portal.operations.parts import shared_part
+from portal.operations.parts import code_version, shared_part
 
 
 class CityListView(TemplateView):
@@ -85,10 +85,12 @@ def kept(city, name, compute):
     """`compute()` for `city`, kept per site revision (`shared_part`) while the city is
     live: its photos, exchanges and articles are records whose every change moves the
     revision, as the page cache relies on. Its stages, figures and sources are not,
-    and are read on every request. A preview of an unpublished city keeps nothing."""
+    and are read on every request. A preview of an unpublished city keeps nothing.
+    Markup is kept per code version too, as record parts are: a deployment that
+    changes a template does not always move the revision."""
     if not city.is_live:
         return compute()
-    return shared_part(name, compute, city.pk)
+    return shared_part(name, compute, city.pk, code_version())
 
 
 def render_timeline(city):
