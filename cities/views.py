@@ -10,7 +10,6 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
-from portal.editorial.models import Edition
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
@@ -94,23 +93,9 @@ def kept(city, name, compute):
 
 
 def render_timeline(city):
-    """The markup of the city's friendly exchanges (blank without any)."""
-    return render_to_string("cities/includes/timeline.html", {"exchanges": timeline(city)})
-
-
-def timeline(city):
-    """The city's exchanges, oldest first, each with `link`: its article's address
-    when a visitor of the active language may read it now, else ""."""
+    """The markup of the city's friendly exchanges, oldest first (blank without any)."""
     exchanges = list(city.exchanges.for_timeline())
-    language = get_language()
-    for exchange in exchanges:
-        article = exchange.article
-        readable = article is not None and article.is_live
-        if readable and article.edition(language) != Edition.ABSENT:
-            exchange.link = article.get_absolute_url()
-        else:
-            exchange.link = ""
-    return exchanges
+    return render_to_string("cities/includes/timeline.html", {"exchanges": exchanges})
 
 
 def relationship_path(city):
@@ -125,6 +110,7 @@ def relationship_path(city):
 
 
 def home_city():
+    """The published home city, which every city page compares with."""
     return City.objects.home().published().select_related("country").first()
 
 
