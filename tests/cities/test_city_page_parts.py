@@ -251,7 +251,7 @@ def test_related_news_follows_publication_at_once(client, karachi):
     assert "A trade forum" in html and 'href="/en/news/signed/"' not in html
 
 
-def test_a_preview_of_an_unpublished_city_leaves_nothing_for_visitors(admin_client, karachi):
+def test_staff_preview_a_draft_city_with_parts_on_and_visitors_do_not(admin_client, karachi):
     city = karachi["city"]
     city.status = "draft"
     city.save()
