@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -7,13 +7,14 @@ from django.views.generic import DetailView, TemplateView
 from cities.counts import counts_sentence, latest_stated_total, record_counts
 from cities.directory import directory
 from cities.filters import CityFilterForm, countries_with_partners
-from cities.models import City, Exchange, Stage
+from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
+from portal.operations.parts import code_version, shared_part
 
 
 class CityListView(TemplateView):
@@ -49,34 +50,75 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     )
 
     def get_queryset(self):
-        exchanges = Exchange.objects.select_related("article").order_by("date", "pk")
-        return (
-            visible(City, self.request.user)
-            .partners()
-            .select_related("country")
-            .prefetch_related(Prefetch("exchanges", queryset=exchanges))
-            .with_gallery()
-        )
+        return visible(City, self.request.user).partners().select_related("country")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
-        stages = sorted(
-            Stage.objects.filter(city=city).select_related("exchange", "article"),
-            key=lambda stage: stage.sort_key,
-        )
+        stages = relationship_path(city)
+        provenance = city.provenance(citations_of(city), stages)
         context.update(
+            gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
+            timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
+            related_news=kept(city, "city-news", lambda: render_related_news(city)),
             stages=stages,
-            provenance=city.provenance(citations_of(city), stages),
-            home=City.objects.home().published().select_related("country").first(),
-            # Through the relation news declares, so that cities never imports news.
-            related_articles=city.articles.published()
-            .in_language(get_language())
-            .for_lists()
-            .select_related("category", "lead_image")[:5],
+            provenance=provenance,
+            # What the page prints of its figures' sources: the footnotes, the "as of"
+            # dates and the sources with their article (a record part's key reaches no
+            # further than a record's own fields, so the article is named beside it).
+            cited=[
+                provenance.marks,
+                provenance.as_of,
+                [(source, source.article) for source in provenance.sources],
+            ],
+            home=shared_part("home-city", home_city),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),
             ],
         )
         return context
+
+
+def kept(city, name, compute):
+    """`compute()` for `city`, kept per site revision (`shared_part`) while the city is
+    live: its photos, exchanges and articles are records whose every change moves the
+    revision, as the page cache relies on. Its stages, figures and sources are not,
+    and are read on every request. A preview of an unpublished city keeps nothing.
+    Markup is kept per code version too, as record parts are: a deployment that
+    changes a template does not always move the revision."""
+    if not city.is_live:
+        return compute()
+    return shared_part(name, compute, city.pk, code_version())
+
+
+def render_timeline(city):
+    """The markup of the city's friendly exchanges, oldest first (blank without any)."""
+    exchanges = list(city.exchanges.for_timeline())
+    return render_to_string("cities/includes/timeline.html", {"exchanges": exchanges})
+
+
+def relationship_path(city):
+    """The city's stages in time, each with `report`: its live article's address, else ""."""
+    # Unordered in SQL: the model's ordering by city would join the city to sort by it.
+    stages = Stage.objects.filter(city=city).for_path().order_by()
+    stages = sorted(stages, key=lambda stage: stage.sort_key)
+    for stage in stages:
+        article = stage.article
+        stage.report = article.get_absolute_url() if article and article.is_live else ""
+    return stages
+
+
+def home_city():
+    """The published home city, which every city page compares with."""
+    return City.objects.home().published().select_related("country").first()
+
+
+def render_related_news(city):
+    """The markup of the latest five published articles about `city` in the active
+    language (through the relation news declares, so that cities never imports news)."""
+    articles = city.articles.published().in_language(get_language()).for_lists()
+    articles = list(articles.select_related("category", "lead_image")[:5])
+    return render_to_string(
+        "cities/includes/city_news.html", {"city": city, "related_articles": articles}
+    )

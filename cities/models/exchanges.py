@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cities.models.city import City
-from portal.editorial.models import Timestamped, Translatable
+from portal.editorial.models import LINK_FIELDS, Timestamped, Translatable, fields_for
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -21,6 +21,18 @@ class ExchangeKind(models.TextChoices):
     EXHIBITION = "exhibition", _("Exhibition")
     DONATION = "donation", _("Donation")
     OTHER = "other", _("Other")
+
+
+class ExchangeQuerySet(models.QuerySet):
+    def for_timeline(self):
+        """What a city's timeline shows, with what a link to each exchange's article
+        needs (`LINK_FIELDS`): not the article's text, nor the translators' bookkeeping."""
+        return self.select_related("article").only(
+            *fields_for(
+                "title", "description", plain=("city", "date", "precision", "kind", "article")
+            ),
+            *fields_for(plain=LINK_FIELDS, via="article__"),
+        )
 
 
 class Exchange(Translatable, Timestamped):
@@ -47,6 +59,8 @@ class Exchange(Translatable, Timestamped):
         verbose_name=_("article"),
         help_text=_("A news report about this exchange, if there is one."),
     )
+
+    objects = ExchangeQuerySet.as_manager()
 
     required_translations = ("title",)
 

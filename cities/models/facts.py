@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial.models import Timestamped
+from portal.editorial.models import Timestamped, fields_for
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -237,6 +237,20 @@ class Fact(models.Model):
 
 
 def citations_of(city):
-    """Every (public fact, source) pair of `city`, in one query."""
+    """Every (public fact, source) pair of `city`, in one query: the whole fact and
+    source, and of a source's article only its address."""
     links = Fact.sources.through.objects.filter(fact__city=city, fact__is_public=True)
-    return links.select_related("fact", "source__article").order_by("source_id")
+    return (
+        links.select_related("fact", "source__article")
+        .only(
+            "fact",
+            *fields_for(
+                "title",
+                "publisher",
+                plain=("url", "date", "date_precision", "article"),
+                via="source__",
+            ),
+            "source__article__slug",
+        )
+        .order_by("source_id")
+    )

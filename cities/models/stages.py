@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cities.models.facts import Source
+from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -35,6 +36,20 @@ class Relationship(models.TextChoices):
 STAGE_ORDER = {value: rank for rank, value in enumerate(Relationship.values)}
 # The stages that make a city a partner, with a "since" date on the city.
 PARTNER_STAGES = (Relationship.FRIENDLY, Relationship.SISTER)
+
+
+class StageQuerySet(models.QuerySet):
+    def for_path(self):
+        """What a city page shows of its stages, with what a link to each stage's
+        article needs (`LINK_FIELDS`), not its text."""
+        return self.select_related("article").only(
+            *fields_for(
+                "document",
+                "signatories",
+                plain=("city", "stage", "date", "precision", "exchange", "article"),
+            ),
+            *fields_for(plain=LINK_FIELDS, via="article__"),
+        )
 
 
 class Stage(models.Model):
@@ -66,6 +81,8 @@ class Stage(models.Model):
         related_name="+",
         verbose_name=_("article"),
     )
+
+    objects = StageQuerySet.as_manager()
 
     class Meta:
         ordering = ["city", models.F("date").asc(nulls_first=True), "pk"]
