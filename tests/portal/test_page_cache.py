@@ -12,9 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from cities.models import Fact, Source, Stage, StatedTotal
 from news.models import Article
 from tests.admin_forms import admin_form_data
-from tests.factories import make_article, make_city, make_exchange, make_photo
+from tests.factories import (
+    make_article,
+    make_city,
+    make_exchange,
+    make_fact,
+    make_photo,
+    make_source,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,15 +78,42 @@ def test_a_change_shows_at_once_on_every_page(client, article):
         lambda city: make_exchange(city, date=datetime.date(2024, 5, 1), title_en="A visit"),
         lambda city: city.country.__class__.objects.filter(pk=city.country_id).first().save(),
         lambda city: city.articles.add(make_article(status="draft")),
+        lambda city: Stage.objects.create(
+            city=city, stage="sister", date=datetime.date(2021, 12, 9)
+        ),
+        lambda city: make_fact(city, "population", 100),
+        lambda city: Source.objects.filter(facts__city=city).first().save(),
+        lambda city: Fact.objects.get(city=city).sources.add(make_source(title_en="New")),
     ],
-    ids=["photo added", "exchange added", "country saved", "article linked"],
+    ids=[
+        "photo added",
+        "exchange added",
+        "country saved",
+        "article linked",
+        "stage added",
+        "fact added",
+        "source saved",
+        "source cited",
+    ],
 )
 def test_changes_to_related_records_retire_the_page_too(client, change):
     city = make_city(slug="karachi", name_en="Karachi", status="published")
+    make_fact(city, "area", 3780)
     visit(client, "/en/cities/karachi/")
     assert visit(client, "/en/cities/karachi/")[0]["X-Page-Cache"] == "hit"
     change(city)
     assert visit(client, "/en/cities/karachi/")[0]["X-Page-Cache"] == "miss"
+
+
+def test_a_stated_total_retires_the_directory(client):
+    make_city(slug="karachi")
+    visit(client, "/en/cities/")
+    assert visit(client, "/en/cities/")[0]["X-Page-Cache"] == "hit"
+    StatedTotal.objects.create(
+        sister_cities=23, friendly_cities=78, as_of=datetime.date(2023, 2, 16), source=make_source()
+    )
+    response = visit(client, "/en/cities/")[0]
+    assert response["X-Page-Cache"] == "miss" and "23" in response.content.decode()
 
 
 def test_a_change_made_in_the_admin_shows_at_once(admin_client, article):
