@@ -1,5 +1,7 @@
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -10,11 +12,12 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
+from portal.editorial.parts import code_version, shared_part
+from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
-from portal.editorial.rules import visible
+from portal.editorial.rules import can_preview, visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
-from portal.operations.parts import code_version, shared_part
 
 
 class CityListView(TemplateView):
@@ -52,11 +55,23 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     def get_queryset(self):
         return visible(City, self.request.user).partners().select_related("country")
 
+    def get_object(self, queryset=None):
+        """A visitor's city through a prepared query (staff, who may preview drafts,
+        through the queryset): the same record, without compiling."""
+        if can_preview(self.request.user, City):
+            return super().get_object(queryset)
+        found = prepared(
+            "city:detail", _published_partner, now=timezone.now(), slug=self.kwargs["slug"]
+        )
+        if not found:
+            raise Http404
+        return found[0]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
         stages = relationship_path(city)
-        provenance = city.provenance(citations_of(city), stages)
+        provenance = city.provenance(prepared("city:citations", citations_of, city=city.pk), stages)
         context.update(
             gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
             timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
@@ -100,13 +115,21 @@ def render_timeline(city):
 
 def relationship_path(city):
     """The city's stages in time, each with `report`: its live article's address, else ""."""
-    # Unordered in SQL: the model's ordering by city would join the city to sort by it.
-    stages = Stage.objects.filter(city=city).for_path().order_by()
+    stages = prepared("city:stages", _stages_of, city=city.pk)
     stages = sorted(stages, key=lambda stage: stage.sort_key)
     for stage in stages:
         article = stage.article
         stage.report = article.get_absolute_url() if article and article.is_live else ""
     return stages
+
+
+def _published_partner(now, slug):
+    return City.objects.published(now).partners().select_related("country").filter(slug=slug)
+
+
+def _stages_of(city):
+    # Unordered in SQL: the model's ordering by city would join the city to sort by it.
+    return Stage.objects.filter(city=city).for_path().order_by()
 
 
 def home_city():

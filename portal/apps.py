@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from portal import context_processors  # noqa: F401
-        from portal.editorial import counts
+        from portal.editorial import revision
         from portal.editorial.roles import post_migrate_roles
         from portal.operations import page_cache
         from portal.pictures.models import watch_deletions
@@ -22,4 +22,4 @@ class PortalConfig(AppConfig):
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
         page_cache.watch_content()
-        counts.read_revision_with(page_cache.revision_number)
+        revision.read_with(page_cache.current_revision)

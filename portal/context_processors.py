@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 
 from office.models import OfficePage, PageKind
 from portal import care
+from portal.editorial.parts import shared_part
 from portal.models import Office
-from portal.operations.parts import shared_part
 
 
 def _office():

@@ -14,8 +14,11 @@
   queue and workbench pages, the staff preview of public pages.
 - `editions`: what a visitor of each language gets of a published record
   (the rule itself is `models.PublishableQuerySet.in_language`).
-- `counts`: totals of published records (a list's count, the sitemap's pages)
-  kept per site revision, which the page cache registers how to read.
+- `revision`: the site's revision, whose reader the page cache registers;
+  `counts`: totals of published records (a list's count, the sitemap's pages)
+  kept per site revision; `parts`: rendered parts of pages kept per revision,
+  per record or, for visitors, whole pages kept while their context stays the
+  same; `prepared`: the public pages' fixed queries compiled once per process.
 - `workbench`, `glossary`, `matrix` (+ `matrix_view`), `xliff` (+
   `xliff_format`, `xliff_views`): the translators' side-by-side workbench,
   official names, the completeness matrix, exchange with CAT tools.

@@ -5,7 +5,7 @@ counting 100,000 rows on every view took 130–200 ms on PostgreSQL and nearly a
 second on SQLite (the language-edition rule reads each row's JSON). A count
 changes only when a record changes, which moves the site's revision
 (`portal.operations.page_cache`, which registers how to read it with
-`read_revision_with` at start-up), or when a scheduled record's time comes. So
+its reader in `portal.editorial.revision` at start-up), or when a scheduled record's time comes. So
 a count is kept in the cache under the revision, with the earliest publication
 time still ahead beside it, and counted afresh after that time.
 
@@ -13,7 +13,7 @@ It is as fresh as the pages of the page cache: a change is counted at once by
 the process that made it and, where each worker has a memory cache of its own,
 by the others within `PAGE_CACHE_REVISION_SECONDS`. Without a revision (none
 registered, no row yet) or a cache, every view counts; a count made inside a
-transaction is used but not kept (as `portal.operations.parts` does).
+transaction is used but not kept (as `portal.editorial.parts` does).
 """
 
 import datetime
@@ -26,6 +26,7 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from portal.editorial import revision as site_revision
 from portal.editorial.models import Status
 
 logger = logging.getLogger(__name__)
@@ -33,12 +34,6 @@ logger = logging.getLogger(__name__)
 # Older revisions' counts are never read again; they leave the cache within a day.
 KEEP_SECONDS = 24 * 3600
 MARGIN_SECONDS = 60
-_reader = {"revision": None}
-
-
-def read_revision_with(reader):
-    """Register `reader()`: the site's revision number now, or None."""
-    _reader["revision"] = reader
 
 
 def published_count(queryset, key):
@@ -53,7 +48,7 @@ def kept_per_revision(key, models, compute):
     under the current revision and `key` while no scheduled record of theirs has
     come out."""
     try:
-        revision = _reader["revision"]() if _reader["revision"] else None
+        revision = site_revision.current()
         kept = cache.get(f"{key}:{revision}") if revision is not None else None
     except Exception:  # a cache that fails must not take the page down
         logger.exception("Cache unavailable; computing")

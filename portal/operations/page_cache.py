@@ -30,7 +30,6 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F, Min
@@ -40,6 +39,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 
 from portal import care
+from portal.editorial.parts import release
 
 logger = logging.getLogger(__name__)
 
@@ -157,21 +157,6 @@ def current_revision():
     return revision
 
 
-def revision_number():
-    """The revision for what is kept under it besides pages (counts:
-    `portal.editorial.counts`): the page cache's entry when there is one, else the
-    database's row (one query), or None."""
-    from portal.operations.models import SiteRevision
-
-    known = cache.get(REVISION_KEY)
-    if known is not None:
-        return known[0]
-    try:
-        return SiteRevision.objects.values_list("number", flat=True).filter(pk=1).first()
-    except DatabaseError:
-        return None
-
-
 def _revision_from_database():
     """`(revision, earliest future publication time)` from the database, or None."""
     from portal.operations.models import SiteRevision
@@ -184,11 +169,6 @@ def _revision_from_database():
     except DatabaseError:
         return None  # the database is down: nothing can change meanwhile
     return revision, upcoming.timestamp() if upcoming else NO_SCHEDULE
-
-
-def release():
-    """Changes with every deployment that changes a static file: old pages name old files."""
-    return getattr(staticfiles_storage, "manifest_hash", "") or "dev"
 
 
 class AnonymousPageCacheMiddleware:

@@ -216,7 +216,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # staleness bound across workers without Redis (with Redis, changes show at once).
 PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
 # Parts many pages share (the office record, the footer), kept per site revision
-# (portal/operations/parts.py); 0 computes them on every page.
+# (portal/editorial/parts.py); 0 computes them on every page.
 PART_CACHE_SECONDS = env_int("PART_CACHE_SECONDS", 3600)
 # The public pages' fixed queries compiled once per process and language
 # (portal/editorial/prepared.py); off, each is built and compiled on every use.

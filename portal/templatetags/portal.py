@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.editions import alternates
 from portal.editorial.models import Edition
+from portal.editorial.parts import page_part, record_part, shared_part
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
 from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
-from portal.operations.parts import page_part, record_part, shared_part
 from portal.search import highlight as search_highlight
 
 register = template.Library()
@@ -182,7 +182,7 @@ class PagePartNode(template.Node):
 def do_page_part(parser, token):
     """`{% page_part %}…{% endpage_part %}` around a whole page (base.html): kept for
     signed-out visitors while every value of the template's context stays as it is
-    (portal/operations/parts.py `page_part`)."""
+    (portal/editorial/parts.py `page_part`)."""
     nodelist = parser.parse(("endpage_part",))
     parser.delete_first_token()
     return PagePartNode(nodelist)
@@ -192,6 +192,6 @@ def do_page_part(parser, token):
 def do_record_part(parser, token):
     """`{% record_part "article-card" article article.category article.lead_image prominent %}
     …{% endrecord_part %}`: markup made from the named records (and values) alone,
-    kept while they stay as they are (portal/operations/parts.py). Name every record
+    kept while they stay as they are (portal/editorial/parts.py). Name every record
     the markup reads, and nothing from the request."""
     return _part_tag(record_part, parser, token, least=3)

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from news.models import Article
-from portal.operations import parts
+from portal.editorial import parts
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

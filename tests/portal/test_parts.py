@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import Category
+from portal.editorial import parts
 from portal.models import Office
-from portal.operations import parts
 from tests.factories import make_article
 
 

@@ -2,7 +2,7 @@
 
 Each page is measured under gunicorn (sync workers) three times: with the
 page cache off (every request runs the view; the parts kept in the cache,
-`portal/operations/parts.py`, are served from it), with the page cache and
+`portal/editorial/parts.py`, are served from it), with the page cache and
 the kept parts off (every part rendered: a page right after a change), and
 with the page cache on (anonymous pages from the cache), beside the floor, a
 bare Django app under the same server settings (`floorapp`), and, when a

@@ -2,7 +2,7 @@
 
 The office record behind every header and footer, the footer itself: every
 page shows them, and they change only when a record changes. Each is kept in
-the cache under the site's revision (`page_cache.current_revision`, the same
+the cache under the site's revision (`portal.editorial.revision`, the same
 number the page cache files pages under), so a change that moves the revision
 retires every part at once, with the same guarantees as whole pages: staff and
 visitors alike see a part no older than the revision, on every worker.
@@ -27,6 +27,7 @@ import types
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -35,17 +36,22 @@ from django.forms import BaseForm
 from django.utils import timezone, translation
 from django.utils.functional import LazyObject, Promise, empty
 
-from portal.operations.page_cache import current_revision, release
+from portal.editorial import revision
 
 logger = logging.getLogger(__name__)
 
 
+def release():
+    """Changes with every deployment that changes a static file: markup names files."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or "dev"
+
+
 def _key(name, vary):
-    revision = current_revision()
-    if revision is None:
+    number = revision.current()
+    if number is None:
         return None
     varying = ":".join(str(value) for value in vary)
-    return f"parts:{revision}:{release()}:{translation.get_language()}:{name}:{varying}"
+    return f"parts:{number}:{release()}:{translation.get_language()}:{name}:{varying}"
 
 
 def _kept(name, key_of, compute, may_store=True):
