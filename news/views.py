@@ -14,26 +14,48 @@ from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
 
 
+class ArticlePaginator(CountedPaginator):
+    """Finds a page's ids first, then reads those rows alone from `rows` (a deferred
+    join): the ids come from an index, so a deep page never reads the rows it passes
+    over. Past the middle the ids are counted from the oldest end, reversed: the
+    deepest page passes over no more rows than the middle one."""
+
+    def __init__(self, object_list, per_page, rows, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = rows
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")
+        if bottom > self.count - top:
+            ids = ids.reverse()[self.count - top : self.count - bottom]
+        else:
+            ids = ids[bottom:top]
+        # Nothing but the ids: with the list's filters here too, a database may read
+        # the whole list through its index to test each row against them.
+        return self._get_page(self.rows.filter(pk__in=ids), number, self)
+
+
 class ArticleListView(ListView):
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.filter_form = ArticleFilterForm(self.request.GET)
-        return self.filter_form.filter(
-            Article.objects.published()
-            .in_language(get_language())
-            .for_lists()
-            .select_related("category", "lead_image")
-        )
+        return self.filter_form.filter(Article.objects.published().in_language(get_language()))
 
     def get_paginator(self, queryset, per_page, **kwargs):
         """The total from `published_count`: kept under the site revision, not
         counted on every view."""
         values = self.filter_form.cleaned_values()
         key = f"news:{get_language()}:{values.get('city', '')}:{values.get('category', '')}"
-        return CountedPaginator(
-            queryset, per_page, count=lambda: published_count(queryset, key), **kwargs
+        rows = Article.objects.for_lists().select_related("category", "lead_image")
+        return ArticlePaginator(
+            queryset, per_page, rows, count=lambda: published_count(queryset, key), **kwargs
         )
 
     def get_context_data(self, **kwargs):
