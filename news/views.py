@@ -2,36 +2,24 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
-from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
 from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
+from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
 from portal.formatting.breadcrumbs import crumb
-from portal.formatting.i18n import LANGUAGE_CODES, localized
-
-
-def _texts(*names, of=""):
-    return [of + build_localized_fieldname(name, code) for name in names for code in LANGUAGE_CODES]
-
+from portal.formatting.i18n import localized
 
 # What an article card (news/includes/article_card.html) shows, and nothing more: ten
 # rows read on every view of the list, each card's part kept by these values alone.
 CARD_FIELDS = [
-    "slug",
-    "published_at",
-    "original_language",
-    "original_only",
-    "translation_states",
-    "category",
-    *_texts("title", "standfirst", "source"),
-    *_texts("name", of="category__"),
-    *(f"lead_image__{name}" for name in ("image", "width", "height", "rendition_widths")),
-    *_texts("alt", of="lead_image__"),
+    *fields_for("title", "standfirst", "source", plain=(*LINK_FIELDS, "category")),
+    *fields_for("name", via="category__"),
+    *fields_for("alt", plain=("image", "width", "height", "rendition_widths"), via="lead_image__"),
 ]
 
 
