@@ -86,7 +86,9 @@ class RankedResults:
             ids += self.backend.ids("rest", offset, limit, self.rest_count)
         if not ids:
             return []
-        found = {record.pk: record for record in self.records.filter(pk__in=ids)}
+        # Unordered: the ids give the order, and asked to sort, a database may walk a
+        # whole index in that order rather than look up these few rows.
+        found = {record.pk: record for record in self.records.filter(pk__in=ids).order_by()}
         return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
