@@ -23,15 +23,19 @@ CARD_FIELDS = [
 ]
 
 
-class ArticlePaginator(CountedPaginator):
-    """Finds a page's ids first, then reads those rows alone from `rows` (a deferred
-    join): the ids come from an index, so a deep page never reads the rows it passes
-    over. Past the middle the ids are counted from the oldest end, reversed: the
-    deepest page passes over no more rows than the middle one."""
+def with_cards(queryset):
+    """`queryset` reading what an article card shows, and nothing more."""
+    return queryset.select_related("category", "lead_image").only(*CARD_FIELDS)
 
-    def __init__(self, object_list, per_page, rows, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.rows = rows
+
+class ArticlePaginator(CountedPaginator):
+    """The first pages in one query; a deeper page by its ids first, then those rows
+    alone (a deferred join): the ids come from an index, so a deep page never reads
+    the rows it passes over. Past the middle the ids are counted from the oldest end,
+    reversed: the deepest page passes over no more rows than the middle one."""
+
+    # Building the nested query costs more than passing over this many rows.
+    DIRECT_ROWS = 200
 
     def page(self, number):
         number = self.validate_number(number)
@@ -39,6 +43,8 @@ class ArticlePaginator(CountedPaginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        if bottom < self.DIRECT_ROWS:
+            return self._get_page(with_cards(self.object_list)[bottom:top], number, self)
         ids = self.object_list.values("pk")
         if bottom > self.count - top:
             ids = ids.reverse()[self.count - top : self.count - bottom]
@@ -46,7 +52,8 @@ class ArticlePaginator(CountedPaginator):
             ids = ids[bottom:top]
         # Nothing but the ids: with the list's filters here too, a database may read
         # the whole list through its index to test each row against them.
-        return self._get_page(self.rows.filter(pk__in=ids), number, self)
+        rows = with_cards(Article.objects.filter(pk__in=ids))
+        return self._get_page(rows, number, self)
 
 
 class ArticleListView(ListView):
@@ -62,9 +69,8 @@ class ArticleListView(ListView):
         counted on every view."""
         values = self.filter_form.cleaned_values()
         key = f"news:{get_language()}:{values.get('city', '')}:{values.get('category', '')}"
-        rows = Article.objects.select_related("category", "lead_image").only(*CARD_FIELDS)
         return ArticlePaginator(
-            queryset, per_page, rows, count=lambda: published_count(queryset, key), **kwargs
+            queryset, per_page, count=lambda: published_count(queryset, key), **kwargs
         )
 
     def get_context_data(self, **kwargs):

@@ -1,5 +1,5 @@
-"""Every page of the news list holds what OFFSET would give, though a page's rows are
-read by id and pages past the middle are counted from the oldest end."""
+"""Every page of the news list holds what OFFSET would give, though a deeper page's
+rows are read by id and pages past the middle are counted from the oldest end."""
 
 import datetime
 import re
@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news.views import ArticlePaginator
 from tests.factories import make_article, make_category, make_city
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,15 @@ def _render_every_page(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(params=[0, 10, 200], ids=["by-id", "first-direct", "direct"])
+def direct_rows(request, monkeypatch):
+    """How many rows the list passes over in one query before reading pages by id."""
+    monkeypatch.setattr(ArticlePaginator, "DIRECT_ROWS", request.param)
+    return request.param
+
+
 @pytest.fixture
-def news(db):
+def news(db, direct_rows):
     """25 visible articles, newest `n-24`, two of them at the same time; around them
     what a visitor must never see in the English list."""
     karachi = make_city(slug="karachi")
@@ -82,16 +90,25 @@ def test_a_scheduled_article_takes_its_place_when_its_time_comes(client, news):
     assert first[0] == "soon" and last == newest_first(range(25))[19:]
 
 
-def test_a_page_reads_its_rows_by_id_and_deep_pages_count_from_the_end(client, news):
+@pytest.mark.parametrize("direct_rows", [10], indirect=True)
+def test_a_deeper_page_reads_its_rows_by_id_and_past_the_middle_from_the_end(
+    client, news, monkeypatch
+):
     def rows_query(path):
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         (sql,) = [q["sql"] for q in queries if '"news_article"."standfirst_en"' in q["sql"]]
+        if " IN (SELECT " not in sql:
+            return sql, None
         outer, rest = sql.split(" IN (SELECT ", 1)
         ids, outer_order = rest.rsplit(") ORDER BY ", 1)
         return outer + outer_order, ids
 
-    outer, ids = rows_query("/en/news/")
-    assert "OFFSET" not in outer and "LIMIT" not in outer and " DESC" in ids
+    first, ids = rows_query("/en/news/")
+    assert ids is None and "LIMIT 10" in first, "the first page in one query"
     outer, ids = rows_query("/en/news/?page=3")
-    assert "OFFSET" not in outer and " ASC" in ids and " DESC" not in ids
+    assert "OFFSET" not in outer and "LIMIT" not in outer
+    assert " ASC" in ids and " DESC" not in ids, "the last page counted from the oldest"
+    monkeypatch.setattr(ArticlePaginator, "DIRECT_ROWS", 0)
+    outer, ids = rows_query("/en/news/")
+    assert "LIMIT" not in outer and " DESC" in ids and "LIMIT 10" in ids
