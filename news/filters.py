@@ -9,9 +9,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Category
+from portal.editorial.counts import kept_per_revision
 from portal.formatting.forms import LenientFilterForm
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value
-from portal.operations.parts import shared_part
 
 CITY_FIELDS = ("slug", *(build_localized_fieldname("name", code) for code in LANGUAGE_CODES))
 
@@ -58,8 +58,11 @@ class ArticleFilterForm(LenientFilterForm):
 
     def __init__(self, data):
         super().__init__(data)
-        # A choice per partner city (there may be hundreds), read once per site revision.
-        options = shared_part("news-filter-options", filter_options)
+        # A choice per partner city (there may be hundreds), read once per site revision
+        # and language, and again when a scheduled city comes out. The key names the
+        # value's shape: a deployment that changes it must not read the old one.
+        language = get_language()
+        options = kept_per_revision(f"news-filter-options:1:{language}", [City], filter_options)
         self.cities, self.categories = options["cities"], options["categories"]
         self.fields["city"].offer(_("All cities"), options["city"])
         self.fields["category"].offer(_("All categories"), options["category"])
