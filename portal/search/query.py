@@ -10,14 +10,27 @@ unpublished one or one without an edition in the language searched.
 from functools import cached_property
 
 from django.db.models import Case, F, Value, When
+from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Article
 from office.models import OfficePage, ServiceGuide
+from portal.editorial.models import LINK_FIELDS, fields_for
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.backends import COUNT_LIMIT, search_backend
 from portal.search.tokens import query_terms
 
 MAX_QUERY_LENGTH = 100
+# What a result shows (portal/templates/portal/search.html), and nothing more: an
+# article's title, source and body (for its snippet), a city's name, summary and country.
+ARTICLE_FIELDS = (
+    *fields_for("title", "source", plain=LINK_FIELDS),
+    *(build_localized_fieldname("body", code) for code in LANGUAGE_CODES),
+)
+CITY_FIELDS = (
+    *fields_for("name", "summary", plain=(*LINK_FIELDS, "country")),
+    *fields_for("name", via="country__"),
+)
 
 
 def clean_query(raw):
@@ -73,7 +86,9 @@ class RankedResults:
             ids += self.backend.ids("rest", offset, limit, self.rest_count)
         if not ids:
             return []
-        found = {record.pk: record for record in self.records.filter(pk__in=ids)}
+        # Unordered: the ids give the order, and asked to sort, a database may walk a
+        # whole index in that order rather than look up these few rows.
+        found = {record.pk: record for record in self.records.filter(pk__in=ids).order_by()}
         return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
@@ -85,7 +100,7 @@ def search_articles(query, language):
     terms = query_terms(query)
     if not terms:
         return []
-    articles = Article.objects.published().in_language(language).select_related("category")
+    articles = Article.objects.published().in_language(language).only(*ARTICLE_FIELDS)
     return RankedResults(articles, search_backend("article", language, terms))
 
 
@@ -106,6 +121,7 @@ def search_cities(query, language):
         .in_language(language)
         .partners()
         .select_related("country")
+        .only(*CITY_FIELDS)
         .filter(pk__in=list(matches))
         .annotate(name_hit=Case(When(pk__in=in_name, then=1), default=0))
         .order_by("-name_hit", "slug")
