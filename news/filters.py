@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 from cities.models import City
 from news.models import Category
 from portal.editorial.counts import kept_per_revision
+from portal.editorial.parts import fingerprint
 from portal.formatting.forms import LenientFilterForm
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value
 
@@ -27,6 +28,8 @@ def filter_options():
     return {
         "cities": cities,
         "categories": categories,
+        # What a kept page showing the form depends on in its options (see `fingerprint`).
+        "digest": fingerprint([cities, categories]),
         "city": [(row[0], localized_value(_city(row), "name")[0]) for row in cities],
         "category": [(category.slug, category.name) for category in categories],
     }
@@ -62,7 +65,8 @@ class ArticleFilterForm(LenientFilterForm):
         # and language, and again when a scheduled city comes out. The key names the
         # value's shape: a deployment that changes it must not read the old one.
         language = get_language()
-        options = kept_per_revision(f"news-filter-options:1:{language}", [City], filter_options)
+        options = kept_per_revision(f"news-filter-options:2:{language}", [City], filter_options)
+        self.options_digest = options["digest"]
         self.cities, self.categories = options["cities"], options["categories"]
         self.fields["city"].offer(_("All cities"), options["city"])
         self.fields["category"].offer(_("All categories"), options["category"])
@@ -81,6 +85,11 @@ class ArticleFilterForm(LenientFilterForm):
         if name == "city":
             return next((_city(row) for row in self.cities if row[0] == slug), None)
         return next((category for category in self.categories if category.slug == slug), None)
+
+    def fingerprint(self):
+        """What the rendered form shows, for a kept page (`portal.editorial.parts`): its
+        state and its options' digest, instead of listing hundreds of choices."""
+        return f"{self.state}|{self.options_digest}"
 
     @property
     def state(self):

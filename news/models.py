@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.editorial.models import (
+    LINK_FIELDS,
+    Publishable,
+    PublishableQuerySet,
+    Timestamped,
+    Translatable,
+    fields_for,
+)
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
 from portal.pictures.models import Picture
@@ -35,11 +42,24 @@ class Category(Translatable, Timestamped):
         return self.name or self.slug
 
 
+# What an article card (news/includes/article_card.html) shows, and nothing more: the
+# rows a list reads on every view, each card's part kept by these values alone.
+CARD_FIELDS = [
+    *fields_for("title", "standfirst", "source", plain=(*LINK_FIELDS, "category")),
+    *fields_for("name", via="category__"),
+    *fields_for("alt", plain=("image", "width", "height", "rendition_widths"), via="lead_image__"),
+]
+
+
 class ArticleQuerySet(PublishableQuerySet):
     long_texts = ("body",)
 
     def featured(self):
         return self.filter(featured=True)
+
+    def for_cards(self):
+        """Reading what an article card shows, and nothing more."""
+        return self.select_related("category", "lead_image").only(*CARD_FIELDS)
 
 
 class Article(Publishable, Translatable, Timestamped):

@@ -9,25 +9,11 @@ from news.filters import ArticleFilterForm
 from news.models import Article
 from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
-from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
-
-# What an article card (news/includes/article_card.html) shows, and nothing more: ten
-# rows read on every view of the list, each card's part kept by these values alone.
-CARD_FIELDS = [
-    *fields_for("title", "standfirst", "source", plain=(*LINK_FIELDS, "category")),
-    *fields_for("name", via="category__"),
-    *fields_for("alt", plain=("image", "width", "height", "rendition_widths"), via="lead_image__"),
-]
-
-
-def with_cards(queryset):
-    """`queryset` reading what an article card shows, and nothing more."""
-    return queryset.select_related("category", "lead_image").only(*CARD_FIELDS)
 
 
 class ArticlePaginator(CountedPaginator):
@@ -46,7 +32,7 @@ class ArticlePaginator(CountedPaginator):
         if top + self.orphans >= self.count:
             top = self.count
         if bottom < self.DIRECT_ROWS:
-            return self._get_page(with_cards(self.object_list)[bottom:top], number, self)
+            return self._get_page(self.object_list.for_cards()[bottom:top], number, self)
         ids = self.object_list.values("pk")
         if bottom > self.count - top:
             ids = ids.reverse()[self.count - top : self.count - bottom]
@@ -54,7 +40,7 @@ class ArticlePaginator(CountedPaginator):
             ids = ids[bottom:top]
         # Nothing but the ids: with the list's filters here too, a database may read
         # the whole list through its index to test each row against them.
-        rows = with_cards(Article.objects.filter(pk__in=ids))
+        rows = Article.objects.filter(pk__in=ids).for_cards()
         return self._get_page(rows, number, self)
 
 

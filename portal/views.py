@@ -33,12 +33,7 @@ HOME_EXCHANGES = 5
 
 
 def _listed_articles(language, now):
-    return (
-        Article.objects.published(now)
-        .in_language(language)
-        .for_lists()
-        .select_related("category", "lead_image")
-    )
+    return Article.objects.published(now).in_language(language).for_cards()
 
 
 def _home_articles(language, now):

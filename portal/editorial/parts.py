@@ -125,11 +125,14 @@ def _fingerprint(value, seen=None, strict=False):
         if value._wrapped is empty:
             value._setup()
         value = value._wrapped
-    seen = set() if seen is None else seen
+    # What this fingerprint has already gone through, by identity (and kept, so that no
+    # id is reused meanwhile): a record or a list met again is named, not gone through
+    # again (a reverse relation points back; a list's page and its rows are one list).
+    seen = {} if seen is None else seen
     if isinstance(value, Model):
-        if id(value) in seen:  # a reverse relation points back to a record on the way
+        if id(value) in seen:
             return f"{value._meta.label}:{value.pk}:seen"
-        seen.add(id(value))
+        seen[id(value)] = (value, len(seen))
         fields = ",".join(
             f"{name}={field!r}"
             if type(field) in PLAIN
@@ -149,6 +152,10 @@ def _fingerprint(value, seen=None, strict=False):
             else ""
         )
         return f"{value._meta.label}:{value.pk}:{fields}|{related}|{live}"
+    if isinstance(value, list):
+        if id(value) in seen:  # named by when it was first met: the same on every view
+            return f"list#{seen[id(value)][1]}"
+        seen[id(value)] = (value, len(seen))
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(_fingerprint(item, seen, strict) for item in value) + "]"
     if isinstance(value, str | enum.Enum):
@@ -176,11 +183,20 @@ def _fingerprint(value, seen=None, strict=False):
     return repr(value)
 
 
+def fingerprint(value):
+    """A digest of everything `value` (records, lists, plain values) holds that markup
+    made from it can show: for what is kept beside a part, such as a form's options."""
+    return hashlib.sha256(_fingerprint(value, strict=True).encode()).hexdigest()
+
+
 def _fingerprint_of_kind(value, seen):
     """The strict fingerprint of the few other kinds a page's context holds."""
     if isinstance(value, Promise):  # a lazy translation, in the key's language
         return repr(str(value))
     if isinstance(value, QuerySet):  # evaluated here, once: the template reads the same
+        if id(value) in seen:
+            return f"qs#{seen[id(value)][1]}"
+        seen[id(value)] = (value, len(seen))
         return "qs" + _fingerprint(list(value), seen, strict=True)
     if isinstance(value, Page):
         return (
@@ -191,6 +207,8 @@ def _fingerprint_of_kind(value, seen):
         return f"paginator{value.per_page}/{value.num_pages}/{value.count}"
     if isinstance(value, types.SimpleNamespace):
         return "ns" + _fingerprint(vars(value), seen, strict=True)
+    if isinstance(value, BaseForm) and hasattr(value, "fingerprint"):
+        return f"form:{type(value).__name__}:{value.fingerprint()}"
     if isinstance(value, BaseForm):  # a filter form: what it was given, and its choices
         data = value.data
         given = sorted((name, data.getlist(name)) for name in data) if data else []
@@ -265,9 +283,10 @@ def page_part(compute, request, context):
         return compute()
 
     def key_of():
+        seen = {}
         try:
             fingerprint = "|".join(
-                f"{name}={_fingerprint(value, strict=True)}"
+                f"{name}={_fingerprint(value, seen, strict=True)}"
                 for name, value in sorted(context.items())
                 if name not in NOT_FINGERPRINTED
             )
