@@ -39,6 +39,15 @@ def _city(row):
     return SimpleNamespace(**dict(zip(CITY_FIELDS, row, strict=True)))
 
 
+def filtered(queryset, city=None, category=None):
+    """`queryset` (articles) about the city and in the category with these slugs, if given."""
+    if city:
+        queryset = queryset.filter(cities__slug=city)
+    if category:
+        queryset = queryset.filter(category__slug=category)
+    return queryset
+
+
 class ManyChoiceField(forms.ChoiceField):
     """A choice among many (hundreds of partner cities), checked in the set of its
     values: its options, given as a callable, are only listed when it is rendered."""
@@ -73,11 +82,7 @@ class ArticleFilterForm(LenientFilterForm):
 
     def filter(self, queryset):
         values = self.cleaned_values()
-        if values.get("city"):
-            queryset = queryset.filter(cities__slug=values["city"])
-        if values.get("category"):
-            queryset = queryset.filter(category__slug=values["category"])
-        return queryset
+        return filtered(queryset, values.get("city"), values.get("category"))
 
     def chosen(self, name):
         """The chosen City or Category, for the page's heading."""

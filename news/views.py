@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cities.models import City
-from news.filters import ArticleFilterForm
+from news.filters import ArticleFilterForm, filtered
 from news.models import Article
 from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
@@ -25,12 +25,18 @@ class ArticlePaginator(CountedPaginator):
     # Building the nested query costs more than passing over this many rows.
     DIRECT_ROWS = 200
 
+    def __init__(self, *args, first_rows=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.first_rows = first_rows
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        if bottom < self.DIRECT_ROWS and self.first_rows:
+            return self._get_page(self.first_rows(bottom, top), number, self)
         if bottom < self.DIRECT_ROWS:
             return self._get_page(self.object_list.for_cards()[bottom:top], number, self)
         ids = self.object_list.values("pk")
@@ -42,6 +48,11 @@ class ArticlePaginator(CountedPaginator):
         # the whole list through its index to test each row against them.
         rows = Article.objects.filter(pk__in=ids).for_cards()
         return self._get_page(rows, number, self)
+
+
+def _listed_cards(language, _filters, bottom, top, now, city=None, category=None):
+    articles = filtered(Article.objects.published(now).in_language(language), city, category)
+    return articles.for_cards()[bottom:top]
 
 
 class ArticleListView(ListView):
@@ -56,9 +67,24 @@ class ArticleListView(ListView):
         """The total from `published_count`: kept under the site revision, not
         counted on every view."""
         values = self.filter_form.cleaned_values()
-        key = f"news:{get_language()}:{values.get('city', '')}:{values.get('category', '')}"
+        language = get_language()
+        key = f"news:{language}:{values.get('city', '')}:{values.get('category', '')}"
+        chosen = {name: values[name] for name in ("city", "category") if values.get(name)}
+
+        def first_rows(bottom, top):
+            """A first page's cards through a prepared query: one per language, filters
+            chosen and page; the moment and the chosen slugs are its parameters."""
+            if top <= bottom:  # nothing to show: no query (an empty slice compiles to none)
+                return []
+            shape = (language, tuple(sorted(chosen)), bottom, top)
+            return prepared("news:page", _listed_cards, *shape, now=timezone.now(), **chosen)
+
         return ArticlePaginator(
-            queryset, per_page, count=lambda: published_count(queryset, key), **kwargs
+            queryset,
+            per_page,
+            count=lambda: published_count(queryset, key),
+            first_rows=first_rows,
+            **kwargs,
         )
 
     def get_context_data(self, **kwargs):
