@@ -26,7 +26,7 @@ import datetime
 import functools
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections
 from django.utils import translation
 
@@ -164,5 +164,9 @@ def prepared(name, build, *fixed, **values):
     query = _prepared.get(key)
     if query is None:
         variables = {variable: _Stand.kind_of(value) for variable, value in values.items()}
-        query = _prepared[key] = PreparedQuery(build, fixed, variables, using)
+        try:
+            query = PreparedQuery(build, fixed, variables, using)
+        except EmptyResultSet:  # a query that can match nothing (`pk__in=[]`) has no SQL
+            return list(build(*fixed, **values))
+        _prepared[key] = query
     return query.results(**values)

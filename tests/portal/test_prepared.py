@@ -137,6 +137,15 @@ def test_a_prefetch_with_a_queryset_of_its_own_is_refused():
         prepared("test:prefetch", with_cities, "en", now=timezone.now())
 
 
+def test_a_query_that_can_match_nothing_gives_nothing():
+    def none_of(language, now):
+        return Article.objects.published(now).filter(pk__in=[])
+
+    make_article()
+    assert prepared("test:none", none_of, "en", now=timezone.now()) == []
+    assert prepared("test:none", none_of, "en", now=timezone.now()) == []
+
+
 def test_turned_off_it_builds_every_time(settings):
     settings.PREPARED_QUERIES = False
     calls = []
