@@ -115,7 +115,7 @@ def search(request):
     query = clean_query(raw)
     language = translation.get_language()
     articles = search_articles(query, language)
-    cities = list(search_cities(query, language)[:SEARCH_CITY_LIMIT]) if query else []
+    cities = search_cities(query, language, SEARCH_CITY_LIMIT) if query else []
     office = search_office(query, language) if query else []
     page = Paginator(articles, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

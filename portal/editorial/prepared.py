@@ -34,42 +34,41 @@ _prepared = {}
 
 
 class _Stand:
-    """Two stand-ins of a variable's type, different from any real value."""
+    """Stand-ins for the variables while a query is prepared: of each variable's type,
+    different from any real value and from one another (Django drops repeated values
+    from an `IN` list), in two sets, so that what moves between the two compiles is
+    the variables' parameters and each tells which variable it is."""
 
-    # (first, second) per type: the builder gets one or the other.
-    VALUES = {
-        str: ("\x00prepared-a\x00", "\x00prepared-b\x00"),
-        int: (2_146_000_001, 2_146_000_002),
-        datetime.datetime: (
-            datetime.datetime(1901, 2, 3, 4, 5, 6, 7, tzinfo=datetime.UTC),
-            datetime.datetime(1902, 3, 4, 5, 6, 7, 8, tzinfo=datetime.UTC),
-        ),
-    }
+    KINDS = (str, int, datetime.datetime)
 
     @classmethod
     def kind_of(cls, value):
-        for kind in cls.VALUES:
+        for kind in cls.KINDS:
             if isinstance(value, kind) and not isinstance(value, bool):
                 return kind
         raise ImproperlyConfigured(f"A prepared query's variable cannot be {value!r}.")
 
-    @classmethod
-    def pair(cls, kind):
-        return cls.VALUES[kind]
+    @staticmethod
+    def value(kind, index, set_number):
+        if kind is str:
+            return f"\x00prepared-{set_number}-{index}\x00"
+        if kind is int:
+            return 2_000_000_000 + set_number * 100_000 + index
+        base = datetime.datetime(1901 + set_number, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
+        return base + datetime.timedelta(microseconds=index + 1)
 
 
 def _adapter(connection, raw, stored, other_raw, other_stored):
     """How a variable's value becomes the parameter Django would pass, told from the
-    parameter each stand-in became: as it is, or as the database writes a datetime
-    (SQLite stores text). A value Django rewrites otherwise (a language in a JSON
-    path) cannot be a variable: make it a fixed argument."""
+    parameters its two stand-ins became: as it is, or as the database writes a
+    datetime (SQLite stores text); None when these parameters are not its own."""
     candidates = [lambda value: value]
     if isinstance(raw, datetime.datetime):
         candidates.append(connection.ops.adapt_datetimefield_value)
     for adapt in candidates:
         if adapt(raw) == stored and adapt(other_raw) == other_stored:
             return adapt
-    raise ImproperlyConfigured(f"Cannot tell how {raw!r} becomes the parameter {stored!r}.")
+    return None
 
 
 def _comparable(params):
@@ -85,7 +84,13 @@ class PreparedQuery:
         self.using = using
         self.connection = connections[using]
         build = functools.partial(build, *fixed)
-        first = {name: _Stand.pair(kind)[0] for name, kind in variables.items()}
+        first, second = (
+            {
+                name: _Stand.value(kind, index, set_number)
+                for index, (name, kind) in enumerate(variables.items())
+            }
+            for set_number in (0, 1)
+        )
         self.queryset = build(**first)
         for lookup in self.queryset._prefetch_related_lookups:
             if getattr(lookup, "queryset", None) is not None:
@@ -101,21 +106,31 @@ class PreparedQuery:
         columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
         self.converters = compiler.get_converters(columns)
         self._check_stable(build, first)
+        sql, other = self._compile(build, second)
+        if sql != self.sql:
+            raise ImproperlyConfigured("A variable is written into the SQL itself.")
         self.slots = []  # (position, variable, adapter)
-        for name, kind in variables.items():
-            second = dict(first, **{name: _Stand.pair(kind)[1]})
-            sql, other = self._compile(build, second)
-            if sql != self.sql:
-                raise ImproperlyConfigured(f"Variable {name!r} is written into the SQL itself.")
-            pairs = zip(_comparable(self.params), _comparable(other), strict=True)
-            moved = [index for index, (a, b) in enumerate(pairs) if a != b]
-            if not moved:
-                raise ImproperlyConfigured(f"Variable {name!r} is not a parameter of the query.")
-            for index in moved:
-                adapt = _adapter(
-                    self.connection, first[name], self.params[index], second[name], other[index]
-                )
-                self.slots.append((index, name, adapt))
+        pairs = zip(_comparable(self.params), _comparable(other), strict=True)
+        for index, (a, b) in enumerate(pairs):
+            if a == b:
+                continue
+            self.slots.append(
+                (index, *self._variable_at(first, second, self.params[index], other[index]))
+            )
+        for name in variables.keys() - {name for _index, name, _adapt in self.slots}:
+            raise ImproperlyConfigured(f"Variable {name!r} is not a parameter of the query.")
+
+    def _variable_at(self, first, second, stored, other_stored):
+        """`(name, adapter)` of the variable whose stand-ins became these parameters."""
+        for name, raw in first.items():
+            adapt = _adapter(self.connection, raw, stored, second[name], other_stored)
+            if adapt:
+                return name, adapt
+        raise ImproperlyConfigured(
+            f"A parameter moved that no variable explains ({stored!r}): a value that moves "
+            "(the clock?) must be passed as a variable, and a variable Django rewrites "
+            "(a language in a JSON path) given as a fixed argument."
+        )
 
     def _compile(self, build, values):
         queryset = build(**values)
@@ -170,3 +185,20 @@ def prepared(name, build, *fixed, **values):
             return list(build(*fixed, **values))
         _prepared[key] = query
     return query.results(**values)
+
+
+def id_list(ids, name="id"):
+    """`ids` (primary keys) as int variables `id0`, `id1`… for a prepared query's
+    `pk__in`, padded with 0 (which no record has) to the next power of two: a query
+    shape per size, not per count (give the size as a fixed argument). The builder
+    reads them back with `ids_of()`."""
+    size = 1
+    while size < len(ids):
+        size *= 2
+    padded = [*ids, *[0] * (size - len(ids))]
+    return {f"{name}{index}": pk for index, pk in enumerate(padded)}
+
+
+def ids_of(values, name="id"):
+    """The ids `id_list()` gave under `name`, from a builder's keyword arguments."""
+    return [value for key, value in values.items() if key.removeprefix(name).isdigit()]

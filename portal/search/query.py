@@ -10,12 +10,14 @@ unpublished one or one without an edition in the language searched.
 from functools import cached_property
 
 from django.db.models import Case, F, Value, When
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Article
 from office.models import OfficePage, ServiceGuide
 from portal.editorial.models import LINK_FIELDS, fields_for
+from portal.editorial.prepared import id_list, ids_of, prepared
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.backends import COUNT_LIMIT, search_backend
 from portal.search.tokens import query_terms
@@ -41,8 +43,9 @@ def clean_query(raw):
 class RankedResults:
     """A lazy, sliceable list of matching records, as Paginator expects one."""
 
-    def __init__(self, records, backend):
-        self.records, self.backend = records, backend
+    def __init__(self, fetch, backend):
+        """`fetch(ids)`: the records with these ids (in any order)."""
+        self.fetch, self.backend = fetch, backend
 
     @cached_property
     def _counts(self):
@@ -86,9 +89,7 @@ class RankedResults:
             ids += self.backend.ids("rest", offset, limit, self.rest_count)
         if not ids:
             return []
-        # Unordered: the ids give the order, and asked to sort, a database may walk a
-        # whole index in that order rather than look up these few rows.
-        found = {record.pk: record for record in self.records.filter(pk__in=ids).order_by()}
+        found = {record.pk: record for record in self.fetch(ids)}
         return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
@@ -100,31 +101,52 @@ def search_articles(query, language):
     terms = query_terms(query)
     if not terms:
         return []
-    articles = Article.objects.published().in_language(language).only(*ARTICLE_FIELDS)
-    return RankedResults(articles, search_backend("article", language, terms))
+
+    def fetch(ids):
+        """The page's articles, if still published in `language`: a prepared query."""
+        values = id_list(ids)
+        return prepared(
+            "search:articles", _articles, language, len(values), now=timezone.now(), **values
+        )
+
+    return RankedResults(fetch, search_backend("article", language, terms))
 
 
-def search_cities(query, language):
-    """Published partner cities matching `query`: name matches first.
+def _articles(language, _size, now, **ids):
+    # Unordered: the ids give the order, and asked to sort, a database may walk a whole
+    # index in that order rather than look up these few rows.
+    articles = Article.objects.published(now).in_language(language).only(*ARTICLE_FIELDS)
+    return articles.filter(pk__in=ids_of(ids)).order_by()
 
-    A few hundred cities at most: their ids are fetched, then ranked in one query.
+
+def search_cities(query, language, limit=None):
+    """Published partner cities matching `query`, name matches first, at most `limit`.
+
+    A few hundred cities at most: their ids are fetched, then ranked in one prepared
+    query (a shape per language, limit and size of the two id lists).
     """
     terms = query_terms(query)
     if not terms:
-        return City.objects.none()
+        return []
     matches = search_backend("city", language, terms).matches()
     if not matches:
-        return City.objects.none()
-    in_name = [pk for pk, in_title in matches.items() if in_title] or [0]
+        return []
+    ids = id_list(list(matches))
+    hits = id_list([pk for pk, in_title in matches.items() if in_title], "hit")
+    shape = (language, limit, len(ids), len(hits))
+    return prepared("search:cities", _cities, *shape, now=timezone.now(), **ids, **hits)
+
+
+def _cities(language, limit, _ids, _hits, now, **values):
     return (
-        City.objects.published()
+        City.objects.published(now)
         .in_language(language)
         .partners()
         .select_related("country")
         .only(*CITY_FIELDS)
-        .filter(pk__in=list(matches))
-        .annotate(name_hit=Case(When(pk__in=in_name, then=1), default=0))
-        .order_by("-name_hit", "slug")
+        .filter(pk__in=ids_of(values))
+        .annotate(name_hit=Case(When(pk__in=ids_of(values, "hit"), then=1), default=0))
+        .order_by("-name_hit", "slug")[:limit]
     )
 
 

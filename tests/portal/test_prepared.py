@@ -15,7 +15,7 @@ from django.utils import timezone
 from cities.models import City
 from news.models import Article
 from portal.editorial import prepared as prepared_module
-from portal.editorial.prepared import prepared
+from portal.editorial.prepared import id_list, ids_of, prepared
 from tests.factories import make_article, make_category, make_city
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +144,19 @@ def test_a_query_that_can_match_nothing_gives_nothing():
     make_article()
     assert prepared("test:none", none_of, "en", now=timezone.now()) == []
     assert prepared("test:none", none_of, "en", now=timezone.now()) == []
+
+
+def test_an_id_list_is_a_shape_per_power_of_two():
+    articles = [make_article(slug=f"a{n}") for n in range(5)]
+
+    def by_ids(language, _size, now, **ids):
+        return Article.objects.published(now).filter(pk__in=ids_of(ids)).order_by("pk")
+
+    for chosen in ([articles[0]], articles[1:4], articles[:3], articles):
+        ids = id_list([article.pk for article in chosen])
+        assert len(ids) in (1, 4, 8)
+        found = prepared("test:ids", by_ids, "en", len(ids), now=timezone.now(), **ids)
+        assert [article.slug for article in found] == [article.slug for article in chosen]
 
 
 def test_turned_off_it_builds_every_time(settings):
