@@ -51,8 +51,7 @@ def _partners(language, now):
 def _home_cities(language, now):
     return (
         _partners(language, now)
-        .for_lists()
-        .select_related("country")
+        .for_cards()
         .with_gallery()
         .order_by(*ORDERINGS["date"])[:HOME_CITIES]
     )

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from cities.models.countries import Country
 from cities.models.provenance import ProvenanceMixin
 from cities.models.stages import Relationship
-from portal.editorial.models import Publishable, PublishableQuerySet, Timestamped, Translatable
+from portal.editorial.models import (
+    LINK_FIELDS,
+    Publishable,
+    PublishableQuerySet,
+    Timestamped,
+    Translatable,
+    fields_for,
+)
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -24,6 +31,26 @@ class CityQuerySet(PublishableQuerySet):
 
     def partners(self):
         return self.filter(is_home=False)
+
+    def for_cards(self):
+        """Reading what a city card (cities/includes/city_card.html) shows, and nothing
+        more; its photos come with `with_gallery`."""
+        return self.select_related("country").only(
+            *fields_for(
+                "name",
+                "province",
+                plain=(
+                    *LINK_FIELDS,
+                    "country",
+                    "relationship",
+                    "sister_since",
+                    "sister_since_precision",
+                    "friendly_since",
+                    "friendly_since_precision",
+                ),
+            ),
+            *fields_for("name", via="country__"),
+        )
 
     def with_gallery(self):
         """Photos loaded with the cities, as a plain list in `city.gallery` (a list is
