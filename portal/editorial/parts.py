@@ -61,17 +61,20 @@ def _kept(name, key_of, compute, may_store=True):
         return compute()
     try:
         key = key_of()
-        value = cache.get(key) if key else None
+        kept = cache.get(key) if key else None
     except Exception:
         logger.exception("Part cache unavailable; computing %s", name)
         return compute()
-    if value is None:
-        value = compute()
-        if key and (may_store() if callable(may_store) else may_store):
-            try:
-                cache.set(key, value, settings.PART_CACHE_SECONDS)
-            except Exception:
-                logger.exception("Part cache unavailable; %s not stored", name)
+    if kept is not None:
+        return kept[0]
+    # Kept in a tuple: a part may be None (no home city yet), and a None from the
+    # cache means it holds nothing.
+    value = compute()
+    if key and (may_store() if callable(may_store) else may_store):
+        try:
+            cache.set(key, (value,), settings.PART_CACHE_SECONDS)
+        except Exception:
+            logger.exception("Part cache unavailable; %s not stored", name)
     return value
 
 

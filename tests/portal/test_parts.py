@@ -148,3 +148,18 @@ def test_the_code_version_changes_with_a_template(tmp_path, settings):
         assert parts.code_version() != before
     finally:
         parts.code_version.cache_clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_part_that_is_none_is_kept_too(settings):
+    """A part may be None (no home city published yet): it is kept like any other, not
+    computed again on every page."""
+    settings.PART_CACHE_SECONDS = 3600
+    calls = []
+
+    def nothing_yet():
+        calls.append(1)
+
+    for _ in range(3):
+        assert parts.record_part("nothing", nothing_yet, "x") is None
+    assert len(calls) == 1
