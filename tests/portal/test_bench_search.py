@@ -48,7 +48,7 @@ def test_benchsearch_times_rendered_pages_with_the_cache_switched_off(db, page_c
         make_article(slug=f"report-{n}", title_zh_hans=f"沈阳合作项目{n}", title_en=f"Shenyang {n}")
     out = io.StringIO()
     call_command("benchsearch", runs=2, stdout=out)
-    assert "page cache off" in out.getvalue().splitlines()[0]
+    assert "page cache and kept parts off" in out.getvalue().splitlines()[0]
     rows = table(out.getvalue())
     assert rows["沈阳"][0] == "3" and rows["目"][0] == "3" and rows["Shenyang"][0] == "3"
     assert rows["罕见词"][0] == "0"
@@ -56,6 +56,7 @@ def test_benchsearch_times_rendered_pages_with_the_cache_switched_off(db, page_c
     from django.conf import settings
 
     assert settings.PAGE_CACHE_SECONDS == 3600  # switched off for the timing only
+    assert settings.PART_CACHE_SECONDS == 3600
 
 
 def test_benchsearch_creates_the_sqlite_files_folder_on_a_fresh_clone(tmp_path):
@@ -77,6 +78,24 @@ def test_benchsearch_creates_the_sqlite_files_folder_on_a_fresh_clone(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert database.exists()
-    assert "sqlite: 40 articles, page cache off" in result.stdout
+    assert "sqlite: 40 articles, page cache and kept parts off" in result.stdout
     counts = {query: values[0] for query, values in table(result.stdout).items()}
     assert counts["沈阳"] == "40" and counts["目"] == "40" and counts["41421"] == "0"
+
+
+def test_search_timing_renders_every_page_and_keeps_no_part(db, page_cache_on, settings):
+    """Kept parts are off while timing too: a kept page would run the search but not
+    render it, and its time would not be the page's."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from portal.operations.bench.search import time_queries
+
+    cache = caches["default"]
+    if not isinstance(cache, LocMemCache):
+        pytest.skip("reads what the process's memory cache holds")
+    settings.PART_CACHE_SECONDS = 3600
+    make_article(title_zh_hans="沈阳合作项目")
+    list(time_queries([("zh-hans", "沈阳")], runs=2))
+    kept = [key for key in cache._cache if ":page:" in key or ":record:" in key]
+    assert kept == []

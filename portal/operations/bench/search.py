@@ -1,8 +1,9 @@
 """Time the search page (`manage.py benchsearch`, `make bench-search`).
 
-Every timed request renders: the page cache is off while timing, and a
-response from it stops the benchmark rather than report a cache hit as a
-search. Times are the whole page through the test client, in-process.
+Every timed request renders: the page cache and the kept parts of pages are off
+while timing (a kept page would still run the search, but not render it), and a
+response from the page cache stops the benchmark rather than report a cache hit
+as a search. Times are the whole page through the test client, in-process.
 """
 
 import statistics
@@ -95,8 +96,8 @@ def time_query(client, language, query, runs):
 
 
 def time_queries(queries, runs):
-    """A Timing per (language, query), the page cache off throughout."""
+    """A Timing per (language, query), the page cache and kept parts off throughout."""
     client = Client(HTTP_HOST="localhost")
-    with override_settings(PAGE_CACHE_SECONDS=0):
+    with override_settings(PAGE_CACHE_SECONDS=0, PART_CACHE_SECONDS=0):
         for language, query in queries:
             yield time_query(client, language, query, runs)
