@@ -98,8 +98,9 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
 def kept(city, name, compute):
     """`compute()` for `city`, kept per site revision (`shared_part`) while the city is
     live: its photos, exchanges and articles are records whose every change moves the
-    revision, as the page cache relies on. Its stages, figures and sources are not,
-    and are read on every request. A preview of an unpublished city keeps nothing.
+    revision, as the page cache relies on. (Its stages and cited sources, which the
+    body's record part names, are read on every request through prepared queries.)
+    A preview of an unpublished city keeps nothing.
     Markup is kept per code version too, as record parts are: a deployment that
     changes a template does not always move the revision."""
     if not city.is_live:

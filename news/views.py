@@ -25,7 +25,8 @@ class ArticlePaginator(CountedPaginator):
     # Building the nested query costs more than passing over this many rows.
     DIRECT_ROWS = 200
 
-    def __init__(self, *args, first_rows=None, **kwargs):
+    def __init__(self, *args, first_rows, **kwargs):
+        """`first_rows(bottom, top)`: the cards of a first page's rows."""
         super().__init__(*args, **kwargs)
         self.first_rows = first_rows
 
@@ -35,10 +36,8 @@ class ArticlePaginator(CountedPaginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if bottom < self.DIRECT_ROWS and self.first_rows:
-            return self._get_page(self.first_rows(bottom, top), number, self)
         if bottom < self.DIRECT_ROWS:
-            return self._get_page(self.object_list.for_cards()[bottom:top], number, self)
+            return self._get_page(self.first_rows(bottom, top), number, self)
         ids = self.object_list.values("pk")
         if bottom > self.count - top:
             ids = ids.reverse()[self.count - top : self.count - bottom]
@@ -50,7 +49,7 @@ class ArticlePaginator(CountedPaginator):
         return self._get_page(rows, number, self)
 
 
-def _listed_cards(language, _filters, bottom, top, now, city=None, category=None):
+def _listed_cards(language, bottom, top, now, city=None, category=None):
     articles = filtered(Article.objects.published(now).in_language(language), city, category)
     return articles.for_cards()[bottom:top]
 
@@ -76,7 +75,7 @@ class ArticleListView(ListView):
             chosen and page; the moment and the chosen slugs are its parameters."""
             if top <= bottom:  # nothing to show: no query (an empty slice compiles to none)
                 return []
-            shape = (language, tuple(sorted(chosen)), bottom, top)
+            shape = (language, bottom, top)
             return prepared("news:page", _listed_cards, *shape, now=timezone.now(), **chosen)
 
         return ArticlePaginator(

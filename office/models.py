@@ -224,17 +224,19 @@ def delete_form_file(sender, instance, **kwargs):
         instance.file.delete(save=False)
 
 
+def _refresh_states_of(model, pk):
+    record = model.objects.filter(pk=pk).first()
+    if record is not None:  # gone with it, when the part went in a cascade
+        refresh_states(record)
+
+
 def refresh_report_states(sender, instance, **kwargs):
     """After a table row is saved or deleted: its report's translation states again
     (rows are saved after their report, in the admin and the workbench alike)."""
-    report = WebsiteReport.objects.filter(pk=instance.report_id).first()
-    if report is not None:
-        refresh_states(report)
+    _refresh_states_of(WebsiteReport, instance.report_id)
 
 
 def refresh_guide_states(sender, instance, **kwargs):
     """After a form is saved or deleted: its guide's translation states again (forms,
     like a report's rows, are saved after their guide)."""
-    guide = ServiceGuide.objects.filter(pk=instance.guide_id).first()
-    if guide is not None:
-        refresh_states(guide)
+    _refresh_states_of(ServiceGuide, instance.guide_id)

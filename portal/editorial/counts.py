@@ -3,10 +3,10 @@
 The news list prints its total ("100,000 articles", "Page 50 of 10,000") and
 counting 100,000 rows on every view took 130–200 ms on PostgreSQL and nearly a
 second on SQLite (the language-edition rule reads each row's JSON). A count
-changes only when a record changes, which moves the site's revision
-(`portal.operations.page_cache`, which registers how to read it with
-its reader in `portal.editorial.revision` at start-up), or when a scheduled record's time comes. So
-a count is kept in the cache under the revision, with the earliest publication
+changes only when a record changes, which moves the site's revision (owned by
+`portal.operations.page_cache`, which registers its reader in
+`portal.editorial.revision` at start-up), or when a scheduled record's time
+comes. So a count is kept in the cache under the revision, with the earliest publication
 time still ahead beside it, and counted afresh after that time.
 
 It is as fresh as the pages of the page cache: a change is counted at once by

@@ -1,19 +1,23 @@
-"""Parts many pages share, computed once per site revision and language.
+"""Rendered parts of pages, kept in the cache: three kinds, one way of keeping.
 
-The office record behind every header and footer, the footer itself: every
-page shows them, and they change only when a record changes. Each is kept in
-the cache under the site's revision (`portal.editorial.revision`, the same
-number the page cache files pages under), so a change that moves the revision
-retires every part at once, with the same guarantees as whole pages: staff and
-visitors alike see a part no older than the revision, on every worker.
+- `shared_part`: what many pages share (the office record behind every header
+  and footer, the footer itself, a city's timeline), kept under the site's
+  revision (`portal.editorial.revision`, the number the page cache files pages
+  under): a change that moves the revision retires every such part at once, on
+  every worker, with the page cache's guarantees.
+- `record_part`: markup made from named records alone (a card, a city page's
+  body), kept under a fingerprint of those records, whatever the revision.
+- `page_part`: a signed-out visitor's whole page, kept under a fingerprint of
+  its template's whole context, its address, language and day. The view's
+  queries all run first, so a kept page is never older than its records.
 
-Unlike the page cache this works for signed-in staff too: a part holds
-published, public facts only (never a draft), the same for everyone.
-`PART_CACHE_SECONDS = 0` turns it off (every part computed on every use);
-a cache that fails, or a revision that cannot be read, computes the part.
-A part computed inside a transaction is used but not kept: the transaction may
-have moved the revision and may yet roll back, and what it has not committed
-must never be filed under a number that the next real change will take.
+Shared and record parts serve signed-in staff too: they hold published, public
+facts only (never a draft), the same for everyone. `PART_CACHE_SECONDS = 0`
+turns all three off (every part computed on every use); a cache that fails, or
+a revision that cannot be read, computes the part. A shared part computed
+inside a transaction is used but not kept: the transaction may have moved the
+revision and may yet roll back, and what it has not committed must never be
+filed under a number that the next real change will take.
 """
 
 import dataclasses
@@ -234,8 +238,8 @@ def record_part(name, compute, *depends_on):
     another record. Every record whose data the part shows must be named."""
 
     def key_of():
-        fingerprint = "|".join(_fingerprint(value) for value in depends_on)
-        digest = hashlib.sha256(fingerprint.encode()).hexdigest()
+        material = "|".join(_fingerprint(value) for value in depends_on)
+        digest = hashlib.sha256(material.encode()).hexdigest()
         return f"record:{code_version()}:{translation.get_language()}:{name}:{digest}"
 
     return _kept(name, key_of, compute)
@@ -280,15 +284,16 @@ def page_part(compute, request, context):
     page is never older than its records, scheduled ones included, and a publication
     elsewhere leaves it as it is, unlike the page cache's per-revision pages.
 
-    A page whose context holds a value of unknown bearing (a form) is rendered, not
-    kept; so is one that used the CSRF token, which is the visitor's own."""
+    A page whose context holds a value of unknown bearing (a request, an object of
+    a kind `_fingerprint` does not know) is rendered, not kept; so is one that used
+    the CSRF token, which is the visitor's own."""
     if not may_keep_page(request):
         return compute()
 
     def key_of():
         seen = {}
         try:
-            fingerprint = "|".join(
+            material = "|".join(
                 f"{name}={_fingerprint(value, seen, strict=True)}"
                 for name, value in sorted(context.items())
                 if name not in NOT_FINGERPRINTED
@@ -296,7 +301,7 @@ def page_part(compute, request, context):
         except Unkeepable:
             return None
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(f"{address}|{fingerprint}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{address}|{material}".encode()).hexdigest()
         day = timezone.localdate().isoformat()
         return f"page:{code_version()}:{translation.get_language()}:{day}:{digest}"
 

@@ -4,7 +4,7 @@ Turning a queryset into SQL costs Django far more than running it: a public
 list query takes about 0.7 ms to build and compile against 0.1 ms in SQLite.
 The public pages run the same few queries on every request, with only the
 moment ("published by now"), the language or a slug changing. `prepared()`
-builds such a queryset once per process, language and database, keeps its
+builds such a queryset once per process, language, database and shape, keeps its
 compiler with the SQL, and on each use runs that SQL with the values of the
 moment. The rows become records through Django's own iterables (select_related,
 `.only()`, `values()`, prefetching all as usual), so what comes back is what the
@@ -18,7 +18,8 @@ so preparing compiles twice more with the same stand-ins and refuses a query
 whose parameters differ: `published()` takes the moment as an argument for this.
 A value that ends up inline in the SQL (a LIMIT) cannot be a variable, and is
 refused likewise, as is a `Prefetch` with a queryset of its own (it would be
-kept as first built, clock and all). `PREPARED_QUERIES = False` builds every queryset afresh.
+kept as first built, clock and all). `PREPARED_QUERIES = False` builds every
+queryset afresh.
 """
 
 import copy
@@ -169,13 +170,16 @@ def prepared(name, build, *fixed, **values):
 
     `fixed` (hashable: the language, a choice among a few) shapes the query and each
     of its values is compiled once; `values` (each a str, an int or an aware datetime:
-    the moment, a slug) are parameters filled in on every use. `build` must give the
+    the moment, a slug) are parameters filled in on every use, and their names shape
+    the query too. `build` must give the
     same query for the same arguments. `name` names the query's shape: two builders
     must never share one."""
     using = "default"
     if not settings.PREPARED_QUERIES:
         return list(build(*fixed, **values))
-    key = (name, translation.get_language(), using, fixed)
+    # The variables' names are part of the shape: an id list of another size (more
+    # names) is another query.
+    key = (name, translation.get_language(), using, fixed, tuple(values))
     query = _prepared.get(key)
     if query is None:
         variables = {variable: _Stand.kind_of(value) for variable, value in values.items()}
@@ -190,8 +194,7 @@ def prepared(name, build, *fixed, **values):
 def id_list(ids, name="id"):
     """`ids` (primary keys) as int variables `id0`, `id1`… for a prepared query's
     `pk__in`, padded with 0 (which no record has) to the next power of two: a query
-    shape per size, not per count (give the size as a fixed argument). The builder
-    reads them back with `ids_of()`."""
+    shape per size, not per count. The builder reads them back with `ids_of()`."""
     size = 1
     while size < len(ids):
         size *= 2

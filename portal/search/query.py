@@ -105,14 +105,12 @@ def search_articles(query, language):
     def fetch(ids):
         """The page's articles, if still published in `language`: a prepared query."""
         values = id_list(ids)
-        return prepared(
-            "search:articles", _articles, language, len(values), now=timezone.now(), **values
-        )
+        return prepared("search:articles", _articles, language, now=timezone.now(), **values)
 
     return RankedResults(fetch, search_backend("article", language, terms))
 
 
-def _articles(language, _size, now, **ids):
+def _articles(language, now, **ids):
     # Unordered: the ids give the order, and asked to sort, a database may walk a whole
     # index in that order rather than look up these few rows.
     articles = Article.objects.published(now).in_language(language).only(*ARTICLE_FIELDS)
@@ -123,7 +121,7 @@ def search_cities(query, language, limit=None):
     """Published partner cities matching `query`, name matches first, at most `limit`.
 
     A few hundred cities at most: their ids are fetched, then ranked in one prepared
-    query (a shape per language, limit and size of the two id lists).
+    query (a shape per language, limit and sizes of the two id lists).
     """
     terms = query_terms(query)
     if not terms:
@@ -133,11 +131,10 @@ def search_cities(query, language, limit=None):
         return []
     ids = id_list(list(matches))
     hits = id_list([pk for pk, in_title in matches.items() if in_title], "hit")
-    shape = (language, limit, len(ids), len(hits))
-    return prepared("search:cities", _cities, *shape, now=timezone.now(), **ids, **hits)
+    return prepared("search:cities", _cities, language, limit, now=timezone.now(), **ids, **hits)
 
 
-def _cities(language, limit, _ids, _hits, now, **values):
+def _cities(language, limit, now, **values):
     return (
         City.objects.published(now)
         .in_language(language)
