@@ -25,9 +25,11 @@ class ArticlePaginator(CountedPaginator):
     # Building the nested query costs more than passing over this many rows.
     DIRECT_ROWS = 200
 
-    def __init__(self, *args, first_rows, **kwargs):
-        """`first_rows(bottom, top)`: the cards of a first page's rows."""
-        super().__init__(*args, **kwargs)
+    def __init__(self, listing, per_page, *, first_rows, **kwargs):
+        """`listing()`: the list's queryset, built only for a deep page (a count is
+        `count()`); `first_rows(bottom, top)`: the cards of a first page's rows."""
+        super().__init__(None, per_page, **kwargs)
+        self.listing = listing
         self.first_rows = first_rows
 
     def page(self, number):
@@ -38,7 +40,7 @@ class ArticlePaginator(CountedPaginator):
             top = self.count
         if bottom < self.DIRECT_ROWS:
             return self._get_page(self.first_rows(bottom, top), number, self)
-        ids = self.object_list.values("pk")
+        ids = self.listing().values("pk")
         if bottom > self.count - top:
             ids = ids.reverse()[self.count - top : self.count - bottom]
         else:
@@ -55,11 +57,19 @@ def _listed_cards(language, bottom, top, now, city=None, category=None):
 
 
 class ArticleListView(ListView):
+    template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
 
+    def get(self, request, *args, **kwargs):
+        """The page of cards, from the paginator's queries alone: the list's queryset
+        is built only for a deep page or a count (building it costs more than a
+        first page's prepared query)."""
+        self.filter_form = ArticleFilterForm(request.GET)
+        self.object_list = None
+        return self.render_to_response(self.get_context_data())
+
     def get_queryset(self):
-        self.filter_form = ArticleFilterForm(self.request.GET)
         return self.filter_form.filter(Article.objects.published().in_language(get_language()))
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -79,9 +89,9 @@ class ArticleListView(ListView):
             return prepared("news:page", _listed_cards, *shape, now=timezone.now(), **chosen)
 
         return ArticlePaginator(
-            queryset,
+            self.get_queryset,
             per_page,
-            count=lambda: published_count(queryset, key),
+            count=lambda: published_count(Article, key, self.get_queryset),
             first_rows=first_rows,
             **kwargs,
         )

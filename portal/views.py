@@ -15,13 +15,13 @@ from django.views.decorators.http import require_safe
 
 from cities.anniversaries import this_month
 from cities.filters import ORDERINGS
-from cities.models import City, Exchange
+from cities.models import City, CityPhoto, Exchange
 from news.models import Article
 from office.models import OfficePage, ServiceGuide, WebsiteReport
 from portal import care
 from portal.editorial.counts import published_count
 from portal.editorial.models import LINK_FIELDS, fields_for
-from portal.editorial.prepared import prepared
+from portal.editorial.prepared import id_list, ids_of, prepared
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities, search_office
@@ -49,12 +49,11 @@ def _partners(language, now):
 
 
 def _home_cities(language, now):
-    return (
-        _partners(language, now)
-        .for_cards()
-        .with_gallery()
-        .order_by(*ORDERINGS["date"])[:HOME_CITIES]
-    )
+    return _partners(language, now).for_cards().order_by(*ORDERINGS["date"])[:HOME_CITIES]
+
+
+def _photos_of(**cities):
+    return CityPhoto.objects.filter(city__in=ids_of(cities, "city"))
 
 
 def _home_exchanges(language, now):
@@ -79,24 +78,24 @@ def _home_exchanges(language, now):
 @require_safe
 def home(request):
     """The latest news (the newest featured article first), recent exchanges, this
-    month's anniversaries and the partner cities: fixed queries, each compiled once
-    per process (`prepared`)."""
+    month's anniversaries and the partner cities with their photos: fixed queries,
+    each compiled once per process (`prepared`), whose rows become records only if
+    the page is rendered rather than kept."""
     language = translation.get_language()
     now = timezone.now()
-    featured = next(
-        iter(prepared("home:featured", _home_featured, language, now=now)),
-        None,
-    )
-    latest = [
-        article
-        for article in prepared("home:articles", _home_articles, language, now=now)
-        if not featured or article.pk != featured.pk
-    ]
+    featured = prepared("home:featured", _home_featured, language, now=now)  # one or none
+    latest = prepared("home:articles", _home_articles, language, now=now)
+    if featured:
+        latest = latest.without(featured.pks()[0])
+    cities = prepared("home:cities", _home_cities, language, now=now)
+    photos = prepared("home:photos", _photos_of, **id_list(cities.pks(), "city"))
     context = {
         "featured": featured,
         "latest": latest[: HOME_ARTICLES - 1],
-        "cities": prepared("home:cities", _home_cities, language, now=now),
-        "city_count": published_count(_partners(language, now), f"home-partners:{language}"),
+        "cities": cities.attach(photos, "gallery", "city_id"),
+        "city_count": published_count(
+            City, f"home-partners:{language}", lambda: _partners(language, now)
+        ),
         "anniversaries": this_month(timezone.localdate()),
         "exchanges": prepared("home:exchanges", _home_exchanges, language, now=now),
     }

@@ -34,7 +34,7 @@ class CityQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Reading what a city card (cities/includes/city_card.html) shows, and nothing
-        more; its photos come with `with_gallery`."""
+        more; its photos come in `city.gallery`, from `CityPhoto.objects.of_cities`."""
         return self.select_related("country").only(
             *fields_for(
                 "name",
@@ -51,11 +51,6 @@ class CityQuerySet(PublishableQuerySet):
             ),
             *fields_for("name", via="country__"),
         )
-
-    def with_gallery(self):
-        """Photos loaded with the cities, as a plain list in `city.gallery` (a list is
-        much cheaper per city than a prefetched manager)."""
-        return self.prefetch_related(models.Prefetch("photos", to_attr="gallery"))
 
     def home(self):
         return self.filter(is_home=True)

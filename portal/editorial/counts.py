@@ -36,11 +36,12 @@ KEEP_SECONDS = 24 * 3600
 MARGIN_SECONDS = 60
 
 
-def published_count(queryset, key):
-    """`queryset.count()` (published records of one model, filtered as a list
+def published_count(model, key, queryset):
+    """`queryset().count()` (published records of `model`, filtered as a list
     filters them), kept under the current revision and `key` (which names the list
-    and its filters) while no scheduled record has come out."""
-    return kept_per_revision(f"count:{key}", [queryset.model], queryset.count)
+    and its filters) while no scheduled record has come out. The queryset is built
+    only when counted: building one costs more than reading the count kept."""
+    return kept_per_revision(f"count:{key}", [model], lambda: queryset().count())
 
 
 def kept_per_revision(key, models, compute):

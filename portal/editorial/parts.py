@@ -41,6 +41,7 @@ from django.utils import timezone, translation
 from django.utils.functional import LazyObject, Promise, empty
 
 from portal.editorial import revision
+from portal.editorial.prepared import Records
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +123,9 @@ def _fingerprint(value, seen=None, strict=False):
     """What a record part depends on in `value`: a record's every loaded field (so any
     edit of the row, whatever it touched, gives another part), whether it is live
     now (a scheduled record comes out with no edit), and the records loaded with it
-    (`select_related`); a dataclass's fields; a list's or a dict's items; or the value.
+    (`select_related`); a prepared query's rows and the same liveness, while none of
+    them is made a record (`Records.fingerprint`); a dataclass's fields; a list's or
+    a dict's items; or the value.
     `strict`: a value of another kind raises `Unkeepable` instead of giving its repr."""
     if type(value) in PLAIN:
         return repr(value)
@@ -136,6 +139,14 @@ def _fingerprint(value, seen=None, strict=False):
     # id is reused meanwhile): a record or a list met again is named, not gone through
     # again (a reverse relation points back; a list's page and its rows are one list).
     seen = {} if seen is None else seen
+    if type(value) is Records:
+        if id(value) in seen:
+            return f"records#{seen[id(value)][1]}"
+        seen[id(value)] = (value, len(seen))
+        rows = value.fingerprint()  # what its rows say, while none is made a record
+        if rows is not None:
+            return rows
+        value = value.records
     if isinstance(value, Model):
         if id(value) in seen:
             return f"{value._meta.label}:{value.pk}:seen"

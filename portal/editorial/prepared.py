@@ -20,16 +20,24 @@ A value that ends up inline in the SQL (a LIMIT) cannot be a variable, and is
 refused likewise, as is a `Prefetch` with a queryset of its own (it would be
 kept as first built, clock and all). `PREPARED_QUERIES = False` builds every
 queryset afresh.
+
+What comes back is `Records`: the rows as the database gave them, made into
+records only when something reads them. A kept page (`portal.editorial.parts`)
+whose rows are all as before is served without making a single record: its
+fingerprint is the rows themselves, and whether each record in them is live yet.
 """
 
 import copy
 import datetime
 import functools
+from collections.abc import Sequence
+from itertools import chain
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections
-from django.utils import translation
+from django.db.models.sql.constants import MULTI
+from django.utils import timezone, translation
 
 _prepared = {}
 
@@ -81,7 +89,8 @@ def _comparable(params):
 class PreparedQuery:
     """A queryset's compiler and SQL, kept; `run(**values)` gives its results."""
 
-    def __init__(self, build, fixed, variables, using):
+    def __init__(self, build, fixed, variables, using, key=None):
+        self.key = key  # what names its shape, in fingerprints of its rows
         self.using = using
         self.connection = connections[using]
         build = functools.partial(build, *fixed)
@@ -106,6 +115,9 @@ class PreparedQuery:
         # The columns' converters (text to datetime in SQLite...), worked out once too.
         columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
         self.converters = compiler.get_converters(columns)
+        self.live_columns = _live_columns(columns)
+        self.pk_index = _pk_index(compiler)
+        self.prefetches = bool(self.queryset._prefetch_related_lookups)
         self._check_stable(build, first)
         sql, other = self._compile(build, second)
         if sql != self.sql:
@@ -147,25 +159,197 @@ class PreparedQuery:
                 )
 
     def results(self, **values):
-        """The records (or rows) the kept SQL gives with `values`, compiling nothing.
+        """The `Records` the kept SQL gives with `values`, compiling nothing.
 
-        The kept compiler is copied for the run and given this thread's connection;
-        the queryset is evaluated here and never handed out, for chaining anything
-        onto it (a slice, a filter) would still run the kept SQL."""
+        The kept compiler is copied for the run and given this thread's connection.
+        A query that prefetches makes its records at once: its prefetching queries
+        must run with it, on every use."""
         params = list(self.params)
         for index, name, adapt in self.slots:
             params[index] = adapt(values[name])
+        compiler = self._compiler()
+        compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        rows = list(chain.from_iterable(compiler.execute_sql(MULTI)))
+        records = Records(rows, self)
+        if self.prefetches:
+            records.records  # noqa: B018 (made now)
+        return records
+
+    def _compiler(self):
         compiler = copy.copy(self.compiler)
         compiler.connection = connections[self.using]
-        compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
         compiler.get_converters = lambda expressions: self.converters
+        return compiler
+
+    def records_of(self, rows):
+        """`rows` made into what the queryset gives (records, dicts, tuples) through
+        Django's own iterable, its select_related and prefetching included; the
+        queryset is never handed out, for chaining anything onto it (a slice, a
+        filter) would still run the kept SQL."""
+        compiler = self._compiler()
+        compiler.execute_sql = lambda *args, **kwargs: [rows]
         queryset = self.queryset._chain()
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
         return list(queryset)
 
+    def live_marks(self, rows):
+        """For each row, whether each publishable record in it is live now: the rows
+        of a kept page are the same when a scheduled record comes out, its mark not."""
+        if not self.live_columns:
+            return ""
+        now = timezone.now()
+        bound = self.connection.ops.adapt_datetimefield_value(now)
+        marks = []
+        for row in rows:
+            for status, published_at in self.live_columns:
+                moment = row[published_at]
+                if moment is not None and type(moment) is not type(bound):
+                    moment = _converted(self.converters, published_at, moment, self.connection)
+                    live = moment <= now
+                else:
+                    live = moment is not None and moment <= bound
+                marks.append("1" if live and row[status] == "published" else "0")
+        return "".join(marks)
+
+
+def _live_columns(columns):
+    """(status, published_at) column positions of each publishable table in the select."""
+    by_table = {}
+    for index, column in enumerate(columns):
+        target = getattr(column, "target", None)
+        model = getattr(target, "model", None)
+        if model is None or not hasattr(model, "is_live"):
+            continue
+        if target.name in ("status", "published_at"):
+            by_table.setdefault(column.alias, {})[target.name] = index
+    return [
+        (found["status"], found["published_at"]) for found in by_table.values() if len(found) == 2
+    ]
+
+
+def _pk_index(compiler):
+    """Where the queried model's primary key sits in a row (None: rows of values)."""
+    info = compiler.klass_info
+    if not info:
+        return None
+    for index in info["select_fields"]:
+        target = compiler.select[index][0].target
+        if target.primary_key and target.model is info["model"]:
+            return index
+    return None
+
+
+def _converted(converters, index, value, connection):
+    found = converters.get(index)
+    if found:
+        functions, expression = found
+        for convert in functions:
+            value = convert(value, expression, connection)
+    return value
+
+
+class Records(Sequence):
+    """A prepared query's results: its rows as the database gave them, made into
+    records (or dicts, or tuples) the first time anything reads them.
+
+    `fingerprint()` tells a kept page whether anything it showed has changed
+    without making the records: the rows, and whether each publishable record in
+    them is live yet. `pks()` reads the primary keys from the rows. `attach()`
+    gives each record a list of others (its photos) from a second query, also made
+    only when read. Made from a plain list (`Records.of`), as when prepared
+    queries are off, it behaves the same, its records made already."""
+
+    def __init__(self, rows, query=None, records=None):
+        self.rows = rows
+        self._query = query
+        self._records = records
+        self._attached = []
+
+    @classmethod
+    def of(cls, records):
+        records = list(records)
+        return cls(records, records=records)
+
+    @property
+    def made(self):
+        return self._records is not None
+
+    @property
+    def records(self):
+        if self._records is None:
+            records = self._query.records_of(self.rows)
+            for others, to_attr, via in self._attached:
+                _attach(records, others, to_attr, via)
+            self._records = records
+        return self._records
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __bool__(self):
+        return bool(self.rows)
+
+    def __iter__(self):
+        return iter(self.records)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            part = Records(self.rows[index], self._query)
+            part._attached = self._attached
+            if self.made:
+                part._records = self._records[index]
+            return part
+        return self.records[index]
+
+    def __repr__(self):
+        state = "made" if self.made else "rows"
+        return f"<Records: {len(self)} ({state})>"
+
+    def pks(self):
+        if self.made or self._query is None or self._query.pk_index is None:
+            return [record.pk for record in self.records]
+        return [row[self._query.pk_index] for row in self.rows]
+
+    def without(self, pk):
+        """These records but the one with primary key `pk`."""
+        if self.made or self._query is None or self._query.pk_index is None:
+            return Records.of(record for record in self.records if record.pk != pk)
+        index = self._query.pk_index
+        part = Records([row for row in self.rows if row[index] != pk], self._query)
+        part._attached = self._attached
+        return part
+
+    def attach(self, others, to_attr, via):
+        """Give each record `to_attr`: the list of `others` (Records) whose `via`
+        (a foreign key's attname) is its primary key, in their order."""
+        if self.made:
+            _attach(self._records, others, to_attr, via)
+        self._attached = [*self._attached, (others, to_attr, via)]
+        return self
+
+    def fingerprint(self):
+        """What markup made from these records depends on, as rows (None once made:
+        a made record may have been changed since, so its own fields tell)."""
+        if self.made:
+            return None
+        query = self._query
+        attached = [(to_attr, others.fingerprint()) for others, to_attr, _via in self._attached]
+        if any(part is None for _to_attr, part in attached):
+            return None
+        also = "".join(f"+{to_attr}:{part}" for to_attr, part in attached)
+        return f"rows:{query.key!r}:{self.rows!r}:{query.live_marks(self.rows)}{also}"
+
+
+def _attach(records, others, to_attr, via):
+    groups = {}
+    for other in others:
+        groups.setdefault(getattr(other, via), []).append(other)
+    for record in records:
+        setattr(record, to_attr, groups.get(record.pk, []))
+
 
 def prepared(name, build, *fixed, **values):
-    """The results of `build(*fixed, **values)`, as a list, its SQL compiled once per
+    """The results of `build(*fixed, **values)`, as `Records`, its SQL compiled once per
     process, active language, database and `fixed` under `name`.
 
     `fixed` (hashable: the language, a choice among a few) shapes the query and each
@@ -176,7 +360,7 @@ def prepared(name, build, *fixed, **values):
     must never share one."""
     using = "default"
     if not settings.PREPARED_QUERIES:
-        return list(build(*fixed, **values))
+        return Records.of(build(*fixed, **values))
     # The variables' names are part of the shape: an id list of another size (more
     # names) is another query.
     key = (name, translation.get_language(), using, fixed, tuple(values))
@@ -184,9 +368,9 @@ def prepared(name, build, *fixed, **values):
     if query is None:
         variables = {variable: _Stand.kind_of(value) for variable, value in values.items()}
         try:
-            query = PreparedQuery(build, fixed, variables, using)
+            query = PreparedQuery(build, fixed, variables, using, key)
         except EmptyResultSet:  # a query that can match nothing (`pk__in=[]`) has no SQL
-            return list(build(*fixed, **values))
+            return Records.of(build(*fixed, **values))
         _prepared[key] = query
     return query.results(**values)
 
