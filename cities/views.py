@@ -12,7 +12,7 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
-from portal.editorial.parts import code_version, shared_part
+from portal.editorial.parts import Derived, code_version, shared_part
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
@@ -70,8 +70,11 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
-        stages = relationship_path(city)
-        provenance = city.provenance(prepared("city:citations", citations_of, city=city.pk), stages)
+        # Made from their rows only if the page is rendered rather than kept (`Derived`).
+        stage_rows = prepared("city:stages", _stages_of, city=city.pk)
+        citations = prepared("city:citations", citations_of, city=city.pk)
+        stages = Derived(lambda: relationship_path(stage_rows), stage_rows)
+        provenance = Derived(lambda: city.provenance(citations, stages), city, citations, stages)
         context.update(
             gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
             timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
@@ -81,11 +84,14 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
             # What the page prints of its figures' sources: the footnotes, the "as of"
             # dates and the sources with their article (a record part's key reaches no
             # further than a record's own fields, so the article is named beside it).
-            cited=[
-                provenance.marks,
-                provenance.as_of,
-                [(source, source.article) for source in provenance.sources],
-            ],
+            cited=Derived(
+                lambda: [
+                    provenance.marks,
+                    provenance.as_of,
+                    [(source, source.article) for source in provenance.sources],
+                ],
+                provenance,
+            ),
             home=shared_part("home-city", home_city),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
@@ -114,9 +120,8 @@ def render_timeline(city):
     return render_to_string("cities/includes/timeline.html", {"exchanges": exchanges})
 
 
-def relationship_path(city):
-    """The city's stages in time, each with `report`: its live article's address, else ""."""
-    stages = prepared("city:stages", _stages_of, city=city.pk)
+def relationship_path(stages):
+    """A city's stages in time, each with `report`: its live article's address, else ""."""
     stages = sorted(stages, key=lambda stage: stage.sort_key)
     for stage in stages:
         article = stage.article
