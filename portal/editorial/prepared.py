@@ -194,20 +194,28 @@ class PreparedQuery:
 
     def live_marks(self, rows):
         """For each row, whether each publishable record in it is live now: the rows
-        of a kept page are the same when a scheduled record comes out, its mark not."""
+        of a kept page are the same when a scheduled record comes out, its mark not.
+
+        The moment is compared as the database gave it: as text or a datetime in the
+        database's own time zone (SQLite), or an aware datetime (PostgreSQL)."""
         if not self.live_columns:
             return ""
+        connection = connections[self.using]
         now = timezone.now()
-        bound = self.connection.ops.adapt_datetimefield_value(now)
+        bound = connection.ops.adapt_datetimefield_value(now)
+        naive = timezone.make_naive(now, connection.timezone) if settings.USE_TZ else now
         marks = []
         for row in rows:
             for status, published_at in self.live_columns:
                 moment = row[published_at]
-                if moment is not None and type(moment) is not type(bound):
-                    moment = _converted(self.converters, published_at, moment, self.connection)
-                    live = moment <= now
+                if moment is None:
+                    live = False
+                elif type(moment) is type(bound):
+                    live = moment <= bound
+                elif isinstance(moment, datetime.datetime) and moment.tzinfo is None:
+                    live = moment <= naive
                 else:
-                    live = moment is not None and moment <= bound
+                    live = _converted(self.converters, published_at, moment, connection) <= now
                 marks.append("1" if live and row[status] == "published" else "0")
         return "".join(marks)
 
@@ -316,6 +324,17 @@ class Records(Sequence):
             return Records.of(record for record in self.records if record.pk != pk)
         index = self._query.pk_index
         part = Records([row for row in self.rows if row[index] != pk], self._query)
+        part._attached = self._attached
+        return part
+
+    def in_order(self, pks):
+        """These records in the order of `pks` (primary keys), those not here left out."""
+        if self.made or self._query is None or self._query.pk_index is None:
+            found = {record.pk: record for record in self.records}
+            return Records.of(found[pk] for pk in pks if pk in found)
+        index = self._query.pk_index
+        found = {row[index]: row for row in self.rows}
+        part = Records([found[pk] for pk in pks if pk in found], self._query)
         part._attached = self._attached
         return part
 

@@ -39,6 +39,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 
 from portal import care
+from portal.editorial import revision as site_revision
 from portal.editorial.parts import release
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,9 @@ def bump(action=None, **kwargs):
 
 
 def forget_revision():
-    """Drop the cached revision, so the next request reads it from the database."""
+    """Drop the cached revision, so the next request reads it from the database (and
+    this one, which may have moved it, too)."""
+    site_revision.forget()
     try:
         cache.delete(REVISION_KEY)
     except Exception:

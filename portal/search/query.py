@@ -44,7 +44,7 @@ class RankedResults:
     """A lazy, sliceable list of matching records, as Paginator expects one."""
 
     def __init__(self, fetch, backend):
-        """`fetch(ids)`: the records with these ids (in any order)."""
+        """`fetch(ids)`: the records with these ids (in any order), as `Records`."""
         self.fetch, self.backend = fetch, backend
 
     @cached_property
@@ -89,8 +89,7 @@ class RankedResults:
             ids += self.backend.ids("rest", offset, limit, self.rest_count)
         if not ids:
             return []
-        found = {record.pk: record for record in self.fetch(ids)}
-        return [found[pk] for pk in ids if pk in found]
+        return self.fetch(ids).in_order(ids)
 
     def __iter__(self):
         return iter(self[0 : self.count()])

@@ -163,3 +163,51 @@ def test_a_part_that_is_none_is_kept_too(settings):
     for _ in range(3):
         assert parts.record_part("nothing", nothing_yet, "x") is None
     assert len(calls) == 1
+
+
+@pytest.fixture
+def revision_reads():
+    """How often the site revision is asked of the page cache (the real reader, counted)."""
+    from portal.editorial import revision
+
+    real = revision._reader["current"]
+    reads = []
+
+    def counted():
+        reads.append(1)
+        return real()
+
+    revision.read_with(counted)
+    yield reads
+    revision.read_with(real)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_reads_the_revision_once_and_again_after_it_moves(
+    client, settings, revision_reads
+):
+    from portal.editorial import revision
+    from portal.operations.page_cache import bump
+    from tests.factories import make_city
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PART_CACHE_SECONDS = 3600
+    make_city(slug="karachi")
+    assert client.get("/en/cities/karachi/").status_code == 200  # six parts, one read
+    assert len(revision_reads) == 1
+
+    # Outside a request nothing is remembered: each asks again.
+    revision.current(), revision.current()
+    assert len(revision_reads) == 3
+
+    # A change inside the request is read there at once.
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        before = revision.current()
+        bump()
+        assert revision.current() == before + 1
+        assert len(revision_reads) == 5
+    finally:
+        request_finished.send(sender=None)
