@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from cities.models import Fact, Source, Stage, StatedTotal
 from cities.templatetags.cities import figure_value
@@ -33,10 +33,25 @@ class FactInline(LockedWithParentMixin, admin.TabularInline):
     autocomplete_fields = ("sources",)
 
 
-class StageInline(LockedWithParentMixin, TranslationTabularInline):
+class StageInline(LockedWithParentMixin, TranslationStackedInline):
+    """Stacked, not tabular: each stage's document and signatories come in both
+    languages, and as table columns they pushed the city's form far past the window."""
+
     model = Stage
     extra = 0
-    fields = ("stage", "date", "precision", "document", "signatories", "exchange", "article")
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    ("stage", "date", "precision"),
+                    "document",
+                    "signatories",
+                    ("exchange", "article"),
+                )
+            },
+        )
+    ]
     autocomplete_fields = ("article",)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

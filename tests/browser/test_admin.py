@@ -43,3 +43,28 @@ def test_admin_switches_language_from_its_header(signed_in):
     page.wait_for_selector("text=后台管理")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     screenshot(page, "admin-index-zh")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_city_form_fits_the_window_its_figures_table_scrolling_in_its_box(
+    signed_in, live_server, language
+):
+    """Stages are stacked (each has a document and signatories in two languages), and the
+    figures' table, many columns wide, scrolls inside its own box: the form itself never
+    scrolls sideways."""
+    page = signed_in
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/admin/cities/city/")
+    page.locator(
+        "#result_list a", has_text="卡拉奇" if language == "zh-hans" else "Karachi"
+    ).first.click()
+    expect(page.locator("#stages-group .inline-related").first).to_be_visible()
+    assert page.locator("#stages-group .tabular").count() == 0
+    for width in (1280, 1024):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        facts = page.locator("#facts-group fieldset.module")
+        assert facts.evaluate("box => box.scrollWidth > box.clientWidth")  # it scrolls in its box
+    screenshot(page, f"admin-city-form-{language}")

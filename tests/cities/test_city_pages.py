@@ -192,3 +192,21 @@ def test_a_card_without_an_ordinal_or_a_home_city_has_no_ordinal_line(client, pa
     # The home city's name falls back to Chinese, marked with its language.
     assert '<p class="meta"><span lang="zh-hans">沈阳</span>&#x27;s 22nd sister city</p>' in html
     assert html.count("sister city</p>") + html.count("cooperative city</p>") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "That choice is not on the list, so it is left out."),
+        ("zh-hans", "此选项不在列表中，未予采用。"),
+    ],
+)
+def test_a_dropped_filter_says_so_where_its_field_points(client, partners, language, note):
+    html = client.get(f"/{language}/cities/", {"relationship": "enemy"}).content.decode()
+    assert 'aria-describedby="id_relationship_error"' in html
+    assert re.search(
+        rf'<ul class="errorlist" id="id_relationship_error"><li>{note}</li></ul>', html
+    )
+    form = re.search(r'<form class="filters.*?</form>', html, re.S).group()
+    assert "enemy" not in form  # the value itself is not echoed
+    assert 'id="id_country_error"' not in client.get(f"/{language}/cities/").content.decode()

@@ -134,3 +134,17 @@ def test_a_filter_with_no_article_gives_an_empty_list(client, news):
         response = client.get(path)
         assert response.status_code == 200
         assert 'class="card' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "That choice is not on the list, so it is left out."),
+        ("zh-hans", "此选项不在列表中，未予采用。"),
+    ],
+)
+def test_a_dropped_filter_says_so_where_its_field_points(client, news, language, note):
+    html = form(client, f"/{language}/news/?city=atlantis&category=visits")
+    assert 'aria-describedby="id_city_error"' in html
+    assert re.search(rf'<ul class="errorlist" id="id_city_error"><li>{note}</li></ul>', html)
+    assert "atlantis" not in html and "id_category_error" not in html
