@@ -12,7 +12,7 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
-from portal.editorial.parts import Derived, code_version, shared_part
+from portal.editorial.parts import Derived, code_version, kept_response, shared_part
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
@@ -55,30 +55,43 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     def get_queryset(self):
         return visible(City, self.request.user).partners().select_related("country")
 
-    def get_object(self, queryset=None):
-        """A visitor's city through a prepared query (staff, who may preview drafts,
-        through the queryset): the same record, without compiling."""
-        if can_preview(self.request.user, City):
-            return super().get_object(queryset)
+    def get(self, request, *args, **kwargs):
+        """A visitor's city from prepared queries, its whole response kept while
+        they give the same rows (`kept_response`); staff, who may preview drafts,
+        get the city through the queryset and a fresh page."""
+        if can_preview(request.user, City):
+            return super().get(request, *args, **kwargs)
         found = prepared(
             "city:detail", _published_partner, now=timezone.now(), slug=self.kwargs["slug"]
         )
         if not found:
             raise Http404
-        return found[0]
+        self.found = found
+        # A part computed meanwhile gets a city of its own: `found` stays rows, which
+        # is what the response is kept under.
+        self.inputs = page_inputs(found.pks()[0], lambda: found.copy()[0])
+        respond = super().get
+        inputs = [found, *self.inputs.values()]
+        return kept_response(request, "city", inputs, lambda: respond(request, *args, **kwargs))
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "found"):
+            return self.found[0]
+        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         city = self.object
+        inputs = getattr(self, "inputs", None) or page_inputs(city.pk, lambda: city, city.is_live)
         # Made from their rows only if the page is rendered rather than kept (`Derived`).
-        stage_rows = prepared("city:stages", _stages_of, city=city.pk)
-        citations = prepared("city:citations", citations_of, city=city.pk)
+        stage_rows, citations = inputs["stage_rows"], inputs["citations"]
         stages = Derived(lambda: relationship_path(stage_rows), stage_rows)
         provenance = Derived(lambda: city.provenance(citations, stages), city, citations, stages)
         context.update(
-            gallery=kept(city, "city-gallery", lambda: list(city.photos.all())),
-            timeline=kept(city, "city-timeline", lambda: render_timeline(city)),
-            related_news=kept(city, "city-news", lambda: render_related_news(city)),
+            gallery=inputs["gallery"],
+            timeline=inputs["timeline"],
+            related_news=inputs["related_news"],
+            home=inputs["home"],
             stages=stages,
             provenance=provenance,
             # What the page prints of its figures' sources: the footnotes, the "as of"
@@ -92,7 +105,6 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
                 ],
                 provenance,
             ),
-            home=shared_part("home-city", home_city),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),
@@ -101,17 +113,32 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         return context
 
 
-def kept(city, name, compute):
-    """`compute()` for `city`, kept per site revision (`shared_part`) while the city is
-    live: its photos, exchanges and articles are records whose every change moves the
-    revision, as the page cache relies on. (Its stages and cited sources, which the
-    body's record part names, are read on every request through prepared queries.)
-    A preview of an unpublished city keeps nothing.
+def page_inputs(pk, city, live=True):
+    """What a city page is made from besides the city's own row: its stages and cited
+    sources (prepared queries, as rows), its photos, timeline and related news and the
+    home city (kept per site revision); `city()` gives the city, when a part must be
+    computed."""
+    return {
+        "stage_rows": prepared("city:stages", _stages_of, city=pk),
+        "citations": prepared("city:citations", citations_of, city=pk),
+        "gallery": kept(pk, live, "city-gallery", lambda: list(city().photos.all())),
+        "timeline": kept(pk, live, "city-timeline", lambda: render_timeline(city())),
+        "related_news": kept(pk, live, "city-news", lambda: render_related_news(city())),
+        "home": shared_part("home-city", home_city),
+    }
+
+
+def kept(pk, live, name, compute):
+    """`compute()` for the city `pk`, kept per site revision (`shared_part`) while the
+    city is live: its photos, exchanges and articles are records whose every change
+    moves the revision, as the page cache relies on. (Its stages and cited sources,
+    which the body's record part names, are read on every request through prepared
+    queries.) A preview of an unpublished city keeps nothing.
     Markup is kept per code version too, as record parts are: a deployment that
     changes a template does not always move the revision."""
-    if not city.is_live:
+    if not live:
         return compute()
-    return shared_part(name, compute, city.pk, code_version())
+    return shared_part(name, compute, pk, code_version())
 
 
 def render_timeline(city):

@@ -10,8 +10,8 @@ class PortalConfig(AppConfig):
         # Connect the signals that keep the search index and caches current.
         from django.db.models.signals import post_migrate
 
-        from portal import context_processors  # noqa: F401
-        from portal.editorial import revision
+        from portal import context_processors
+        from portal.editorial import parts, revision
         from portal.editorial.roles import post_migrate_roles
         from portal.operations import page_cache
         from portal.pictures.models import watch_deletions
@@ -23,3 +23,4 @@ class PortalConfig(AppConfig):
         watch_deletions()
         page_cache.watch_content()
         revision.read_with(page_cache.current_revision)
+        parts.every_page_shows(context_processors.every_page_shows)

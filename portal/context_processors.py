@@ -41,3 +41,9 @@ def site(request):
         "url_name": match.url_name if match else "",
         "care_mode": care.is_on(request),
     }
+
+
+def every_page_shows(request):
+    """What `site` gives every page that a page kept by its view must be told apart
+    by (`portal.editorial.parts.kept_response`); the section is the address's."""
+    return [_office(), care.is_on(request)]

@@ -10,6 +10,9 @@
 - `page_part`: a signed-out visitor's whole page, kept under a fingerprint of
   its template's whole context, its address, language and day. The view's
   queries all run first, so a kept page is never older than its records.
+- `kept_response`: the same, kept by a view that names what its page is made
+  from (its query results, as rows): the view's work with them and the
+  template's preamble are skipped too.
 
 Shared and record parts serve signed-in staff too: they hold published, public
 facts only (never a draft), the same for everyone. `PART_CACHE_SECONDS = 0`
@@ -37,6 +40,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.functional import LazyObject, Promise, SimpleLazyObject, empty
 
@@ -114,6 +118,19 @@ PLAIN = frozenset(
 )
 
 
+def _plain(value):
+    """A value whose repr is its fingerprint: a plain value, or JSON made of them (a
+    record's translation states)."""
+    kind = type(value)
+    if kind in PLAIN:
+        return True
+    if kind is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    if kind is list:
+        return all(_plain(item) for item in value)
+    return False
+
+
 class Derived(SimpleLazyObject):
     """A value computed from `inputs` alone (and the code), the first time it is read:
     the fingerprint of a kept part or page is its inputs', so a page served kept
@@ -167,7 +184,7 @@ def _fingerprint(value, seen=None, strict=False):
             return f"{value._meta.label}:{value.pk}:seen"
         seen[id(value)] = (value, len(seen))
         items = sorted(item for item in value.__dict__.items() if item[0][0] != "_")
-        if all(type(field) in PLAIN for _name, field in items):
+        if all(_plain(field) for _name, field in items):
             fields = repr(items)  # the usual record: one repr, four times faster
         else:
             fields = ",".join(
@@ -334,9 +351,91 @@ def page_part(compute, request, context):
         day = timezone.localdate().isoformat()
         return f"page:{code_version()}:{translation.get_language()}:{day}:{digest}"
 
+    if getattr(request, "kept_by_view", False):
+        return compute()  # the view keeps the whole response (`kept_response`)
     return _kept(
         "page",
         key_of,
         compute,
         may_store=lambda: not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"),
+    )
+
+
+# --- Whole responses, kept by the view that knows what they are made from --------
+
+# What every page shows besides its view's records: registered at start-up by the
+# portal (`portal.apps`: the office record and care mode, from its context processor).
+_every_page = []
+KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Cache-Control", "Content-Disposition")
+
+
+def every_page_shows(inputs):
+    """Register `inputs(request)`: values every page shows (a list) besides its view's."""
+    _every_page.append(inputs)
+
+
+def kept_response(request, name, inputs, respond):
+    """`respond()`, a view's response, for a signed-out visitor kept whole under a
+    fingerprint of `inputs` (everything the view makes the page from: its prepared
+    queries' `Records`, the parts it reads), of what every page shows (registered),
+    and of the address, language and day. The view's queries run first, as for a
+    `page_part`; what this saves besides the rendering is all the view does with
+    their rows (making records, building its context, the template's own
+    preamble), so a view must name every input of its page, and nothing else.
+
+    Kept only when the response is a plain 200 for everyone: it sets no cookie,
+    uses no CSRF token, and is not private or unstorable (a preview)."""
+    if not settings.PART_CACHE_SECONDS or not may_keep_page(request):
+        return respond()
+    try:
+        key = _response_key(request, name, inputs)
+        kept = cache.get(key) if key else None
+    except Exception:
+        logger.exception("Part cache unavailable; rendering %s", name)
+        key = kept = None
+    if kept is not None:
+        status, headers, content = kept
+        response = HttpResponse(content, status=status)
+        for header, value in headers:
+            response[header] = value
+        return response
+    request.kept_by_view = True
+    response = respond()
+    if key and _may_keep_response(request, response):
+        headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
+        try:
+            cache.set(
+                key,
+                (response.status_code, headers, response.content),
+                settings.PART_CACHE_SECONDS,
+            )
+        except Exception:
+            logger.exception("Part cache unavailable; %s not stored", name)
+    return response
+
+
+def _response_key(request, name, inputs):
+    seen = {}
+    try:
+        shown = [list(inputs), *(page_inputs(request) for page_inputs in _every_page)]
+        material = _fingerprint(shown, seen, strict=True)
+    except Unkeepable:
+        return None
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{name}|{address}|{material}".encode()).hexdigest()
+    day = timezone.localdate().isoformat()
+    return f"view:{code_version()}:{translation.get_language()}:{day}:{digest}"
+
+
+def _may_keep_response(request, response):
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()  # the CSRF token is asked for while rendering
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in cache_control
+        and "no-store" not in cache_control
     )

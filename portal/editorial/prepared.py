@@ -291,6 +291,16 @@ class Records(Sequence):
             self._records = records
         return self._records
 
+    def copy(self):
+        """Records made afresh from the rows, these left as they are: for computing
+        something else from them (a kept part) without taking away their fingerprint."""
+        if self.made or self._query is None:
+            return list(self.records)
+        records = self._query.records_of(self.rows)
+        for others, to_attr, via in self._attached:
+            _attach(records, others, to_attr, via)
+        return records
+
     def __len__(self):
         return len(self.rows)
 

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages from the cache carry the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.CSPMiddleware",
     "portal.middleware.AdminImportMapCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything a cached page does not need (portal/operations/page_cache.py).

@@ -94,3 +94,20 @@ def test_the_admin_allows_only_the_editors_import_map_by_its_hash(admin_client):
     digest = base64.b64encode(hashlib.sha256(importmap.encode()).digest()).decode()
     assert directives(response)["script-src"] == ["'self'", f"'sha256-{digest}'"]
     assert directives(admin_client.get("/en/"))["script-src"] == ["'self'"], "public pages: none"
+
+
+def test_the_policy_built_once_is_django_csps_and_follows_the_settings(client, settings):
+    """The portal builds a plain response's policy once per process: it must be the one
+    django-csp builds from the settings, report-only twin included, and a change of the
+    settings must show."""
+    from csp.utils import build_policy
+
+    assert client.get("/en/")["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    response = client.get("/en/")
+    assert directives(response)["img-src"] == ["'self'"]
+    assert response["Content-Security-Policy"] == build_policy()
+    assert response["Content-Security-Policy-Report-Only"] == "default-src 'none'"

@@ -1,0 +1,101 @@
+"""A city page kept whole by its view (`portal.editorial.parts.kept_response`): served
+from its queries' rows alone, with no record made and no template rendered, equal to
+a fresh render, and told apart by everything it shows: its rows, the office, care
+mode, the address and language; never kept for staff."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_init
+
+from cities.models import City
+from portal import care
+from portal.models import Office
+from tests.factories import make_city
+from tests.two_factor import sign_in_fully
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _parts_on_pages_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PART_CACHE_SECONDS = 3600
+
+
+@pytest.fixture
+def karachi(db):
+    make_city(slug="shenyang", is_home=True, relationship="", name_en="Shenyang")
+    Office.objects.create(name_en="Foreign Affairs Office", name_zh_hans="外事办公室")
+    return make_city(slug="karachi", name_en="Karachi", name_zh_hans="卡拉奇")
+
+
+@pytest.fixture
+def made():
+    records = []
+
+    def count(sender, instance, **kwargs):
+        records.append(instance)
+
+    post_init.connect(count, weak=False, dispatch_uid="test-kept-response-made")
+    yield records
+    post_init.disconnect(dispatch_uid="test-kept-response-made")
+
+
+@pytest.fixture
+def templates_rendered():
+    from django.test.signals import template_rendered
+
+    names = []
+
+    def count(sender, template, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(count, dispatch_uid="test-kept-response-templates")
+    yield names
+    template_rendered.disconnect(dispatch_uid="test-kept-response-templates")
+
+
+def test_a_kept_city_page_makes_no_record_and_renders_no_template(
+    client, karachi, made, templates_rendered
+):
+    first = client.get("/en/cities/karachi/")
+    assert first.status_code == 200 and templates_rendered
+    made.clear()
+    templates_rendered.clear()
+    again = client.get("/en/cities/karachi/")
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert templates_rendered == []
+    assert made == []
+
+
+def test_a_change_made_behind_the_sites_back_shows_at_once(client, karachi, settings):
+    assert "Karachi" in client.get("/en/cities/karachi/").content.decode()
+    City.objects.filter(slug="karachi").update(name_en="Karachi Division")  # no revision
+    kept = client.get("/en/cities/karachi/").content.decode()
+    assert "Karachi Division" in kept
+    settings.PART_CACHE_SECONDS = 0
+    assert client.get("/en/cities/karachi/").content.decode() == kept  # as a fresh render
+
+
+def test_the_office_care_mode_and_language_each_give_their_own_page(client, karachi):
+    english = client.get("/en/cities/karachi/").content.decode()
+    office = Office.objects.get()
+    office.name_en = "Shenyang Foreign Affairs Office"
+    office.save()
+    assert "Shenyang Foreign Affairs Office" in client.get("/en/cities/karachi/").content.decode()
+    client.cookies[care.COOKIE] = care.ON
+    assert 'class="care"' in client.get("/en/cities/karachi/").content.decode()
+    del client.cookies[care.COOKIE]
+    assert 'class="care"' not in client.get("/en/cities/karachi/").content.decode()
+    assert "卡拉奇" in client.get("/zh-hans/cities/karachi/").content.decode()
+    assert "卡拉奇" not in english
+
+
+def test_staff_get_a_fresh_page_and_never_a_kept_one(client, karachi, templates_rendered):
+    client.get("/en/cities/karachi/")  # kept for visitors
+    staff = get_user_model().objects.create_superuser("chief", "", "a-long-pass-phrase")
+    sign_in_fully(client, staff)
+    templates_rendered.clear()
+    assert client.get("/en/cities/karachi/").status_code == 200
+    assert templates_rendered  # rendered, not served from what visitors were given
