@@ -9,6 +9,7 @@ from news.filters import ArticleFilterForm, filtered
 from news.models import Article
 from portal.editorial.counts import CountedPaginator, published_count
 from portal.editorial.editions import EditionMixin
+from portal.editorial.parts import kept_response
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
@@ -118,17 +119,27 @@ class ArticleDetailView(EditionMixin, StaffPreviewMixin, DetailView):
     def get_queryset(self):
         return visible(Article, self.request.user).select_related("category", "lead_image")
 
-    def get_object(self, queryset=None):
-        """A visitor's article through a prepared query (staff, who may preview
-        drafts, through the queryset): the same record, without compiling."""
-        if can_preview(self.request.user, Article):
-            return super().get_object(queryset)
+    def get(self, request, *args, **kwargs):
+        """A visitor's article from prepared queries, its whole response kept while
+        they give the same rows (`kept_response`); staff, who may preview drafts,
+        get the article through the queryset and a fresh page."""
+        if can_preview(request.user, Article):
+            return super().get(request, *args, **kwargs)
         found = prepared(
             "article:detail", _published_article, now=timezone.now(), slug=self.kwargs["slug"]
         )
         if not found:
             raise Http404
-        return found[0]
+        self.found = found
+        self.related_cities = related_cities(found.pks()[0])
+        respond = super().get
+        inputs = [found, self.related_cities]
+        return kept_response(request, "article", inputs, lambda: respond(request, *args, **kwargs))
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "found"):
+            return self.found[0]
+        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,14 +147,16 @@ class ArticleDetailView(EditionMixin, StaffPreviewMixin, DetailView):
             crumb("news:list", _("News")),
             crumb(None, localized(self.object, "title")),
         ]
-        context["related_cities"] = prepared(
-            "article:cities",
-            _related_cities,
-            get_language(),
-            now=timezone.now(),
-            article=self.object.pk,
-        )
+        found = getattr(self, "related_cities", None)
+        context["related_cities"] = found if found is not None else related_cities(self.object.pk)
         return context
+
+
+def related_cities(article):
+    """The partner cities of the article `article` (a primary key) that a visitor of
+    the active language may open: a prepared query."""
+    now = timezone.now()
+    return prepared("article:cities", _related_cities, get_language(), now=now, article=article)
 
 
 def _published_article(now, slug):
