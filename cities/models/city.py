@@ -34,7 +34,7 @@ class CityQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Reading what a city card (cities/includes/city_card.html) shows, and nothing
-        more; its photos come in `city.gallery`, from `CityPhoto.objects.of_cities`."""
+        more; the home page gives each its photos in `city.gallery` (`Records.attach`)."""
         return self.select_related("country").only(
             *fields_for(
                 "name",

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial.models import Timestamped, fields_for
+from portal.editorial.models import LINK_FIELDS, Timestamped, fields_for
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -238,7 +238,8 @@ class Fact(models.Model):
 
 def citations_of(city):
     """Every (public fact, source) pair of `city`, in one query: the whole fact and
-    source, and of a source's article only its address."""
+    source, and of a source's article what a link to it needs (`LINK_FIELDS`: the
+    page links it only while a visitor may read it)."""
     links = Fact.sources.through.objects.filter(fact__city=city, fact__is_public=True)
     return (
         links.select_related("fact", "source__article")
@@ -250,7 +251,7 @@ def citations_of(city):
                 plain=("url", "date", "date_precision", "article"),
                 via="source__",
             ),
-            "source__article__slug",
+            *fields_for(plain=LINK_FIELDS, via="source__article__"),
         )
         .order_by("source_id")
     )

@@ -42,6 +42,7 @@ from django.db.models import Model, QuerySet
 from django.forms import BaseForm
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.cache import get_max_age
 from django.utils.functional import LazyObject, Promise, SimpleLazyObject, empty
 
 from portal.editorial import revision
@@ -399,7 +400,8 @@ def kept_response(request, name, inputs, respond):
         for header, value in headers:
             response[header] = value
         return response
-    request.kept_by_view = True
+    if key:
+        request.kept_by_view = True  # the template's own page part need not keep it too
     response = respond()
     if key and _may_keep_response(request, response):
         headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
@@ -436,6 +438,6 @@ def _may_keep_response(request, response):
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and "private" not in cache_control
-        and "no-store" not in cache_control
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and get_max_age(response) != 0
     )

@@ -262,7 +262,8 @@ class Records(Sequence):
 
     `fingerprint()` tells a kept page whether anything it showed has changed
     without making the records: the rows, and whether each publishable record in
-    them is live yet. `pks()` reads the primary keys from the rows. `attach()`
+    them is live yet. `pks()` reads the primary keys from the rows (of a query of
+    records: `pks()`, `without()` and `in_order()` need records, not values). `attach()`
     gives each record a list of others (its photos) from a second query, also made
     only when read. Made from a plain list (`Records.of`), as when prepared
     queries are off, it behaves the same, its records made already."""
@@ -293,8 +294,9 @@ class Records(Sequence):
 
     def copy(self):
         """Records made afresh from the rows, these left as they are: for computing
-        something else from them (a kept part) without taking away their fingerprint."""
-        if self.made or self._query is None:
+        something else from them (a kept part) without taking away their fingerprint.
+        (Made from a plain list, there are no rows: the same records.)"""
+        if self._query is None:
             return list(self.records)
         records = self._query.records_of(self.rows)
         for others, to_attr, via in self._attached:
@@ -318,6 +320,10 @@ class Records(Sequence):
                 part._records = self._records[index]
             return part
         return self.records[index]
+
+    def __reduce__(self):
+        """Pickled (into a cache) as its records: its query holds a connection."""
+        return (Records.of, (list(self.records),))
 
     def __repr__(self):
         state = "made" if self.made else "rows"

@@ -11,12 +11,14 @@ A page asks for it once per part it keeps (a city page, six times); within one
 request it is read once and remembered, so the cache (Redis, a network round
 trip away) is asked once. A change the request makes itself drops what it
 remembered (`forget()`, called by the page cache whenever the revision moves);
-outside a request (commands, tests) nothing is remembered.
+outside a request (commands, tests) and inside a transaction (which may roll
+back) nothing is remembered.
 """
 
 import threading
 
 from django.core.signals import request_finished, request_started
+from django.db import connection
 
 _reader = {"current": None}
 _request = threading.local()
@@ -33,7 +35,9 @@ def current():
     if reader is None:
         return None
     remembered = getattr(_request, "revision", None)
-    if remembered is None:  # outside a request
+    if remembered is None or connection.in_atomic_block:
+        # Outside a request; or inside a transaction, which may move the revision and
+        # roll back: what it read must not outlive it.
         return reader()
     if not remembered:
         remembered.append(reader())

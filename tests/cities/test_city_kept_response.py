@@ -99,3 +99,16 @@ def test_staff_get_a_fresh_page_and_never_a_kept_one(client, karachi, templates_
     templates_rendered.clear()
     assert client.get("/en/cities/karachi/").status_code == 200
     assert templates_rendered  # rendered, not served from what visitors were given
+
+
+def test_a_source_links_its_article_only_while_visitors_may_read_it(client, karachi):
+    from tests.factories import make_article, make_fact, make_source
+
+    draft = make_article(slug="draft-report", status="draft")
+    City.objects.filter(pk=karachi.pk).update(population=20_000_000)
+    make_fact(karachi, "population", 20_000_000, [make_source(article=draft, url="")])
+    html = client.get("/en/cities/karachi/").content.decode()
+    assert "Sources" in html and "draft-report" not in html
+    draft.status, draft.published_at = "published", draft.created_at
+    draft.save()
+    assert '<a href="/en/news/draft-report/">' in client.get("/en/cities/karachi/").content.decode()

@@ -211,3 +211,14 @@ def test_a_request_reads_the_revision_once_and_again_after_it_moves(
         assert len(revision_reads) == 5
     finally:
         request_finished.send(sender=None)
+
+    # Inside a transaction (which may roll back) nothing is remembered either.
+    from django.db import transaction
+
+    request_started.send(sender=None)
+    try:
+        with transaction.atomic():
+            revision.current(), revision.current()
+        assert len(revision_reads) == 7
+    finally:
+        request_finished.send(sender=None)

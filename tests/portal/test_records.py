@@ -176,3 +176,13 @@ def test_records_of_a_plain_list_behave_the_same():
     records = Records.of([article])
     assert records.made and records.pks() == [article.pk] and records[0] is article
     assert list(records.without(article.pk)) == []
+
+
+def test_records_go_into_the_cache_as_their_records():
+    import pickle
+
+    make_article(slug="kept", title_en="Kept")
+    articles = prepared("test:latest", _latest, now=timezone.now())
+    again = pickle.loads(pickle.dumps(articles))
+    assert type(again) is Records and again.made
+    assert [article.slug for article in again] == ["kept"]
