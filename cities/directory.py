@@ -16,6 +16,7 @@ from html import escape
 from types import SimpleNamespace
 
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from cities.map import map_point
 from cities.models import City, CityPhoto, Relationship
 from cities.templatetags.cities import ordinal_words
 from portal.editorial.models import Edition, edition_of
+from portal.editorial.prepared import prepared
 from portal.formatting.dates import format_partial_date
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value, slug_address
 
@@ -72,19 +74,56 @@ def partner_rows(queryset):
     return queryset.values(*CITY_COLUMNS, cover_id=Subquery(covers.values("pk")[:1]))
 
 
-def directory(queryset, home_url):
-    """`(cards, map points)` of the partners in `queryset` and the home city: two
-    queries, three when some partner has a photo."""
+@dataclass
+class DirectoryRows:
+    """What the directory is made from: the partners' rows and the home city's
+    (`Records` of values, made into dicts only when the cards are built) and their
+    cover photos."""
+
+    rows: object
+    covers: dict
+    home: object
+
+
+def directory_rows(language, filters):
+    """The rows of the published partners a visitor of `language` may open, filtered
+    and ordered by `filters` (`cities.filters.filtered`'s), and of the home city: two
+    prepared queries, and a third when some partner has a photo."""
+    from cities.filters import filtered  # the filters import the models this module reads
+
+    order = filters.get("order") or "date"
+    chosen = {
+        name: filters[name]
+        for name in ("continent", "country", "relationship")
+        if filters.get(name)
+    }
+    now = timezone.now()
+
+    def partners(language, order, now, **chosen):
+        queryset = City.objects.published(now).in_language(language).partners()
+        return partner_rows(filtered(queryset, order=order, **chosen))
+
+    rows = prepared("cities:directory", partners, language, order, now=now, **chosen)
+    home = prepared("cities:home", _home_row, now=now)
+    cover_ids = [pk for pk in rows.column("cover_id") if pk]
+    covers = CityPhoto.objects.in_bulk(cover_ids) if cover_ids else {}
+    return DirectoryRows(rows, covers, home)
+
+
+def _home_row(now):
+    return City.objects.home().published(now).values(*_columns("name"), "latitude", "longitude")
+
+
+def directory(found, home_url):
+    """`(cards, map points)` of the partners and the home city in `found`
+    (`DirectoryRows`), in the active language."""
     language = get_language()
     labels = {value: escape(label) for value, label in Relationship.choices}
     only_in = {code: escape(label) for code, label in ONLY_IN.items()}
-    home = City.objects.home().published().values(*_columns("name"), "latitude", "longitude")
-    home = home.first()
+    rows, covers = found.rows, found.covers
+    home = found.home[0] if found.home else None
     home_name = home and Text(*localized_value(SimpleNamespace(**home), "name", language), language)
     home_html = home_name and mark_safe(home_name.html)
-    rows = list(partner_rows(queryset))
-    cover_ids = [row["cover_id"] for row in rows if row["cover_id"]]
-    covers = CityPhoto.objects.in_bulk(cover_ids) if cover_ids else {}
     cards, points = [], []
     for row in rows:
         city = SimpleNamespace(**row)

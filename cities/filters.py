@@ -51,14 +51,19 @@ class CityFilterForm(LenientFilterForm):
 
     def filter(self, queryset):
         """Apply each valid filter; ignore the invalid ones."""
-        values = self.cleaned_values()
-        if values.get("continent"):
-            queryset = queryset.filter(country__continent=values["continent"])
-        if values.get("country"):
-            queryset = queryset.filter(country__iso_code=values["country"])
-        if values.get("relationship"):
-            queryset = queryset.filter(relationship=values["relationship"])
-        return queryset.order_by(*ORDERINGS[values.get("order") or "date"])
+        return filtered(queryset, **self.cleaned_values())
+
+
+def filtered(queryset, continent=None, country=None, relationship=None, order=None):
+    """Partners in `queryset` on this continent, in this country (ISO code), with this
+    relationship, in this order (a key of ORDERINGS; newest partners first)."""
+    if continent:
+        queryset = queryset.filter(country__continent=continent)
+    if country:
+        queryset = queryset.filter(country__iso_code=country)
+    if relationship:
+        queryset = queryset.filter(relationship=relationship)
+    return queryset.order_by(*ORDERINGS[order or "date"])
 
 
 def countries_with_partners():

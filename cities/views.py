@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from cities.counts import counts_sentence, latest_stated_total, record_counts
-from cities.directory import directory
+from cities.directory import directory, directory_rows
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
@@ -22,22 +22,32 @@ from portal.formatting.i18n import localized
 
 class CityListView(TemplateView):
     """The directory: headline counts, the map and a card per partner, from plain
-    rows (`cities.directory`)."""
+    rows (`cities.directory`); for a signed-out visitor the whole response is kept
+    under those rows, the filters and the counts (`kept_response`), so the 200 cards
+    are built only when something they show has changed."""
 
     template_name = "cities/city_list.html"
 
+    def get(self, request, *args, **kwargs):
+        self.filter_form = CityFilterForm(request.GET, countries_with_partners())
+        self.found = directory_rows(get_language(), self.filter_form.cleaned_values())
+        self.counts = record_counts()
+        self.stated_total = latest_stated_total()
+        inputs = [self.found, self.filter_form, self.counts, self.stated_total]
+        respond = super().get
+        return kept_response(request, "cities", inputs, lambda: respond(request, *args, **kwargs))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filter_form = CityFilterForm(self.request.GET, countries_with_partners())
-        partners = City.objects.published().in_language(get_language()).partners()
-        cards, points = directory(filter_form.filter(partners), reverse("cities:list"))
+        filter_form = self.filter_form
+        cards, points = directory(self.found, reverse("cities:list"))
         context.update(
             cards=cards,
             filter_form=filter_form,
             filtered=bool(filter_form.cleaned_values().keys() - {"order"}),
             map_points=points,
-            on_record=counts_sentence(record_counts()),
-            stated_total=latest_stated_total(),
+            on_record=counts_sentence(self.counts),
+            stated_total=self.stated_total,
             breadcrumbs=[crumb(None, _("Partner cities"))],
         )
         return context

@@ -127,7 +127,7 @@ def _plain(value):
         return True
     if kind is dict:
         return all(type(key) is str and _plain(item) for key, item in value.items())
-    if kind is list:
+    if kind is list or kind is tuple:
         return all(_plain(item) for item in value)
     return False
 
@@ -211,6 +211,8 @@ def _fingerprint(value, seen=None, strict=False):
             return f"list#{seen[id(value)][1]}"
         seen[id(value)] = (value, len(seen))
     if isinstance(value, (list, tuple)):
+        if type(value) in (list, tuple) and _plain(value):
+            return repr(value)  # rows of plain values (a directory's): one repr
         return "[" + ",".join(_fingerprint(item, seen, strict) for item in value) + "]"
     if isinstance(value, str | enum.Enum):
         return repr(value)

@@ -329,6 +329,20 @@ class Records(Sequence):
         state = "made" if self.made else "rows"
         return f"<Records: {len(self)} ({state})>"
 
+    def column(self, name):
+        """The values of the column `name` (a field's attname or an annotation), read
+        from the rows without making records."""
+        if self.made or self._query is None:
+            return [
+                row[name] if isinstance(row, dict) else getattr(row, name) for row in self.records
+            ]
+        compiler = self._query.compiler
+        for index, (expression, _sql, alias) in enumerate(compiler.select[: compiler.col_count]):
+            target = getattr(expression, "target", None)
+            if alias == name or (target is not None and target.attname == name):
+                return [row[index] for row in self.rows]
+        raise KeyError(name)
+
     def pks(self):
         if self.made or self._query is None or self._query.pk_index is None:
             return [record.pk for record in self.records]

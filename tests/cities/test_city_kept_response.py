@@ -112,3 +112,16 @@ def test_a_source_links_its_article_only_while_visitors_may_read_it(client, kara
     draft.status, draft.published_at = "published", draft.created_at
     draft.save()
     assert '<a href="/en/news/draft-report/">' in client.get("/en/cities/karachi/").content.decode()
+
+
+def test_the_directory_is_kept_by_its_rows_and_its_filters(client, karachi, templates_rendered):
+    first = client.get("/en/cities/", {"relationship": "sister"})
+    assert "Karachi" in first.content.decode()
+    templates_rendered.clear()
+    assert client.get("/en/cities/", {"relationship": "sister"}).content == first.content
+    assert templates_rendered == []
+    assert "Karachi" not in client.get("/en/cities/", {"relationship": "friendly"}).content.decode()
+    City.objects.filter(slug="karachi").update(name_en="Karachi Division")  # no revision
+    assert (
+        "Karachi Division" in client.get("/en/cities/", {"relationship": "sister"}).content.decode()
+    )
