@@ -349,10 +349,7 @@ def page_part(compute, request, context):
             )
         except Unkeepable:
             return None
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(f"{address}|{material}".encode()).hexdigest()
-        day = timezone.localdate().isoformat()
-        return f"page:{code_version()}:{translation.get_language()}:{day}:{digest}"
+        return _page_key("page", request, material)
 
     if getattr(request, "kept_by_view", False):
         return compute()  # the view keeps the whole response (`kept_response`)
@@ -397,22 +394,13 @@ def kept_response(request, name, inputs, respond):
         logger.exception("Part cache unavailable; rendering %s", name)
         key = kept = None
     if kept is not None:
-        status, headers, content = kept
-        response = HttpResponse(content, status=status)
-        for header, value in headers:
-            response[header] = value
-        return response
+        return restored_response(kept)
     if key:
         request.kept_by_view = True  # the template's own page part need not keep it too
     response = respond()
     if key and _may_keep_response(request, response):
-        headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
         try:
-            cache.set(
-                key,
-                (response.status_code, headers, response.content),
-                settings.PART_CACHE_SECONDS,
-            )
+            cache.set(key, stored_response(response, KEPT_HEADERS), settings.PART_CACHE_SECONDS)
         except Exception:
             logger.exception("Part cache unavailable; %s not stored", name)
     return response
@@ -425,10 +413,30 @@ def _response_key(request, name, inputs):
         material = _fingerprint(shown, seen, strict=True)
     except Unkeepable:
         return None
+    return _page_key("view", request, f"{name}|{material}")
+
+
+def _page_key(kind, request, material):
+    """A whole page's key: `material` for this address, language, day and code."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{name}|{address}|{material}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{address}|{material}".encode()).hexdigest()
     day = timezone.localdate().isoformat()
-    return f"view:{code_version()}:{translation.get_language()}:{day}:{digest}"
+    return f"{kind}:{code_version()}:{translation.get_language()}:{day}:{digest}"
+
+
+def stored_response(response, headers):
+    """What the cache keeps of `response`: its status, these of its headers, its bytes."""
+    kept = [(header, response[header]) for header in headers if header in response]
+    return response.status_code, kept, response.content
+
+
+def restored_response(kept):
+    """The response `stored_response` kept."""
+    status, headers, content = kept
+    response = HttpResponse(content, status=status)
+    for header, value in headers:
+        response[header] = value
+    return response
 
 
 def _may_keep_response(request, response):

@@ -34,13 +34,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 
 from portal import care
 from portal.editorial import revision as site_revision
-from portal.editorial.parts import release
+from portal.editorial.parts import release, restored_response, stored_response
 
 logger = logging.getLogger(__name__)
 
@@ -192,20 +191,14 @@ class AnonymousPageCacheMiddleware:
             logger.exception("Page cache unavailable; rendering the page")
             key = cached = None
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
+            response = restored_response(cached)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if key and self.may_store(request, response):
-            headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
             try:
                 cache.set(
-                    key,
-                    (response.status_code, headers, response.content),
-                    settings.PAGE_CACHE_SECONDS,
+                    key, stored_response(response, STORED_HEADERS), settings.PAGE_CACHE_SECONDS
                 )
             except Exception:
                 logger.exception("Page cache unavailable; page not stored")
