@@ -442,12 +442,18 @@ def restored_response(kept):
 def _may_keep_response(request, response):
     if hasattr(response, "render") and not response.is_rendered:
         response.render()  # the CSRF token is asked for while rendering
+    return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and storable_for_everyone(response)
+
+
+def storable_for_everyone(response):
+    """Whether a response may be kept and served to any visitor, as far as the
+    response itself says: a plain 200 that sets no cookie, does not stream, and
+    is not private, unstorable or already stale. Shared with the page cache."""
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
         and get_max_age(response) != 0
     )

@@ -35,11 +35,15 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
-from django.utils.cache import get_max_age
 
 from portal import care
 from portal.editorial import revision as site_revision
-from portal.editorial.parts import release, restored_response, stored_response
+from portal.editorial.parts import (
+    release,
+    restored_response,
+    storable_for_everyone,
+    stored_response,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -217,17 +221,11 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def may_store(request, response):
-        cache_control = response.get("Cache-Control", "")
+        """For everyone (`storable_for_everyone`), and made for nobody in particular."""
         return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
+            storable_for_everyone(response)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not getattr(getattr(request, "user", None), "is_authenticated", False)
-            and "private" not in cache_control
-            and "no-store" not in cache_control
-            and "no-cache" not in cache_control
-            and get_max_age(response) != 0
         )
 
     @staticmethod

@@ -125,3 +125,28 @@ def test_print_shows_the_content_without_the_furniture(page, site):
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".prose")).to_be_visible()
     page.pdf(path=str(screenshot.__globals__["SCREENSHOTS"] / "article-en-print.pdf"))
+
+
+def control_tops(page):
+    """The top edge of each filter's control (its select, or the Show button)."""
+    return page.locator(".filters select, .filters .button").evaluate_all(
+        "elements => elements.map(element => Math.round(element.getBoundingClientRect().top))"
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+@pytest.mark.parametrize(
+    "path", ["/{lang}/news/?city=atlantis", "/{lang}/cities/?continent=atlantis"]
+)
+def test_a_filter_with_a_note_stays_in_line_with_the_others(page, site, lang, path):
+    """At desk width the filters stand in one row: a dropped choice's note goes
+    below its own field without lifting that field's control above the others'."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + path.format(lang=lang))
+    expect(page.locator(".filters .errorlist")).to_have_count(1)
+    tops = control_tops(page)
+    assert len(tops) >= 3 and len(set(tops)) == 1, tops
+    screenshot(page, f"filters-with-a-note-{path.split('/')[2]}-{lang}")
+    page.set_viewport_size({"width": 390, "height": 900})
+    tops = control_tops(page)
+    assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
