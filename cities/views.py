@@ -1,7 +1,10 @@
+import functools
+
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -12,7 +15,7 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
-from portal.editorial.parts import Derived, code_version, kept_response, shared_part
+from portal.editorial.parts import Derived, code_version, fingerprint, kept_response, shared_part
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
@@ -94,7 +97,7 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         city = self.object
         inputs = getattr(self, "inputs", None) or page_inputs(city.pk, lambda: city, city.is_live)
         # Made from their rows only if the page is rendered rather than kept (`Derived`).
-        stage_rows, citations = inputs["stage_rows"], inputs["citations"]
+        stage_rows, citations = inputs["sources"].rows()
         stages = Derived(lambda: relationship_path(stage_rows), stage_rows)
         provenance = Derived(lambda: city.provenance(citations, stages), city, citations, stages)
         context.update(
@@ -125,12 +128,10 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
 
 def page_inputs(pk, city, live=True):
     """What a city page is made from besides the city's own row: its stages and cited
-    sources (prepared queries, as rows), its photos, timeline and related news and the
-    home city (kept per site revision); `city()` gives the city, when a part must be
-    computed."""
+    sources, its photos, timeline and related news and the home city, each kept per
+    site revision; `city()` gives the city, when a part must be computed."""
     return {
-        "stage_rows": prepared("city:stages", _stages_of, city=pk),
-        "citations": prepared("city:citations", citations_of, city=pk),
+        "sources": Sources(pk, live),
         "gallery": kept(pk, live, "city-gallery", lambda: list(city().photos.all())),
         "timeline": kept(pk, live, "city-timeline", lambda: render_timeline(city())),
         "related_news": kept(pk, live, "city-news", lambda: render_related_news(city())),
@@ -138,12 +139,28 @@ def page_inputs(pk, city, live=True):
     }
 
 
+class Sources(SimpleLazyObject):
+    """A city's stages and cited sources. What a kept page is told apart by is their
+    fingerprint, kept per site revision (every change to a stage, a figure, a source or
+    its article moves it), so a page served kept queries neither; a page rendered reads
+    their rows (`rows()`: prepared queries, run once per request)."""
+
+    def __init__(self, pk, live):
+        rows = functools.cache(
+            lambda: (
+                prepared("city:stages", _stages_of, city=pk),
+                prepared("city:citations", citations_of, city=pk),
+            )
+        )
+        self.__dict__["rows"] = rows
+        super().__init__(lambda: kept(pk, live, "city-sources", lambda: fingerprint(rows())))
+
+
 def kept(pk, live, name, compute):
     """`compute()` for the city `pk`, kept per site revision (`shared_part`) while the
-    city is live: its photos, exchanges and articles are records whose every change
-    moves the revision, as the page cache relies on. (Its stages and cited sources,
-    which the body's record part names, are read on every request through prepared
-    queries.) A preview of an unpublished city keeps nothing.
+    city is live: its photos, exchanges, articles, stages and sources are records whose
+    every change moves the revision, as the page cache relies on. A preview of an
+    unpublished city keeps nothing.
     Markup is kept per code version too, as record parts are: a deployment that
     changes a template does not always move the revision."""
     if not live:

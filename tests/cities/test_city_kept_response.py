@@ -125,3 +125,13 @@ def test_the_directory_is_kept_by_its_rows_and_its_filters(client, karachi, temp
     assert (
         "Karachi Division" in client.get("/en/cities/", {"relationship": "sister"}).content.decode()
     )
+
+
+def test_a_new_source_shows_on_a_kept_city_page(client, karachi):
+    from tests.factories import make_fact, make_source
+
+    City.objects.filter(pk=karachi.pk).update(population=20_000_000)
+    assert "example.org/census" not in client.get("/en/cities/karachi/").content.decode()
+    # The city's row is as it was: the page moves with the sources' fingerprint.
+    make_fact(karachi, "population", 20_000_000, [make_source(url="https://example.org/census")])
+    assert "example.org/census" in client.get("/en/cities/karachi/").content.decode()
