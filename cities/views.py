@@ -4,7 +4,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -15,7 +15,14 @@ from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
 from portal.editorial.editions import EditionMixin
-from portal.editorial.parts import Derived, code_version, fingerprint, kept_response, shared_part
+from portal.editorial.parts import (
+    Derived,
+    code_version,
+    fingerprint,
+    inputs_moved,
+    kept_response,
+    shared_part,
+)
 from portal.editorial.prepared import prepared
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import can_preview, visible
@@ -98,6 +105,8 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         inputs = getattr(self, "inputs", None) or page_inputs(city.pk, lambda: city, city.is_live)
         # Made from their rows only if the page is rendered rather than kept (`Derived`).
         stage_rows, citations = inputs["sources"].rows()
+        if inputs["sources"].moved():
+            inputs_moved(self.request)
         stages = Derived(lambda: relationship_path(stage_rows), stage_rows)
         provenance = Derived(lambda: city.provenance(citations, stages), city, citations, stages)
         context.update(
@@ -154,6 +163,12 @@ class Sources(SimpleLazyObject):
         )
         self.__dict__["rows"] = rows
         super().__init__(lambda: kept(pk, live, "city-sources", lambda: fingerprint(rows())))
+
+    def moved(self):
+        """Whether the rows read to render the page are not those whose fingerprint
+        it is keyed under: a change committed since the fingerprint was kept, for
+        this revision or the one before. Asked before any of them is made a record."""
+        return self._wrapped is not empty and fingerprint(self.rows()) != self._wrapped
 
 
 def kept(pk, live, name, compute):

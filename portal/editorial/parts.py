@@ -37,7 +37,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm
 from django.http import HttpResponse
@@ -384,12 +384,15 @@ def kept_response(request, name, inputs, respond):
     preamble), so a view must name every input of its page, and nothing else.
 
     Kept only when the response is a plain 200 for everyone: it sets no cookie,
-    uses no CSRF token, and is not private or unstorable (a preview)."""
+    uses no CSRF token, and is not private or unstorable (a preview); and only when
+    the view rendered what it was keyed under (`inputs_moved`)."""
     if not settings.PART_CACHE_SECONDS or not may_keep_page(request):
         return respond()
     try:
         key = _response_key(request, name, inputs)
         kept = cache.get(key) if key else None
+    except DatabaseError:
+        raise  # an input's query failed: the database's error, not the cache's
     except Exception:
         logger.exception("Part cache unavailable; rendering %s", name)
         key = kept = None
@@ -404,6 +407,13 @@ def kept_response(request, name, inputs, respond):
         except Exception:
             logger.exception("Part cache unavailable; %s not stored", name)
     return response
+
+
+def inputs_moved(request):
+    """Called by a view that finds, while rendering, other rows than those its response
+    is keyed under (an input kept per revision, and a change committed meanwhile):
+    the response is served but not kept, for it would be kept under the old rows."""
+    request.kept_inputs_moved = True
 
 
 def _response_key(request, name, inputs):
@@ -442,7 +452,11 @@ def restored_response(kept):
 def _may_keep_response(request, response):
     if hasattr(response, "render") and not response.is_rendered:
         response.render()  # the CSRF token is asked for while rendering
-    return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and storable_for_everyone(response)
+    return (
+        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, "kept_inputs_moved", False)
+        and storable_for_everyone(response)
+    )
 
 
 def storable_for_everyone(response):

@@ -135,3 +135,26 @@ def test_a_new_source_shows_on_a_kept_city_page(client, karachi):
     # The city's row is as it was: the page moves with the sources' fingerprint.
     make_fact(karachi, "population", 20_000_000, [make_source(url="https://example.org/census")])
     assert "example.org/census" in client.get("/en/cities/karachi/").content.decode()
+
+
+def test_a_page_rendered_from_other_sources_than_its_key_names_is_not_kept(
+    client, karachi, templates_rendered
+):
+    """The sources' fingerprint is kept per revision; a change committed between a
+    request's reading it and rendering (here, made behind the site's back, so the
+    revision stays) gives a page that is served as rendered but never kept under
+    the fingerprint of the rows it does not show."""
+    from cities.models import Source
+    from tests.factories import make_fact, make_source
+
+    City.objects.filter(pk=karachi.pk).update(population=20_000_000)
+    make_fact(karachi, "population", 20_000_000, [make_source(url="https://example.org/old")])
+    assert "example.org/old" in client.get("/en/cities/karachi/").content.decode()
+    Source.objects.update(url="https://example.org/new")  # no revision
+    templates_rendered.clear()
+    # Another address of the page: the kept fingerprint, and no response kept under it.
+    fresh = client.get("/en/cities/karachi/?from=map").content.decode()
+    assert "example.org/new" in fresh and templates_rendered
+    templates_rendered.clear()
+    assert client.get("/en/cities/karachi/?from=map").content.decode() == fresh
+    assert templates_rendered  # rendered again: nothing was kept under the old rows
