@@ -166,8 +166,9 @@ class Sources(SimpleLazyObject):
 
     def moved(self):
         """Whether the rows read to render the page are not those whose fingerprint
-        it is keyed under: a change committed since the fingerprint was kept, for
-        this revision or the one before. Asked before any of them is made a record."""
+        it is keyed under (a change committed since that fingerprint was kept).
+        Asked before any of them is made a record: a made record is fingerprinted
+        by its fields, not its row."""
         return self._wrapped is not empty and fingerprint(self.rows()) != self._wrapped
 
 
