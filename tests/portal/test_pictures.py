@@ -1,7 +1,9 @@
 """The picture pipeline, through the admin as staff use it and on the public pages."""
 
 import io
+import os
 import re
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -323,6 +325,8 @@ def test_prunemedia_lists_orphans_and_removes_them_only_when_asked(
     orphan_rendition = renditions / "renditions" / "ab" / ("ab" + "0" * 30 + "-480.webp")
     orphan_rendition.parent.mkdir(parents=True)
     orphan_rendition.write_bytes(b"x")
+    for young in (orphan_original, orphan_rendition):  # by this process's clock, not the disk's
+        os.utime(young, (time.time(), time.time()))
 
     out = io.StringIO()
     call_command("prunemedia", "--min-age", "0", stdout=out)
