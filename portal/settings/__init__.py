@@ -296,6 +296,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "portal.settings.logs.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request for a host not in ALLOWED_HOSTS: Django answers 400 and logs one line.
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }

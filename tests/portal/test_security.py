@@ -3,6 +3,7 @@
 import base64
 import datetime
 import hashlib
+import logging
 import re
 
 import pytest
@@ -199,3 +200,16 @@ def test_the_policy_built_once_is_django_csps_and_follows_the_settings(client, s
     assert directives(response)["img-src"] == ["'self'"]
     assert response["Content-Security-Policy"] == build_policy()
     assert response["Content-Security-Policy-Report-Only"] == "default-src 'none'"
+
+
+def test_a_disallowed_host_is_a_400_logged_in_one_line(client, settings, caplog):
+    """Not a cache failure with a traceback: Django's own answer and its one line."""
+    settings.DEBUG = False
+    with caplog.at_level(logging.INFO):
+        response = client.get("/en/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Page cache unavailable" not in caplog.text
+    [record] = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert record.name == "django.security.DisallowedHost"
+    assert "'evil.example'" in record.getMessage() and record.exc_info is None
+    assert "Traceback" not in caplog.text
