@@ -15,6 +15,9 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
+# The proxies in front. The settings read the same variable with the same default
+# (FORWARDED_ALLOW_IPS): the sign-in lockout believes X-Forwarded-For from them only.
+# This file imports nothing of the portal (the benchmark serves other projects with it).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's control socket lives at one path per user; several portals (or a
 # test's two servers) on one machine would share it. Nothing here uses it.

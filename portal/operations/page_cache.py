@@ -31,6 +31,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -191,6 +192,8 @@ class AnonymousPageCacheMiddleware:
             revision = current_revision()
             key = self.key(request, revision) if revision is not None else None
             cached = cache.get(key) if key else None
+        except DisallowedHost:
+            raise  # not the cache's failure: Django answers 400 and logs it (one line)
         except Exception:  # a cache that fails must not take the site down
             logger.exception("Page cache unavailable; rendering the page")
             key = cached = None

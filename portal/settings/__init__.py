@@ -14,7 +14,14 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from portal.settings.env import env_bool, env_int, env_list, env_required, env_str
+from portal.settings.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_required,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = BASE_DIR / "var"
@@ -146,12 +153,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Kept out of the logged form data: a refused two-factor code may still be current.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
-if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
-    # Behind one proxy that appends the client's address to X-Forwarded-For.
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_COUNT = 1
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The address a sign-in is counted under: the peer's, or, when the peer is one of
+# the proxies gunicorn trusts (FORWARDED_ALLOW_IPS, the same variable and default as
+# gunicorn.conf.py), the right-most address in X-Forwarded-For that is not one of
+# them (portal/client_address.py).
+FORWARDED_ALLOW_IPS = env_networks("FORWARDED_ALLOW_IPS", default=["127.0.0.1"])
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 
 # Two-factor sign-in (django-otp, portal/twofactor/): an authenticator app (TOTP)
 # and single-use backup codes. Publishers and superusers must use it; other
@@ -289,6 +296,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "portal.settings.logs.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request for a host not in ALLOWED_HOSTS: Django answers 400 and logs one line.
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }

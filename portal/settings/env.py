@@ -4,6 +4,7 @@ Every setting that differs between a laptop and a server comes from here, so
 the README's table of variables and this module are the whole story.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -44,6 +45,23 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name, default=()):
+    """A comma-separated list of IP addresses and networks (CIDR), or `*` for any, as
+    gunicorn reads its `forwarded_allow_ips`: each entry is checked as gunicorn checks
+    it, so a value one accepts the other does too."""
+    networks = env_list(name, default)
+    for entry in networks:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks (e.g. 10.0.0.0/8) or *, not {entry!r}."
+            ) from None
+    return networks
 
 
 def env_required(name):

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.settings.env import env_bool, env_int, env_list
+from portal.settings.env import env_bool, env_int, env_list, env_networks
 
 
 def run_python(*arguments, **env):
@@ -108,6 +108,32 @@ def test_environment_helpers_parse_and_refuse(monkeypatch):
         env_bool("FLAG")
     with pytest.raises(ImproperlyConfigured, match="COUNT"):
         env_int("COUNT", 1)
+
+
+@pytest.mark.parametrize("value", [None, " 10.0.0.0/8, 192.0.2.1 ,::1"])
+def test_gunicorn_and_the_sign_in_lockout_trust_the_same_proxies(monkeypatch, value):
+    """One variable, FORWARDED_ALLOW_IPS, read alike by gunicorn.conf.py and the settings."""
+    show = (
+        "import runpy, portal.settings as s; from gunicorn.config import Config; c = Config(); "
+        "c.set('forwarded_allow_ips', runpy.run_path('gunicorn.conf.py')['forwarded_allow_ips']); "
+        "print(c.forwarded_allow_ips == s.FORWARDED_ALLOW_IPS, s.FORWARDED_ALLOW_IPS)"
+    )
+    if value is None:
+        monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
+    else:
+        monkeypatch.setenv("FORWARDED_ALLOW_IPS", value)
+    result = run_python("-c", show, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    expected = ["10.0.0.0/8", "192.0.2.1", "::1"] if value else ["127.0.0.1"]
+    assert result.stdout.strip() == f"True {expected}"
+
+
+def test_a_proxy_list_gunicorn_would_refuse_stops_the_portal(monkeypatch):
+    monkeypatch.setenv("PROXIES", "10.0.0.1/8")  # host bits set: gunicorn refuses it too
+    with pytest.raises(ImproperlyConfigured, match="PROXIES"):
+        env_networks("PROXIES")
+    monkeypatch.setenv("PROXIES", "*, 10.0.0.0/8")
+    assert env_networks("PROXIES") == ["*", "10.0.0.0/8"]
 
 
 def test_languages_and_fallbacks():
