@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check format messages bench bench-search bench-pictures load
+.PHONY: install run test test-far-dates check format messages bench bench-search bench-pictures load
 
 # The settings fail closed (no SECRET_KEY, no start; DEBUG off unless set).
 # Local commands get a key generated once and kept in var/ (never committed),
@@ -34,6 +34,19 @@ run: install $(KEY_FILE)
 test: install
 	@sh tests/get-test-tools.sh
 	$(BIN)/python -m pytest
+
+# The suite (browser tests aside) with the system clock moved to far dates by
+# libfaketime (Debian's faketime): no test may depend on today's date. The second
+# date crosses midnight, a month's and a leap day's end while the tests run.
+FAR_DATES ?= 2031-02-28T12:00:00 2032-02-29T23:59:00
+
+test-far-dates: install
+	@command -v faketime >/dev/null || { echo "faketime is missing (apt-get install faketime)"; exit 1; }
+	@for when in $(FAR_DATES); do \
+		echo "== The suite on $$when, Asia/Shanghai (faketime)"; \
+		TZ=Asia/Shanghai faketime "$$(echo $$when | tr T ' ')" \
+			$(BIN)/python -m pytest -m "not browser" -q -p no:cacheprovider || exit 1; \
+	done
 
 check: install $(KEY_FILE)
 	$(BIN)/ruff check .
