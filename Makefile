@@ -41,6 +41,7 @@ test: install
 FAR_DATES ?= 2031-02-28T12:00:00 2032-02-29T23:59:00
 
 test-far-dates: install
+	@sh tests/get-test-tools.sh
 	@command -v faketime >/dev/null || { echo "faketime is missing (apt-get install faketime)"; exit 1; }
 	@for when in $(FAR_DATES); do \
 		echo "== The suite on $$when, Asia/Shanghai (faketime)"; \
