@@ -93,6 +93,74 @@ def _with_annotation(writer, page, annotation):
     return reference
 
 
+def fillable_form_pdf():
+    """A one-page form as a service guide would hold it: a label drawn in the page's
+    content, a text field (a widget with its appearance), links to a web page and
+    an email address, and the language it is written in."""
+    return _write(_fillable_form())
+
+
+def _fillable_form():
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = writer._add_object(
+        _dictionary(Type=_name("/Font"), Subtype=_name("/Type1"), BaseFont=_name("/Helvetica"))
+    )
+    page[NameObject("/Resources")] = _dictionary(Font=_dictionary(Helv=font))
+    page[NameObject("/Contents")] = writer._add_object(
+        _stream(b"BT /Helv 12 Tf 72 770 Td (Full name) Tj ET")
+    )
+    appearance = writer._add_object(
+        _stream(
+            b"/Tx BMC EMC",
+            Type=_name("/XObject"),
+            Subtype=_name("/Form"),
+            BBox=_rect(0, 0, 280, 20),
+            Resources=_dictionary(Font=_dictionary(Helv=font)),
+        )
+    )
+    field = writer._add_object(
+        _dictionary(
+            Type=_name("/Annot"),
+            Subtype=_name("/Widget"),
+            FT=_name("/Tx"),
+            T=TextStringObject("applicant_name"),
+            TU=TextStringObject("Applicant's name"),
+            Rect=_rect(200, 760, 480, 780),
+            F=NumberObject(4),
+            P=page.indirect_reference,
+            DA=TextStringObject("/Helv 0 Tf 0 g"),
+            AP=_dictionary(N=appearance),
+        )
+    )
+    links = [
+        _link(writer, "https://www.example.gov/guides/visa", (72, 700, 300, 715)),
+        _link(writer, "mailto:consular@example.gov", (72, 680, 300, 695)),
+    ]
+    page[NameObject("/Annots")] = ArrayObject([field, *links])
+    writer._root_object[NameObject("/AcroForm")] = writer._add_object(
+        _dictionary(
+            Fields=ArrayObject([field]),
+            DA=TextStringObject("/Helv 0 Tf 0 g"),
+            DR=_dictionary(Font=_dictionary(Helv=font)),
+        )
+    )
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    return writer
+
+
+def _link(writer, uri, rect):
+    return writer._add_object(
+        _dictionary(
+            Type=_name("/Annot"),
+            Subtype=_name("/Link"),
+            Rect=_rect(*rect),
+            Border=ArrayObject([NumberObject(0)] * 3),
+            A=_dictionary(S=_name("/URI"), URI=TextStringObject(uri)),
+        )
+    )
+
+
 def pdf_with_open_action_link():
     """An address visited when the file opens: the sender learns who opened it."""
     writer = PdfWriter()
@@ -179,6 +247,61 @@ def pdf_with_embedded_html():
             Names=ArrayObject([TextStringObject("guide.html"), writer._add_object(filespec)])
         )
     )
+    return _write(writer)
+
+
+def form_with_unlisted_content_pdf():
+    """The fillable form with what is harmless but no part of a form, each carrying a
+    marker: an opening view, a bookmark, a comment, a reset button, a page's private
+    data and a catalog entry no reader knows; and a second page the first links to,
+    once directly and once by a name."""
+    writer = _fillable_form()
+    page = writer.pages[0]
+    second = writer.add_blank_page(595, 842)
+    root = writer._root_object
+    root[NameObject("/OpenAction")] = ArrayObject([page.indirect_reference, _name("/Fit")])
+    root[NameObject("/Marker")] = writer._add_object(_stream(b"unlisted-marker"))
+    root[NameObject("/Outlines")] = writer._add_object(
+        _dictionary(Type=_name("/Outlines"), Title=TextStringObject("bookmark-marker"))
+    )
+    page[NameObject("/PieceInfo")] = _dictionary(
+        Editor=_dictionary(Private=TextStringObject("piece-marker"))
+    )
+    comment = _dictionary(
+        Type=_name("/Annot"),
+        Subtype=_name("/Text"),
+        Rect=_rect(500, 800, 520, 820),
+        Contents=TextStringObject("comment-marker"),
+    )
+    reset = _dictionary(
+        Type=_name("/Annot"),
+        Subtype=_name("/Widget"),
+        FT=_name("/Btn"),
+        Ff=NumberObject(1 << 16),
+        T=TextStringObject("clear"),
+        Rect=_rect(72, 100, 172, 130),
+        A=_dictionary(
+            S=_name("/ResetForm"), Fields=ArrayObject([TextStringObject("reset-marker")])
+        ),
+    )
+    to_second = _dictionary(
+        Type=_name("/Annot"),
+        Subtype=_name("/Link"),
+        Rect=_rect(72, 660, 300, 675),
+        A=_dictionary(S=_name("/GoTo"), D=ArrayObject([second.indirect_reference, _name("/Fit")])),
+    )
+    root[NameObject("/Dests")] = _dictionary(
+        second=ArrayObject([second.indirect_reference, _name("/Fit")])
+    )
+    by_name = _dictionary(
+        Type=_name("/Annot"),
+        Subtype=_name("/Link"),
+        Rect=_rect(72, 640, 300, 655),
+        Dest=_name("/second"),
+    )
+    added = [writer._add_object(annotation) for annotation in (comment, reset, to_second, by_name)]
+    page["/Annots"].extend(added)
+    root["/AcroForm"]["/Fields"].append(added[1])
     return _write(writer)
 
 
