@@ -1,12 +1,14 @@
 """The columns bulk import and export need beyond django-import-export's own: a
 partial date in one column, a related record by its code with a message a
-person can act on, a figure's source, and rows compared as a person reads them."""
+person can act on, a figure's source, rows compared as a person reads them, and
+no text a spreadsheet would run as a formula, out or in."""
 
 import datetime
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from modeltranslation.utils import build_localized_fieldname
 
@@ -14,6 +16,7 @@ from cities.models import Stage
 from cities.models.facts import Figure
 from portal.formatting.dates import PartialDate
 from portal.formatting.i18n import LANGUAGE_CODES
+from portal.formatting.spreadsheets import formula_sign, is_formula, neutralise
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -191,8 +194,66 @@ def text(value):
     return "" if value is None else str(value).strip()
 
 
+FORMULA = gettext_lazy(
+    "“%(value)s” begins with %(sign)s, so a spreadsheet would run it as a formula. "
+    "Remove the sign, or begin the text differently."
+)
+NOT_A_NUMBER = gettext_lazy("“%(value)s” is not a number: write it in digits, like 1234.5 or -12.")
+
+
+def _sign(value):
+    sign = formula_sign(value)
+    names = {"\t": gettext_lazy("a tab"), "\r": gettext_lazy("a carriage return")}
+    return names.get(sign, f"“{sign}”")
+
+
+def _shown(value, length=60):
+    value = value.strip()
+    return value if len(value) <= length else value[: length - 1] + "…"
+
+
+def formula_errors(fields, row):
+    """`{column: [ValidationError]}` for each text cell of `row` that a spreadsheet
+    would run as a formula (`portal.formatting.spreadsheets`): such text is never
+    stored, so that no export could carry it."""
+    errors = {}
+    for field in fields:
+        value = row.get(field.column_name)
+        if is_formula(value):
+            message = FORMULA % {"value": _shown(value), "sign": _sign(value)}
+            errors[field.column_name] = [ValidationError(message, code="formula")]
+    return errors
+
+
 class ComparedResource(resources.ModelResource):
-    """Reports a row unchanged when every column reads as the record exports it."""
+    """Reports a row unchanged when every column reads as the record exports it.
+
+    Its export writes no live formula (a text cell that would run is written as
+    text, with a leading '); its import refuses a row holding one, and says of a
+    number column that holds no number that it is not a number."""
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # a formula's message replaces any other on its column ("not a number")
+        errors.update(formula_errors(self.get_import_fields(), row))
+        if errors:
+            raise ValidationError(errors)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except (ValueError, ArithmeticError):
+            if not isinstance(field.widget, widgets.NumberWidget):
+                raise
+            value = _shown(str(row.get(field.column_name)))
+            raise ValueError(NOT_A_NUMBER % {"value": value}) from None
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if import_validation_errors or original is None or original.pk is None:
