@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from cities.admin_provenance import FactInline, ProvenanceAdminMixin, StageInline
+from cities.admin_transfer import TransferAdminMixin
 from cities.models import City, CityPhoto, Country, Exchange
 from cities.transfer import CityResource, ExchangeResource
 from portal.editorial.admin import (
@@ -41,9 +40,8 @@ class CityPhotoInline(PictureInline):
 
 
 @admin.register(City)
-class CityAdmin(ImportExportMixin, ProvenanceAdminMixin, PublishableAdmin):
+class CityAdmin(TransferAdminMixin, ProvenanceAdminMixin, PublishableAdmin):
     resource_classes = [CityResource]
-    formats = [CSV, XLSX]
     list_display = (
         "name",
         "country",
@@ -100,11 +98,10 @@ class CityAdmin(ImportExportMixin, ProvenanceAdminMixin, PublishableAdmin):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(ImportExportMixin, ConcurrentEditMixin, TranslatableAdmin):
+class ExchangeAdmin(TransferAdminMixin, ConcurrentEditMixin, TranslatableAdmin):
     """Exchanges of a published city are changed by its publishers (see `locked_for`)."""
 
     resource_classes = [ExchangeResource]
-    formats = [CSV, XLSX]
 
     list_display = ("title", "written_date", "city", "kind", "article")
     list_filter = ("kind", "precision", "city")

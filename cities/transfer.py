@@ -14,7 +14,11 @@ Rules the import keeps, whoever runs it:
 - each figure may name one source (a URL); a new value with its source becomes
   the public one and the old value stays on record;
 - an unchanged row is reported unchanged, so exporting and importing back
-  changes nothing.
+  changes nothing;
+- no text a spreadsheet would run as a formula goes out or comes in: an export
+  writes it as text, an import refuses its row (`cities.transfer_fields`);
+- a file is read within limits, and refused with a message naming the one it
+  passes (`cities.transfer_files`).
 """
 
 from types import SimpleNamespace

@@ -14,6 +14,7 @@ from portal.editorial import matrix
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+from portal.formatting.spreadsheets import neutralise
 
 STATE_CHOICES = {
     matrix.MISSING: gettext_lazy("missing"),
@@ -80,6 +81,8 @@ def _cells(row):
 
 
 def _csv(rows):
+    """The matrix as CSV; a record's name is text a spreadsheet must not run
+    (`portal.formatting.spreadsheets`)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="translation-completeness.csv"'
     writer = csv.writer(response)
@@ -92,5 +95,5 @@ def _csv(rows):
         for code in LANGUAGE_CODES:
             cell = row.cells[code]
             line += [cell.state, cell.missing, cell.stale, cell.flagged]
-        writer.writerow(line)
+        writer.writerow([neutralise(value) for value in line])
     return response

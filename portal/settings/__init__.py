@@ -111,6 +111,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Bulk import and export (django-import-export; see cities/transfer.py): importing
 # needs change_<model>, exporting view_<model>; an import is one transaction.
+# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays unset: it drops a leading "=" only
+# and makes every cell text; the resources write formulas as text themselves
+# (portal.formatting.spreadsheets). The import limits: cities/transfer_files.py.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True

