@@ -8,12 +8,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Connect the signals that keep the search index and caches current.
-        from django.db.models.signals import post_migrate
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate, pre_migrate
 
-        from portal import context_processors
-        from portal.editorial import parts, revision
+        from portal.caching import revision
         from portal.editorial.roles import post_migrate_roles
-        from portal.operations import page_cache
         from portal.pictures.models import watch_deletions
         from portal.search import index
 
@@ -21,6 +20,6 @@ class PortalConfig(AppConfig):
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
-        page_cache.watch_content()
-        revision.read_with(page_cache.current_revision)
-        parts.every_page_shows(context_processors.every_page_shows)
+        connection_created.connect(revision.watch_writes, dispatch_uid="site-revision")
+        pre_migrate.connect(revision.pause, sender=self, dispatch_uid="site-revision")
+        post_migrate.connect(revision.resume, sender=self, dispatch_uid="site-revision")

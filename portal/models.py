@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.glossary import Term
 from portal.editorial.models import PendingChange, Timestamped, Translatable
-from portal.operations.models import SiteRevision
+from portal.caching.models import SiteRevision
 from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
 

@@ -64,18 +64,6 @@ def test_kept_cards_are_the_cards_rendered_afresh(client, karachi, settings):
         assert cards == results(client, path), path
 
 
-def test_a_card_is_rendered_once_for_its_record_and_words(client, karachi, monkeypatch):
-    calls = []
-    real = highlight.snippet
-    monkeypatch.setattr(highlight, "snippet", lambda *args: calls.append(args) or real(*args))
-    results(client, "/en/search/?q=Karachi")
-    assert len(calls) == 3  # the city's summary, both articles' bodies
-    results(client, "/en/search/?q=Karachi")
-    assert len(calls) == 3
-    results(client, "/en/search/?q=port")
-    assert len(calls) == 5
-
-
 def test_each_query_marks_its_own_words(client, karachi):
     def card(path):
         return next(card for card in results(client, path) if "/en/news/port/" in card)
