@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import (
     env_bool,
+    env_http_url,
     env_int,
     env_list,
     env_networks,
@@ -215,6 +216,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The HTTP cache in front (deploy/varnish/portal.vcl): where a publish sends its ban
+# (portal/caching/proxy.py), e.g. http://127.0.0.1:8080/; empty: no proxy to purge.
+PURGE_URL = env_http_url("PURGE_URL")
 
 # Whole pages for anonymous visitors (portal/operations/page_cache.py): a content change
 # retires them at once, so this only bounds how long unused pages take room.

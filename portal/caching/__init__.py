@@ -1,0 +1,1 @@
+"""Caching: the site revision, the page cache and the HTTP cache in front (`proxy`)."""
