@@ -24,6 +24,10 @@ if ! command -v varnishd >/dev/null 2>&1; then
     echo "Varnish is missing: installing it (apt-get install varnish)..."
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null
+    command -v varnishd >/dev/null 2>&1 || {
+      echo "Varnish was installed but varnishd is not on PATH (it is in /usr/sbin)." >&2
+      exit 1
+    }
   else
     echo "Varnish is missing: install it (apt-get install varnish, as root) and run make stack again." >&2
     exit 1
