@@ -162,9 +162,11 @@ sub vcl_backend_response {
     set beresp.http.X-Url = bereq.url;
     set beresp.http.X-Host = bereq.http.Host;
 
-    # Text goes out gzip-compressed (Varnish unzips for the rare client that
-    # does not take gzip); what the app already compressed is left as it is.
+    # Text is kept and sent gzip-compressed (Varnish unzips for the rare client
+    # that does not take gzip; a pass is compressed only for a client that
+    # takes it); what the app already compressed is left as it is.
     if (!beresp.http.Content-Encoding
+        && (!bereq.uncacheable || bereq.http.Accept-Encoding ~ "gzip")
         && beresp.http.Content-Type ~ "(?i)^(text/|application/(javascript|json|xml|[a-z.+-]*\+(json|xml))|image/svg\+xml)") {
         set beresp.do_gzip = true;
     }

@@ -162,6 +162,11 @@ def test_pages_and_static_files_go_out_gzip_compressed(stack):
     assert "Content-Encoding" not in plain.headers
     assert b"<html" in plain.body
 
+    # Passed pages too, for a client that takes gzip.
+    sign_in = fetch(stack.base, "/admin/login/", headers={"Accept-Encoding": "gzip"})
+    assert (sign_in.headers["X-Cache"], sign_in.headers["Content-Encoding"]) == ("PASS", "gzip")
+    assert "Content-Encoding" not in fetch(stack.base, "/admin/login/").headers
+
     stylesheet = html.split(b'rel="stylesheet" href="', 1)[1].split(b'"', 1)[0].decode()
     css = fetch(stack.base, stylesheet, headers={"Accept-Encoding": "gzip"})
     assert css.headers["Content-Encoding"] == "gzip"
