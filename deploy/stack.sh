@@ -107,6 +107,10 @@ done
 # (the packaged service keeps Varnish's privilege separation in production).
 varnishd -F -j none -n "$workdir" -a "$HOST:$PORT" -f "$workdir/portal.vcl" -s "$VARNISH_STORAGE" &
 pids+=($!)
+for _ in $(seq 300); do
+  listening "$purge_host" "$PORT" && break
+  sleep 0.1
+done
 
 echo "Serving the portal through Varnish on http://$HOST:$PORT/ (servers on ports ${ports[*]}; Ctrl-C stops them)"
 echo "Purge every page by hand: PURGE_URL=$PURGE_URL $BIN/python manage.py purgeproxy"
