@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import (
     env_bool,
+    env_http_url,
     env_int,
     env_list,
     env_networks,
@@ -233,13 +234,15 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
 # HTTP caching of anonymous pages (Cache-Control): a browser revalidates every time
 # (its ETag answered with a 304); a proxy or CDN keeps a page PROXY_CACHE_SECONDS at
-# most (never past the next scheduled publication), purged when a change commits,
+# most (never past midnight or the next scheduled publication), purged when a change
+# commits,
 # and may serve it STALE_SECONDS longer while it fetches it again.
 BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 0)
 PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 3600)
 STALE_SECONDS = env_int("STALE_SECONDS", 30)
-# The HTTP cache in front (Varnish, `make stack`): where a change sends its purge.
-PURGE_URL = env_str("PURGE_URL")
+# The HTTP cache in front (deploy/varnish/portal.vcl): where a change sends its ban
+# (portal/caching/proxy.py), e.g. http://127.0.0.1:8080/; empty: no proxy to purge.
+PURGE_URL = env_http_url("PURGE_URL")
 # Serve /bench/floor/: the portal's middleware in front of an empty view, a row of
 # `make bench` (its floor proper is portal/operations/bench/floorapp.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
