@@ -31,4 +31,4 @@ def when_ready(server):
     if os.environ.get("PURGE_URL"):
         from portal.caching.proxy import purge_everything
 
-        purge_everything()
+        purge_everything(repeat=False)  # no change was committing: one ban is enough

@@ -129,9 +129,7 @@ def celebrated_stages():
     """Stages of published partners still in the partnership, with their city: one query."""
     return (
         Stage.objects.filter(
-            city__in=City.objects.published()
-            .partners()
-            .exclude(relationship=Relationship.ENDED),
+            city__in=City.objects.published().partners().exclude(relationship=Relationship.ENDED),
             date__isnull=False,
         )
         .exclude(stage=Relationship.ENDED)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cities.models import City
-from news.filters import ArticleFilterForm, filtered
+from news.filters import ArticleFilterForm
 from news.models import Article
 from portal.caching.counts import CountedPaginator, count
 from portal.editorial.editions import EditionMixin

@@ -12,7 +12,6 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from cities.models import Fact, Source, Stage, StatedTotal
-from news.models import Article
 from tests.admin_forms import admin_form_data
 from tests.factories import (
     make_article,
@@ -254,7 +253,7 @@ def test_another_workers_change_shows_within_the_staleness_bound(client, article
         # database moves on and this worker's cache does not know.
         cursor = connection.connection.cursor()
         cursor.execute(
-            "UPDATE news_article SET title_en = 'Changed elsewhere' WHERE id = %d" % article.pk
+            f"UPDATE news_article SET title_en = 'Changed elsewhere' WHERE id = {article.pk:d}"
         )
         cursor.execute("UPDATE portal_siterevision SET token = 'elsewhere'")
         cursor.close()

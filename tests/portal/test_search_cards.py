@@ -7,7 +7,6 @@ import pytest
 
 from cities.models import City
 from news.models import Article
-from portal.search import highlight
 from tests.factories import make_article, make_city
 
 # Parts are kept only outside a transaction: these tests commit.

@@ -3,7 +3,8 @@
 Each page is measured under gunicorn (sync workers) three times: with the
 page cache off (every request runs the view; fragments kept by `{% cache %}`
 are served from the cache), with the page cache and the fragments off (a page
-right after a change), and with the page cache on (anonymous pages from the cache), beside the floor, a
+right after a change), and with the page cache on (anonymous pages from the
+cache), beside the floor, a
 bare Django app under the same server settings (`floorapp`), and, when a
 checkout is given, beside the pages of Wagtail's bakerydemo that do the same
 job (`comparison_pairs`). Requests per second come from wrk with many
