@@ -29,6 +29,6 @@ def when_ready(server):
     page cache is keyed by the deploy id; the proxy is not). Only the portal sets
     PURGE_URL; with preload_app, its settings are loaded by now."""
     if os.environ.get("PURGE_URL"):
-        from portal.caching.proxy import purge_everything
+        from portal.operations.proxy import purge_everything
 
         purge_everything(repeat=False)  # no change was committing: one ban is enough

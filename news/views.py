@@ -1,4 +1,6 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -6,7 +8,7 @@ from django.views.generic import DetailView, ListView
 from cities.models import City
 from news.filters import ArticleFilterForm
 from news.models import Article
-from portal.caching.counts import CountedPaginator, count
+from portal.caching.counts import count
 from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
@@ -14,7 +16,7 @@ from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import localized
 
 
-class ArticlePaginator(CountedPaginator):
+class ArticlePaginator(Paginator):
     """The first pages in one query; a deeper page by its ids first, then those rows
     alone (a deferred join): the ids come from an index, so a deep page never reads
     the rows it passes over. Past the middle the ids are counted from the oldest end,
@@ -23,10 +25,16 @@ class ArticlePaginator(CountedPaginator):
     # Building the nested query costs more than passing over this many rows.
     DIRECT_ROWS = 200
 
-    def __init__(self, listing, per_page, **kwargs):
-        """`listing`: the list's queryset (its total is `count()`)."""
+    def __init__(self, listing, per_page, count, **kwargs):
+        """`listing`: the list's queryset; its total is `count()`, called once when
+        first needed (kept per site revision)."""
         super().__init__(None, per_page, **kwargs)
         self.listing = listing
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count()
 
     def page(self, number):
         number = self.validate_number(number)

@@ -13,6 +13,7 @@ class PortalConfig(AppConfig):
 
         from portal.caching import revision
         from portal.editorial.roles import post_migrate_roles
+        from portal.operations import proxy
         from portal.pictures.models import watch_deletions
         from portal.search import index
 
@@ -20,6 +21,7 @@ class PortalConfig(AppConfig):
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
+        revision.site_changed.connect(proxy.purge_on_change, dispatch_uid="proxy-purge")
         connection_created.connect(revision.watch_writes, dispatch_uid="site-revision")
-        pre_migrate.connect(revision.pause, sender=self, dispatch_uid="site-revision")
-        post_migrate.connect(revision.resume, sender=self, dispatch_uid="site-revision")
+        pre_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")
+        post_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")

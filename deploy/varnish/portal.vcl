@@ -14,7 +14,7 @@ vcl 4.1;
 # - it keeps only responses that say how long (s-maxage, max-age or Expires) and
 #   set no cookie and are not private, no-store or no-cache;
 # - it compresses text with gzip (Debian's Varnish has no brotli);
-# - it takes BAN from the `purgers` below (portal/caching/proxy.py sends one on
+# - it takes BAN from the `purgers` below (portal/operations/proxy.py sends one on
 #   every publish): every page of the site goes, the static files stay;
 # - X-Cache says HIT, HIT-STALE (grace), MISS or PASS.
 #

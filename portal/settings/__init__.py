@@ -241,7 +241,7 @@ BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 0)
 PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 3600)
 STALE_SECONDS = env_int("STALE_SECONDS", 30)
 # The HTTP cache in front (deploy/varnish/portal.vcl): where a change sends its ban
-# (portal/caching/proxy.py), e.g. http://127.0.0.1:8080/; empty: no proxy to purge.
+# (portal/operations/proxy.py), e.g. http://127.0.0.1:8080/; empty: no proxy to purge.
 PURGE_URL = env_http_url("PURGE_URL")
 # Serve /bench/floor/: the portal's middleware in front of an empty view, a row of
 # `make bench` (its floor proper is portal/operations/bench/floorapp.py).

@@ -1,4 +1,4 @@
-"""Purge on publish (`portal/caching/proxy.py`): a BAN to PURGE_URL, now and once
+"""Purge on publish (`portal/operations/proxy.py`): a BAN to PURGE_URL, now and once
 more shortly after, that never raises into the publish it follows."""
 
 import contextlib
@@ -12,7 +12,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 
-from portal.caching import proxy
+from portal.operations import proxy
 from portal.operations.bench.server import free_port
 from portal.settings.env import env_http_url
 
@@ -86,7 +86,7 @@ def test_a_purge_bans_at_once_and_again_after_the_last_of_a_burst(settings):
 
 def test_a_proxy_that_is_down_costs_one_log_line_and_never_raises(settings, caplog):
     settings.PURGE_URL = f"http://127.0.0.1:{free_port()}/"
-    with caplog.at_level(logging.WARNING, logger="portal.caching.proxy"):
+    with caplog.at_level(logging.WARNING, logger="portal.operations.proxy"):
         assert proxy.purge_everything(repeat=False) is False
     [record] = caplog.records
     assert record.getMessage().startswith("Proxy purge failed: BAN http://127.0.0.1:")

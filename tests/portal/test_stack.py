@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from portal.caching import proxy
+from portal.operations import proxy
 from portal.operations.bench.server import ROOT, free_port, gunicorn
 from tests.servers import varnish
 

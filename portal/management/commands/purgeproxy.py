@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.caching.proxy import purge_everything
+from portal.operations.proxy import purge_everything
 
 
 class Command(BaseCommand):

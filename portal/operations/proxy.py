@@ -64,6 +64,11 @@ def purge_everything(repeat=True):
     return banned
 
 
+def purge_on_change(**kwargs):
+    """Receiver of `portal.caching.revision.site_changed`: a change has committed."""
+    purge_everything()
+
+
 def send_ban(url):
     """One BAN to `url`; True when the proxy answered 2xx. Never raises."""
     request = urllib.request.Request(url, method="BAN", headers={"User-Agent": "portal-purge"})
