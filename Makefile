@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-far-dates check format messages bench bench-search bench-pictures load
+.PHONY: install run stack test test-far-dates check format messages bench bench-search bench-pictures load
 
 # The settings fail closed (no SECRET_KEY, no start; DEBUG off unless set).
 # Local commands get a key generated once and kept in var/ (never committed),
@@ -30,6 +30,16 @@ run: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py ensureadmin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(DEMO) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
+
+# The demo behind a real HTTP cache: Varnish on PORT (8080 unless given) in front of
+# two gunicorn servers on BACKEND_PORTS sharing DATABASE_URL and REDIS_URL
+# (deploy/stack.sh, deploy/varnish/portal.vcl). Ctrl-C stops them all.
+BACKEND_PORTS ?= 8001,8002
+STACK_PORT = $(if $(filter file,$(origin PORT)),8080,$(PORT))
+
+stack: install $(KEY_FILE)
+	$(DEMO) HOST=$(HOST) PORT=$(STACK_PORT) BACKEND_PORTS=$(BACKEND_PORTS) BIN=$(BIN) \
+		bash deploy/stack.sh
 
 test: install
 	@sh tests/get-test-tools.sh

@@ -22,3 +22,13 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's control socket lives at one path per user; several portals (or a
 # test's two servers) on one machine would share it. Nothing here uses it.
 control_socket_disable = True
+
+
+def when_ready(server):
+    """A new deployment replaces what the proxy in front kept of the last one (the
+    page cache is keyed by the deploy id; the proxy is not). Only the portal sets
+    PURGE_URL; with preload_app, its settings are loaded by now."""
+    if os.environ.get("PURGE_URL"):
+        from portal.operations.proxy import purge_everything
+
+        purge_everything(repeat=False)  # no change was committing: one ban is enough

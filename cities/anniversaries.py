@@ -16,12 +16,10 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.models import City, Relationship, Stage
-from portal.editorial.prepared import prepared
 from portal.formatting.dates import DatePrecision, PartialDate
 from portal.formatting.i18n import localized
 
@@ -127,13 +125,11 @@ def anniversaries_of(stages, first, last):
     return sorted(found, key=lambda a: (a.day, a.city.slug, a.stage.stage))
 
 
-def celebrated_stages(now=None):
+def celebrated_stages():
     """Stages of published partners still in the partnership, with their city: one query."""
     return (
         Stage.objects.filter(
-            city__in=City.objects.published(now)
-            .partners()
-            .exclude(relationship=Relationship.ENDED),
+            city__in=City.objects.published().partners().exclude(relationship=Relationship.ENDED),
             date__isnull=False,
         )
         .exclude(stage=Relationship.ENDED)
@@ -151,11 +147,5 @@ def this_month(today):
     first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     # Only stages of this month can have an anniversary in it: the database picks them.
-    stages = prepared(
-        "anniversaries:month", _stages_of_month, now=timezone.now(), month=first.month
-    )
-    return anniversaries_of(stages, first, last)
-
-
-def _stages_of_month(now, month):
-    return celebrated_stages(now).exclude(precision=DatePrecision.YEAR).filter(date__month=month)
+    stages = celebrated_stages().exclude(precision=DatePrecision.YEAR)
+    return anniversaries_of(stages.filter(date__month=first.month), first, last)

@@ -9,8 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Category
-from portal.editorial.counts import kept_per_revision
-from portal.editorial.parts import fingerprint
+from portal.caching.counts import per_revision
 from portal.formatting.forms import LenientFilterForm
 from portal.formatting.i18n import LANGUAGE_CODES, localized_value
 
@@ -19,17 +18,14 @@ CITY_FIELDS = ("slug", *(build_localized_fieldname("name", code) for code in LAN
 
 def filter_options():
     """The partner cities (slug and names, as tuples: model instances cost more than the
-    whole query, and are slower to read back from the cache) and the categories a
-    visitor of the active language may filter by, with their choices (value and label
-    in the active language)."""
+    whole query) and the categories a visitor of the active language may filter by,
+    with their choices (value and label in the active language)."""
     partners = City.objects.published().in_language(get_language()).partners()
     cities = list(partners.order_by("slug").values_list(*CITY_FIELDS))
     categories = list(Category.objects.all())
     return {
         "cities": cities,
         "categories": categories,
-        # What a kept page showing the form depends on in its options (see `fingerprint`).
-        "digest": fingerprint([cities, categories]),
         "city": [(row[0], localized_value(_city(row), "name")[0]) for row in cities],
         "category": [(category.slug, category.name) for category in categories],
     }
@@ -70,12 +66,10 @@ class ArticleFilterForm(LenientFilterForm):
 
     def __init__(self, data):
         super().__init__(data)
-        # A choice per partner city (there may be hundreds), read once per site revision
-        # and language, and again when a scheduled city comes out. The key names the
-        # value's shape: a deployment that changes it must not read the old one.
-        language = get_language()
-        options = kept_per_revision(f"news-filter-options:2:{language}", [City], filter_options)
-        self.options_digest = options["digest"]
+        # A choice per partner city: there may be hundreds. They are read once per site
+        # revision and language; the rendered options are kept by the template's
+        # `{% cache %}` per revision too.
+        options = per_revision(f"news-filter-options:{get_language()}", filter_options)
         self.cities, self.categories = options["cities"], options["categories"]
         self.fields["city"].offer(_("All cities"), options["city"])
         self.fields["category"].offer(_("All categories"), options["category"])
@@ -91,16 +85,11 @@ class ArticleFilterForm(LenientFilterForm):
             return next((_city(row) for row in self.cities if row[0] == slug), None)
         return next((category for category in self.categories if category.slug == slug), None)
 
-    def fingerprint(self):
-        """What the rendered form shows, for a kept page (`portal.editorial.parts`): its
-        state and its options' digest, instead of listing hundreds of choices."""
-        return f"{self.state}|{self.options_digest}"
-
     @property
     def state(self):
         """All the rendered form shows besides its options: each field's valid value,
-        or that its value was dropped (marked invalid). A few hundred states at most,
-        however the address is edited, so the markup can be kept per state."""
+        or that its value was dropped (marked invalid): what the rendered form is kept
+        under (`{% cache %}`), a few hundred states at most however the address is edited."""
         values = self.cleaned_values()
         return ";".join(
             f"{name}={values.get(name, '')}{'!' if name in self.errors else ''}"

@@ -8,12 +8,12 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Connect the signals that keep the search index and caches current.
-        from django.db.models.signals import post_migrate
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate, pre_migrate
 
-        from portal import context_processors
-        from portal.editorial import parts, revision
+        from portal.caching import revision
         from portal.editorial.roles import post_migrate_roles
-        from portal.operations import page_cache
+        from portal.operations import proxy
         from portal.pictures.models import watch_deletions
         from portal.search import index
 
@@ -21,6 +21,7 @@ class PortalConfig(AppConfig):
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
-        page_cache.watch_content()
-        revision.read_with(page_cache.current_revision)
-        parts.every_page_shows(context_processors.every_page_shows)
+        revision.site_changed.connect(proxy.purge_on_change, dispatch_uid="proxy-purge")
+        connection_created.connect(revision.watch_writes, dispatch_uid="site-revision")
+        pre_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")
+        post_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")

@@ -3,8 +3,8 @@ low-vision visitors (the 2021 适老化 rules for government websites).
 
 A cookie holds the choice, so it works without JavaScript and stays across pages
 and languages; `<html class="care">` switches the style (`site.css`). The page
-cache files each page under the mode too (`page_cache`), so each mode is served
-from the cache as its own variant.
+cache files each page under the mode too (`portal.caching.pages`), and the proxy
+keys by this one cookie, so each mode is served from a cache as its own variant.
 """
 
 from django.conf import settings

@@ -4,19 +4,12 @@ from django.utils.translation import get_language
 
 from office.models import OfficePage, PageKind
 from portal import care
-from portal.editorial.parts import shared_part
 from portal.models import Office
 
 
 def _office():
-    """The office record, kept per site revision (the revision moves when it or an
-    office page changes, so no worker serves an older one)."""
-    return shared_part("office", _office_from_database)
-
-
-def _office_from_database():
     # Whether there is an accessibility statement to link in the footer (in this
-    # language, which the part's key holds) comes with it.
+    # language) comes with it.
     statement = (
         OfficePage.objects.published()
         .in_language(get_language())
@@ -41,9 +34,3 @@ def site(request):
         "url_name": match.url_name if match else "",
         "care_mode": care.is_on(request),
     }
-
-
-def every_page_shows(request):
-    """What `site` gives every page that a page kept by its view must be told apart
-    by (`portal.editorial.parts.kept_response`); the section is the address's."""
-    return [_office(), care.is_on(request)]

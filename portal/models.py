@@ -9,9 +9,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
 from portal.editorial.models import PendingChange, Timestamped, Translatable
-from portal.operations.models import SiteRevision
 from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
 

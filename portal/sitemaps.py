@@ -16,7 +16,7 @@ OFFSET, page 100 of the news read and skipped 99,000 rows first: 350-500 ms at
 100,000 articles), and a page keeps its records when others are added or
 removed before it. The index lists the pages with a record (gaps left by
 drafts and deletions are skipped); which they are is read once per site
-revision (`portal.editorial.counts.kept_per_revision`), not by counting every
+revision (`portal.caching.counts.per_revision`), not by counting every
 row on each request (260 ms on PostgreSQL at 100,000 articles). A page has one
 address (`?p=N`, N > 1, as the index writes it; page 1 without it) and the
 index none but its own: any other query string is a 404, so the page cache
@@ -60,7 +60,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from portal.editorial.counts import kept_per_revision
+from portal.caching.counts import per_revision
 from portal.editorial.models import Edition, edition_of
 from portal.formatting.i18n import LANGUAGE_CODES, SLUG, slug_address_template
 
@@ -224,19 +224,15 @@ def _xml(body):
 
 def _pages(name):
     """The page numbers of section `name` that hold a record (page 1 when none
-    does): kept under the site's revision (`portal.editorial.counts`), not read
+    does): kept under the site's revision (`portal.caching.counts`), not read
     from every row on each request."""
     sections = SECTIONS[name]
-    rows = [section.queryset() for section in sections if section.queryset]
-    # Rows worked out in Python (about, contact) are office pages, whose model the
-    # accessibility statement's queryset names.
-    models = {found.model for found in rows if not isinstance(found, list)}
 
     def pages():
         found = set().union(*(section.pages() for section in sections))
         return sorted(found) or [1]
 
-    return kept_per_revision(f"sitemap:{name}:{PAGE_SIZE}", models, pages)
+    return per_revision(f"sitemap:{name}:{PAGE_SIZE}", pages)
 
 
 def _page_number(request):

@@ -15,13 +15,12 @@ from django.views.decorators.http import require_safe
 
 from cities.anniversaries import this_month
 from cities.filters import ORDERINGS
-from cities.models import City, CityPhoto, Exchange
+from cities.models import City, Exchange
 from news.models import Article
 from office.models import OfficePage, ServiceGuide, WebsiteReport
 from portal import care
-from portal.editorial.counts import published_count
+from portal.caching.counts import count
 from portal.editorial.models import LINK_FIELDS, fields_for
-from portal.editorial.prepared import id_list, ids_of, prepared
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.query import clean_query, search_articles, search_cities, search_office
@@ -32,31 +31,27 @@ HOME_CITIES = 6
 HOME_EXCHANGES = 5
 
 
-def _listed_articles(language, now):
-    return Article.objects.published(now).in_language(language).for_cards()
+@require_safe
+def home(request):
+    """The latest news (the newest featured article first), recent exchanges, this
+    month's anniversaries and the partner cities with their photos."""
+    language = translation.get_language()
+    articles = Article.objects.published().in_language(language).for_cards()
+    featured = articles.featured().first()
+    latest = articles.exclude(pk=featured.pk) if featured else articles
+    partners = City.objects.published().in_language(language).partners()
+    context = {
+        "featured": featured,
+        "latest": latest[: HOME_ARTICLES - 1],
+        "cities": partners.for_cards().with_gallery().order_by(*ORDERINGS["date"])[:HOME_CITIES],
+        "city_count": count(f"home-partners:{language}", partners),
+        "anniversaries": this_month(timezone.localdate()),
+        "exchanges": _recent_exchanges(partners),
+    }
+    return render(request, "portal/home.html", context)
 
 
-def _home_articles(language, now):
-    return _listed_articles(language, now)[:HOME_ARTICLES]
-
-
-def _home_featured(language, now):
-    return _listed_articles(language, now).featured()[:1]
-
-
-def _partners(language, now):
-    return City.objects.published(now).in_language(language).partners()
-
-
-def _home_cities(language, now):
-    return _partners(language, now).for_cards().order_by(*ORDERINGS["date"])[:HOME_CITIES]
-
-
-def _photos_of(**cities):
-    return CityPhoto.objects.filter(city__in=ids_of(cities, "city"))
-
-
-def _home_exchanges(language, now):
+def _recent_exchanges(partners):
     # `city_id + 0`: compared as a value, not through the city index, so SQLite walks
     # the date index newest first and stops at the fifth partner exchange instead of
     # reading every exchange of every partner to sort them (2.5 ms against 0.2 ms).
@@ -64,7 +59,7 @@ def _home_exchanges(language, now):
         Exchange.objects.alias(
             partner=ExpressionWrapper(F("city_id") + 0, output_field=IntegerField())
         )
-        .filter(partner__in=_partners(language, now).values("pk"))
+        .filter(partner__in=partners.values("pk"))
         .select_related("city", "article")
         .only(
             *fields_for("title", plain=("date", "precision", "city", "article")),
@@ -73,33 +68,6 @@ def _home_exchanges(language, now):
         )
         .order_by("-date", "-pk")[:HOME_EXCHANGES]
     )
-
-
-@require_safe
-def home(request):
-    """The latest news (the newest featured article first), recent exchanges, this
-    month's anniversaries and the partner cities with their photos: fixed queries,
-    each compiled once per process (`prepared`), whose rows become records only if
-    the page is rendered rather than kept."""
-    language = translation.get_language()
-    now = timezone.now()
-    featured = prepared("home:featured", _home_featured, language, now=now)  # one or none
-    latest = prepared("home:articles", _home_articles, language, now=now)
-    if featured:
-        latest = latest.without(featured.pks()[0])
-    cities = prepared("home:cities", _home_cities, language, now=now)
-    photos = prepared("home:photos", _photos_of, **id_list(cities.pks(), "city"))
-    context = {
-        "featured": featured,
-        "latest": latest[: HOME_ARTICLES - 1],
-        "cities": cities.attach(photos, "gallery", "city_id"),
-        "city_count": published_count(
-            City, f"home-partners:{language}", lambda: _partners(language, now)
-        ),
-        "anniversaries": this_month(timezone.localdate()),
-        "exchanges": prepared("home:exchanges", _home_exchanges, language, now=now),
-    }
-    return render(request, "portal/home.html", context)
 
 
 SEARCH_PAGE_SIZE = 10

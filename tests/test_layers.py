@@ -1,4 +1,5 @@
-"""Imports flow one way: formatting ← editorial ← pictures ← cities ← news ← office ← the rest.
+"""Imports flow one way: formatting ← care ← editorial ← caching ← pictures ← cities ← news
+← office ← the rest.
 
 Each package's docstring says what it may import; this test holds them to it,
 reading every module's imports (those inside functions too) from its source.
@@ -14,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # Lowest first. A module may import its own layer and those before it.
 LAYERS = [
     "portal.formatting",
+    "portal.care",  # care mode's cookie: the page cache keys pages by it
     "portal.editorial",
+    "portal.caching",
     "portal.pictures",
     "cities",
     "news",

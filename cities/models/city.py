@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from cities.models.countries import Country
@@ -34,7 +35,7 @@ class CityQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Reading what a city card (cities/includes/city_card.html) shows, and nothing
-        more; the home page gives each its photos in `city.gallery` (`Records.attach`)."""
+        more; with `with_gallery()` for its cover photo."""
         return self.select_related("country").only(
             *fields_for(
                 "name",
@@ -43,6 +44,9 @@ class CityQuerySet(PublishableQuerySet):
                     *LINK_FIELDS,
                     "country",
                     "relationship",
+                    "ordinal",
+                    "latitude",
+                    "longitude",
                     "sister_since",
                     "sister_since_precision",
                     "friendly_since",
@@ -51,6 +55,13 @@ class CityQuerySet(PublishableQuerySet):
             ),
             *fields_for("name", via="country__"),
         )
+
+    def with_gallery(self):
+        """Each city's photos, in order, as `city.gallery` (a list)."""
+        from cities.models.photos import CityPhoto
+
+        photos = CityPhoto.objects.order_by("position", "pk")
+        return self.prefetch_related(Prefetch("photos", queryset=photos, to_attr="gallery"))
 
     def home(self):
         return self.filter(is_home=True)

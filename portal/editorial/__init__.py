@@ -1,6 +1,7 @@
 """The editorial machinery shared by cities and news.
 
-- `models`: publication state and the visibility rule (`published()`),
+- `models`: publication state and the visibility rule (`published()`, and
+  `scheduled()` for what comes out later by itself),
   timestamps, translation state, pending changes (abstract bases and tables).
 - `rules`: every "may this user …" question (publish, edit structure,
   translate, restore, preview, change a published record's dependants,
@@ -14,11 +15,6 @@
   queue and workbench pages, the staff preview of public pages.
 - `editions`: what a visitor of each language gets of a published record
   (the rule itself is `models.PublishableQuerySet.in_language`).
-- `revision`: the site's revision, whose reader the page cache registers;
-  `counts`: totals of published records (a list's count, the sitemap's pages)
-  kept per site revision; `parts`: rendered parts of pages kept per revision,
-  per record or, for visitors, whole pages kept while their context stays the
-  same; `prepared`: the public pages' fixed queries compiled once per process.
 - `workbench`, `glossary`, `matrix` (+ `matrix_view`), `xliff` (+
   `xliff_format`, `xliff_views`): the translators' side-by-side workbench,
   official names, the completeness matrix, exchange with CAT tools.

@@ -84,6 +84,10 @@ class PublishableQuerySet(models.QuerySet):
         """What a visitor may see now (or at `now`): published, and its time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
 
+    def scheduled(self, now=None):
+        """Published with a time still ahead: what comes out later by itself."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
     def in_language(self, language):
         """The records with an edition in `language`: complete in it (the original
         language always is), or published in the original language only by a

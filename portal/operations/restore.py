@@ -103,7 +103,6 @@ def restore_backup(path):
     from django.contrib.auth.models import Group
 
     from portal.editorial.roles import ensure_roles
-    from portal.operations import page_cache
     from portal.search.index import rebuild
 
     try:
@@ -122,7 +121,6 @@ def restore_backup(path):
                 _load(data)
                 ensure_roles()
                 rebuild()
-                page_cache.bump()  # whatever a cache kept from before is not this site
                 # The files last, still inside the transaction: if one cannot be
                 # written, the records are not kept either, and restore can be run again.
                 for member in manifest["files"]:

@@ -10,14 +10,12 @@ unpublished one or one without an edition in the language searched.
 from functools import cached_property
 
 from django.db.models import Case, F, Value, When
-from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City
 from news.models import Article
 from office.models import OfficePage, ServiceGuide
 from portal.editorial.models import LINK_FIELDS, fields_for
-from portal.editorial.prepared import id_list, ids_of, prepared
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.search.backends import COUNT_LIMIT, search_backend
 from portal.search.tokens import query_terms
@@ -44,7 +42,7 @@ class RankedResults:
     """A lazy, sliceable list of matching records, as Paginator expects one."""
 
     def __init__(self, fetch, backend):
-        """`fetch(ids)`: the records with these ids (in any order), as `Records`."""
+        """`fetch(ids)`: the records with these ids still to be shown, in any order."""
         self.fetch, self.backend = fetch, backend
 
     @cached_property
@@ -89,7 +87,8 @@ class RankedResults:
             ids += self.backend.ids("rest", offset, limit, self.rest_count)
         if not ids:
             return []
-        return self.fetch(ids).in_order(ids)
+        found = {record.pk: record for record in self.fetch(ids)}
+        return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
         return iter(self[0 : self.count()])
@@ -102,25 +101,19 @@ def search_articles(query, language):
         return []
 
     def fetch(ids):
-        """The page's articles, if still published in `language`: a prepared query."""
-        values = id_list(ids)
-        return prepared("search:articles", _articles, language, now=timezone.now(), **values)
+        """The page's articles, if still published in `language`. Unordered: the ids
+        give the order, and asked to sort, a database may walk a whole index in that
+        order rather than look up these few rows."""
+        articles = Article.objects.published().in_language(language).only(*ARTICLE_FIELDS)
+        return articles.filter(pk__in=ids).order_by()
 
     return RankedResults(fetch, search_backend("article", language, terms))
-
-
-def _articles(language, now, **ids):
-    # Unordered: the ids give the order, and asked to sort, a database may walk a whole
-    # index in that order rather than look up these few rows.
-    articles = Article.objects.published(now).in_language(language).only(*ARTICLE_FIELDS)
-    return articles.filter(pk__in=ids_of(ids)).order_by()
 
 
 def search_cities(query, language, limit=None):
     """Published partner cities matching `query`, name matches first, at most `limit`.
 
-    A few hundred cities at most: their ids are fetched, then ranked in one prepared
-    query (a shape per language, limit and sizes of the two id lists).
+    A few hundred cities at most: their ids are fetched, then ranked in one query.
     """
     terms = query_terms(query)
     if not terms:
@@ -128,20 +121,15 @@ def search_cities(query, language, limit=None):
     matches = search_backend("city", language, terms).matches()
     if not matches:
         return []
-    ids = id_list(list(matches))
-    hits = id_list([pk for pk, in_title in matches.items() if in_title], "hit")
-    return prepared("search:cities", _cities, language, limit, now=timezone.now(), **ids, **hits)
-
-
-def _cities(language, limit, now, **values):
-    return (
-        City.objects.published(now)
+    hits = [pk for pk, in_title in matches.items() if in_title]
+    return list(
+        City.objects.published()
         .in_language(language)
         .partners()
         .select_related("country")
         .only(*CITY_FIELDS)
-        .filter(pk__in=ids_of(values))
-        .annotate(name_hit=Case(When(pk__in=ids_of(values, "hit"), then=1), default=0))
+        .filter(pk__in=list(matches))
+        .annotate(name_hit=Case(When(pk__in=hits, then=1), default=0))
         .order_by("-name_hit", "slug")[:limit]
     )
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import (
     env_bool,
+    env_http_url,
     env_int,
     env_list,
     env_networks,
@@ -67,11 +68,13 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages from the cache carry the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    "portal.middleware.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminImportMapCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before everything a cached page does not need (portal/operations/page_cache.py).
-    "portal.operations.page_cache.AnonymousPageCacheMiddleware",
+    # A 304 for a conditional GET whose ETag (set by the page cache) still holds.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before everything a cached page does not need (portal/caching/pages.py).
+    "portal.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,6 +186,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.caching.fragments.fragment_keys",
             ],
         },
     },
@@ -211,26 +215,37 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, backing off for 30 s when Redis is down.
+            "BACKEND": "portal.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            # A dead Redis answers "refused" at once; one that hangs must not hold a page.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous visitors (portal/operations/page_cache.py): a content change
-# retires them at once, so this only bounds how long unused pages take room.
+# What portal/caching keeps, and for how long. Every entry is filed under the site
+# revision and the deploy id, so these only bound how long unused entries take room.
+# Whole pages for signed-out visitors; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
-# How long a worker may keep the revision in a per-process memory cache: the
-# staleness bound across workers without Redis (with Redis, changes show at once).
+# Fragments kept by `{% cache fragment_seconds ... %}`; 0 renders them every time.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
+# How long the revision is read from the cache before the database again: without
+# Redis (a memory cache per worker), how long another worker may serve an old page.
 PAGE_CACHE_REVISION_SECONDS = env_int("PAGE_CACHE_REVISION_SECONDS", 1)
-# Parts many pages share (the office record, the footer), kept per site revision
-# (portal/editorial/parts.py); 0 computes them on every page.
-PART_CACHE_SECONDS = env_int("PART_CACHE_SECONDS", 3600)
-# The public pages' fixed queries compiled once per process and language
-# (portal/editorial/prepared.py); off, each is built and compiled on every use.
-PREPARED_QUERIES = env_bool("PREPARED_QUERIES", default=True)
+# HTTP caching of anonymous pages (Cache-Control): a browser revalidates every time
+# (its ETag answered with a 304); a proxy or CDN keeps a page PROXY_CACHE_SECONDS at
+# most (never past midnight or the next scheduled publication), purged when a change
+# commits,
+# and may serve it STALE_SECONDS longer while it fetches it again.
+BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 0)
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 3600)
+STALE_SECONDS = env_int("STALE_SECONDS", 30)
+# The HTTP cache in front (deploy/varnish/portal.vcl): where a change sends its ban
+# (portal/operations/proxy.py), e.g. http://127.0.0.1:8080/; empty: no proxy to purge.
+PURGE_URL = env_http_url("PURGE_URL")
 # Serve /bench/floor/: the portal's middleware in front of an empty view, a row of
 # `make bench` (its floor proper is portal/operations/bench/floorapp.py).
 BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)

@@ -64,6 +64,14 @@ def env_networks(name, default=()):
     return networks
 
 
+def env_http_url(name, default=""):
+    """An http:// or https:// address, or empty."""
+    value = os.environ.get(name, default).strip()
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name} must be an http:// or https:// address, not {value!r}.")
+    return value
+
+
 def env_required(name):
     value = os.environ.get(name, "").strip()
     if not value:

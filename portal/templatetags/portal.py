@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.editions import alternates
 from portal.editorial.models import Edition
-from portal.editorial.parts import page_part, record_part, shared_part
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
 from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
@@ -135,63 +134,3 @@ def only_in_label(record):
 @register.simple_tag
 def language_label(code):
     return LANGUAGE_LABELS.get(code, code)
-
-
-class PartNode(template.Node):
-    """Markup kept by `keep` (`shared_part` or `record_part`) under a name and values."""
-
-    def __init__(self, keep, nodelist, name, values):
-        self.keep, self.nodelist, self.name, self.values = keep, nodelist, name, values
-
-    def render(self, context):
-        values = [value.resolve(context) for value in self.values]
-        return self.keep(self.name, lambda: self.nodelist.render(context), *values)
-
-
-def _part_tag(keep, parser, token, least):
-    bits = token.split_contents()
-    if len(bits) < least:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name and what it depends on")
-    nodelist = parser.parse((f"end{bits[0]}",))
-    parser.delete_first_token()
-    values = [parser.compile_filter(bit) for bit in bits[2:]]
-    return PartNode(keep, nodelist, bits[1].strip("\"'"), values)
-
-
-@register.tag("shared_part")
-def do_shared_part(parser, token):
-    """`{% shared_part "footer" year %}…{% endshared_part %}`: markup that is the same
-    on every page of a language, rendered once per site revision (portal/operations/
-    parts.py). What it shows must depend on nothing but published records, the
-    language and the values named after its name: never the request or the page."""
-    return _part_tag(shared_part, parser, token, least=2)
-
-
-class PagePartNode(template.Node):
-    def __init__(self, nodelist):
-        self.nodelist = nodelist
-
-    def render(self, context):
-        request = context.get("request")
-        if request is None:
-            return self.nodelist.render(context)
-        return page_part(lambda: self.nodelist.render(context), request, context.flatten())
-
-
-@register.tag("page_part")
-def do_page_part(parser, token):
-    """`{% page_part %}…{% endpage_part %}` around a whole page (base.html): kept for
-    signed-out visitors while every value of the template's context stays as it is
-    (portal/editorial/parts.py `page_part`)."""
-    nodelist = parser.parse(("endpage_part",))
-    parser.delete_first_token()
-    return PagePartNode(nodelist)
-
-
-@register.tag("record_part")
-def do_record_part(parser, token):
-    """`{% record_part "article-card" article article.category article.lead_image prominent %}
-    …{% endrecord_part %}`: markup made from the named records (and values) alone,
-    kept while they stay as they are (portal/editorial/parts.py). Name every record
-    the markup reads, and nothing from the request."""
-    return _part_tag(record_part, parser, token, least=3)

@@ -62,7 +62,7 @@ def selected(html):
 def test_the_kept_form_is_the_form_rendered_afresh(client, news, settings, language):
     """Whatever the address holds, the form from the cache is the one rendering gives."""
     kept = {state: form(client, f"/{language}/news/{state}") for state in STATES * 2}
-    settings.PART_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     for state, html in kept.items():
         assert html == form(client, f"/{language}/news/{state}"), state
 

@@ -124,12 +124,11 @@ def test_write_makes_markdown_with_the_date_machine_method_and_ratios_to_the_flo
 def test_the_method_names_the_three_modes_and_where_queries_are_counted(tmp_path):
     report.write(small_report(), tmp_path / "performance.md")
     text = (tmp_path / "performance.md").read_text(encoding="utf-8")
-    assert "- modes: uncached: page cache off, kept parts on (PAGE_CACHE_SECONDS=0, " in text
-    assert "rendered: page cache off, every part rendered (PART_CACHE_SECONDS=0 too" in text
+    assert "- modes: uncached: page cache off, fragments on (PAGE_CACHE_SECONDS=0, " in text
+    assert "rendered: page cache and fragments off (FRAGMENT_CACHE_SECONDS=0 too" in text
     assert "cached: page cache on (PAGE_CACHE_SECONDS=3600" in text
-    assert "prepared queries on in every mode (PREPARED_QUERIES=1" in text
     assert "the floor, the portal uncached, rendered, then cached, then bakerydemo" in text
-    assert "- queries: counted in-process in the uncached mode (page cache off, kept parts on)" in (
+    assert "- queries: counted in-process in the uncached mode (page cache off, fragments on)" in (
         text
     )
 
@@ -150,7 +149,7 @@ def test_with_bakerydemo_each_pair_has_the_portal_over_bakerydemo_ratio(tmp_path
     text = (tmp_path / "performance.md").read_text(encoding="utf-8")
     assert "skipped" not in text
     assert "bakerydemo (commit 8e2b625, Wagtail 7.4.4" in text and "at 1,000 articles" in text
-    assert "uncached (kept parts on) and rendered (every part rendered)" in text
+    assert "uncached (fragments on) and rendered (fragments off)" in text
     assert (
         "| portal uncached median / p95 ms | portal uncached req/s "
         "| portal rendered median / p95 ms | portal rendered req/s "
@@ -193,7 +192,7 @@ def test_write_puts_the_same_figures_in_json_beside_it(tmp_path):
     assert home["rendered"][0] == {"median": 30.0, "p95": 60.0, "rps": 20.0}
     assert home["rendered_per_floor"] == [0.01, 0.01]
     assert size["pages"][1]["rendered_per_floor"] == [0.05, 0.06]
-    assert data["method"]["modes"].startswith("uncached: page cache off, kept parts on")
+    assert data["method"]["modes"].startswith("uncached: page cache off, fragments on")
     assert size["pages"][2]["queries"] is None
 
 

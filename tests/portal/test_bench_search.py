@@ -48,7 +48,7 @@ def test_benchsearch_times_rendered_pages_with_the_cache_switched_off(db, page_c
         make_article(slug=f"report-{n}", title_zh_hans=f"沈阳合作项目{n}", title_en=f"Shenyang {n}")
     out = io.StringIO()
     call_command("benchsearch", runs=2, stdout=out)
-    assert "page cache and kept parts off" in out.getvalue().splitlines()[0]
+    assert "page cache and fragments off" in out.getvalue().splitlines()[0]
     rows = table(out.getvalue())
     assert rows["沈阳"][0] == "3" and rows["目"][0] == "3" and rows["Shenyang"][0] == "3"
     assert rows["罕见词"][0] == "0"
@@ -56,7 +56,7 @@ def test_benchsearch_times_rendered_pages_with_the_cache_switched_off(db, page_c
     from django.conf import settings
 
     assert settings.PAGE_CACHE_SECONDS == 3600  # switched off for the timing only
-    assert settings.PART_CACHE_SECONDS == 3600
+    assert settings.FRAGMENT_CACHE_SECONDS == 3600
 
 
 def test_benchsearch_creates_the_sqlite_files_folder_on_a_fresh_clone(tmp_path):
@@ -78,7 +78,7 @@ def test_benchsearch_creates_the_sqlite_files_folder_on_a_fresh_clone(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert database.exists()
-    assert "sqlite: 40 articles, page cache and kept parts off" in result.stdout
+    assert "sqlite: 40 articles, page cache and fragments off" in result.stdout
     counts = {query: values[0] for query, values in table(result.stdout).items()}
     assert counts["沈阳"] == "40" and counts["目"] == "40" and counts["41421"] == "0"
 

@@ -36,16 +36,16 @@ def test_the_floor_app_answers_ok_under_gunicorn_through_its_three_middlewares()
 
 SETTINGS = (
     "from django.conf import settings; "
-    "print(settings.PAGE_CACHE_SECONDS, settings.PART_CACHE_SECONDS, settings.PREPARED_QUERIES)"
+    "print(settings.PAGE_CACHE_SECONDS, settings.FRAGMENT_CACHE_SECONDS)"
 )
 
 
 @pytest.mark.parametrize(
     ("cached", "parts", "read"),
     [
-        (False, True, "0 3600 True"),  # uncached: the kept parts served
-        (False, False, "0 0 True"),  # rendered: every part rendered
-        (True, True, "3600 3600 True"),  # cached
+        (False, True, "0 3600"),  # uncached: fragments served from the cache
+        (False, False, "0 0"),  # rendered: fragments off too
+        (True, True, "3600 3600"),  # cached
     ],
 )
 def test_each_mode_is_what_the_portal_settings_read_from_its_environment(cached, parts, read):
@@ -64,7 +64,7 @@ def test_each_mode_is_what_the_portal_settings_read_from_its_environment(cached,
 
 def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch):
     """Every page and every bakerydemo pair gets the rendered mode's figures, from a
-    server started with PART_CACHE_SECONDS=0, and the uncached ones from one with parts."""
+    server started with FRAGMENT_CACHE_SECONDS=0, and the uncached ones from one with parts."""
     modes = {("0", "3600"): "uncached", ("0", "0"): "rendered", ("3600", "3600"): "cached"}
     started = []
 
@@ -73,7 +73,7 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
         if app == FLOOR_APP:
             yield "floor"
             return
-        mode = modes[environment["PAGE_CACHE_SECONDS"], environment["PART_CACHE_SECONDS"]]
+        mode = modes[environment["PAGE_CACHE_SECONDS"], environment["FRAGMENT_CACHE_SECONDS"]]
         started.append(mode)
         yield mode
 

@@ -7,7 +7,6 @@ import pytest
 
 from cities.models import City
 from news.models import Article
-from portal.search import highlight
 from tests.factories import make_article, make_city
 
 # Parts are kept only outside a transaction: these tests commit.
@@ -62,18 +61,6 @@ def test_kept_cards_are_the_cards_rendered_afresh(client, karachi, settings):
     settings.PART_CACHE_SECONDS = 0
     for path, cards in kept.items():
         assert cards == results(client, path), path
-
-
-def test_a_card_is_rendered_once_for_its_record_and_words(client, karachi, monkeypatch):
-    calls = []
-    real = highlight.snippet
-    monkeypatch.setattr(highlight, "snippet", lambda *args: calls.append(args) or real(*args))
-    results(client, "/en/search/?q=Karachi")
-    assert len(calls) == 3  # the city's summary, both articles' bodies
-    results(client, "/en/search/?q=Karachi")
-    assert len(calls) == 3
-    results(client, "/en/search/?q=port")
-    assert len(calls) == 5
 
 
 def test_each_query_marks_its_own_words(client, karachi):

@@ -8,7 +8,7 @@ from portal.operations.bench.search import QUERIES, ensure_database_directory, t
 
 class Command(BaseCommand):
     help = (
-        "Time the search page with the page cache and kept parts off: result count, median and p95 "
+        "Time the search page with the page cache and fragments off: result count, median and p95 "
         "per query. With --articles, first migrate and fill the database (a database "
         "of its own, its name containing 'bench'; an SQLite file's folder is created)."
     )
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             )
         total = Article.objects.count()
         self.stdout.write(
-            f"{connection.vendor}: {total:,} articles, page cache and kept parts off, "
+            f"{connection.vendor}: {total:,} articles, page cache and fragments off, "
             f"{runs} timed requests per query after one warm-up"
         )
         self.stdout.write(f"{'query':<24}{'results':>9}{'median ms':>11}{'p95 ms':>9}")

@@ -1,7 +1,7 @@
 """The site benchmark: every public page at 1,000, 10,000 and 100,000 articles,
 beside the bare Django floor and, when a checkout is given, Wagtail's bakerydemo.
 The portal is served in three modes (`report.MODES`): uncached (page cache off,
-kept parts on), rendered (page cache and kept parts off) and cached.
+fragments on), rendered (page cache and fragments off) and cached.
 
 `make bench` runs it on its own database (var/bench.sqlite3, or PostgreSQL
 with BENCH_DATABASE_URL); it needs wrk (`apt-get install wrk`). It prints each

@@ -11,8 +11,8 @@ requests per second over the floor's, or the portal's over bakerydemo's. The
 ratios are given as the range over the rounds.
 
 The portal is measured in three modes (`MODES`): uncached (page cache off, the
-parts kept in the cache served from it), rendered (page cache and kept parts
-off: every part rendered, as right after a change) and cached (page cache on).
+fragments kept in the cache served from it), rendered (page cache and fragments
+off, as right after a change) and cached (page cache on).
 """
 
 import json
@@ -39,8 +39,8 @@ class PageResult:
     label: str
     path: str
     queries: int | None  # None: not counted
-    uncached: list[Figures]  # page cache off, kept parts on; one per round
-    rendered: list[Figures]  # page cache off, every part rendered
+    uncached: list[Figures]  # page cache off, fragments on; one per round
+    rendered: list[Figures]  # page cache and fragments off
     cached: list[Figures]  # page cache on
 
 
@@ -57,14 +57,14 @@ class SizeResult:
 
 @dataclass
 class Pair:
-    """A portal page (page cache off, with its kept parts and without) and the
+    """A portal page (page cache off, with its fragments kept and without) and the
     bakerydemo page that does the same job."""
 
     label: str
     portal_path: str
     bakerydemo_path: str
-    portal: list[Figures]  # uncached: kept parts on; one per round
-    portal_rendered: list[Figures]  # rendered: every part rendered
+    portal: list[Figures]  # uncached: fragments on; one per round
+    portal_rendered: list[Figures]  # rendered: fragments off too
     bakerydemo: list[Figures]
 
 
@@ -119,15 +119,14 @@ def method(workers, connections, seconds, rounds):
         "round and ratios compare figures of the same round",
         "latency": "one client, one request after another, a fresh connection each; "
         "the median is the mean of the rounds' medians, the p95 the worst round's",
-        "modes": "uncached: page cache off, kept parts on (PAGE_CACHE_SECONDS=0, "
-        "PART_CACHE_SECONDS=3600: every request runs the view and its queries, the parts "
-        "kept in the cache are served from it); rendered: page cache off, every part "
-        "rendered (PART_CACHE_SECONDS=0 too: a page as first shown after a change); "
-        "cached: page cache on (PAGE_CACHE_SECONDS=3600: anonymous pages from the cache); "
-        "prepared queries on in every mode (PREPARED_QUERIES=1: compiled SQL, not content)",
-        "queries": "counted in-process in the uncached mode (page cache off, kept parts on), "
-        "the site's small caches warm; rendered, a page also runs the queries of the parts "
-        "it renders, so it may run more",
+        "modes": "uncached: page cache off, fragments on (PAGE_CACHE_SECONDS=0, "
+        "FRAGMENT_CACHE_SECONDS=3600: every request runs the view and its queries, the "
+        "fragments kept by {% cache %} are served from it); rendered: page cache and "
+        "fragments off (FRAGMENT_CACHE_SECONDS=0 too: a page as first shown after a "
+        "change); cached: page cache on (PAGE_CACHE_SECONDS=3600: anonymous pages from "
+        "the cache)",
+        "queries": "counted in-process in the uncached mode (page cache off, fragments on), "
+        "the counts kept per revision warm",
         "floor": "a bare Django app (portal/operations/bench/floorapp.py: settings in the "
         "module, one view answering 'ok', three middlewares: security, common, frame "
         "options; no database, no template) under the same server settings",
@@ -223,7 +222,7 @@ def comparison_section(comparison):
         "## Beside Wagtail's bakerydemo",
         "",
         f"The portal with the page cache off, at {comparison.articles:,} articles, "
-        "uncached (kept parts on) and rendered (every part rendered), beside "
+        "uncached (fragments on) and rendered (fragments off), beside "
         f"bakerydemo ({comparison.bakerydemo}) with its demo content on SQLite, "
         "measured in the same rounds.",
         "",

@@ -1,6 +1,6 @@
 """Time the search page (`manage.py benchsearch`, `make bench-search`).
 
-Every timed request renders: the page cache and the kept parts of pages are off
+Every timed request renders: the page cache and the fragment cache are off
 while timing (a kept page would still run the search, but not render it), and a
 response from the page cache stops the benchmark rather than report a cache hit
 as a search. Times are the whole page through the test client, in-process.
@@ -96,8 +96,8 @@ def time_query(client, language, query, runs):
 
 
 def time_queries(queries, runs):
-    """A Timing per (language, query), the page cache and kept parts off throughout."""
+    """A Timing per (language, query), the page cache and fragments off throughout."""
     client = Client(HTTP_HOST="localhost")
-    with override_settings(PAGE_CACHE_SECONDS=0, PART_CACHE_SECONDS=0):
+    with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
         for language, query in queries:
             yield time_query(client, language, query, runs)

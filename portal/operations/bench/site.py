@@ -1,10 +1,10 @@
 """Measure every public page: queries, latency and requests per second.
 
 Each page is measured under gunicorn (sync workers) three times: with the
-page cache off (every request runs the view; the parts kept in the cache,
-`portal/editorial/parts.py`, are served from it), with the page cache and
-the kept parts off (every part rendered: a page right after a change), and
-with the page cache on (anonymous pages from the cache), beside the floor, a
+page cache off (every request runs the view; fragments kept by `{% cache %}`
+are served from the cache), with the page cache and the fragments off (a page
+right after a change), and with the page cache on (anonymous pages from the
+cache), beside the floor, a
 bare Django app under the same server settings (`floorapp`), and, when a
 checkout is given, beside the pages of Wagtail's bakerydemo that do the same
 job (`comparison_pairs`). Requests per second come from wrk with many
@@ -189,15 +189,14 @@ def collect_static():
 
 def server_environment(cached, parts=True):
     """Production settings (DEBUG off) and the floor view, with the page cache on or
-    off and the kept parts on or off (`parts=False`: every part rendered on every
-    request). Prepared queries stay on in every mode: compiled SQL, not content."""
+    off and the fragment cache on or off (`parts=False`: every fragment rendered on
+    every request)."""
     return {
         "DEBUG": "0",
         "SECRET_KEY": "benchmark-only-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
         "PAGE_CACHE_SECONDS": "3600" if cached else "0",
-        "PART_CACHE_SECONDS": "3600" if parts else "0",
-        "PREPARED_QUERIES": "1",
+        "FRAGMENT_CACHE_SECONDS": "3600" if parts else "0",
         "BENCH_FLOOR": "1",
     }
 
