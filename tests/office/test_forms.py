@@ -10,7 +10,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from office.models import GuideForm
-from office.pdf import MAX_FORM_BYTES, Rebuild
+from office.pdf import MAX_FORM_BYTES
+from office.pdf_rebuild import Rebuild
 from tests.factories import make_guide
 from tests.pdfs import (
     fillable_form_pdf,
