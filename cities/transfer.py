@@ -33,13 +33,13 @@ from cities.models.facts import Figure
 from cities.transfer_fields import (
     FIGURE_COLUMNS,
     CodeWidget,
-    ComparedResource,
     PartialDateField,
     SourceField,
     StageDateField,
     stage_text_fields,
     text,
 )
+from cities.transfer_rows import ComparedResource
 from cities.transfer_stages import read_stages, save_stages
 from portal.editorial import pending, rules
 
