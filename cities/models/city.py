@@ -3,19 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from cities.models.city_queries import CityQuerySet
 from cities.models.countries import Country
 from cities.models.provenance import ProvenanceMixin
 from cities.models.stages import Relationship
 from portal.editorial.models import (
-    LINK_FIELDS,
     Publishable,
-    PublishableQuerySet,
     Timestamped,
     Translatable,
-    fields_for,
 )
 from portal.formatting.dates import (
     DatePrecision,
@@ -25,46 +22,6 @@ from portal.formatting.dates import (
 )
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
-
-
-class CityQuerySet(PublishableQuerySet):
-    long_texts = ("summary", "basic_info", "geography", "climate", "pillar_industries")
-
-    def partners(self):
-        return self.filter(is_home=False)
-
-    def for_cards(self):
-        """Reading what a city card (cities/includes/city_card.html) shows, and nothing
-        more; with `with_gallery()` for its cover photo."""
-        return self.select_related("country").only(
-            *fields_for(
-                "name",
-                "province",
-                plain=(
-                    *LINK_FIELDS,
-                    "country",
-                    "relationship",
-                    "ordinal",
-                    "latitude",
-                    "longitude",
-                    "sister_since",
-                    "sister_since_precision",
-                    "friendly_since",
-                    "friendly_since_precision",
-                ),
-            ),
-            *fields_for("name", via="country__"),
-        )
-
-    def with_gallery(self):
-        """Each city's photos, in order, as `city.gallery` (a list)."""
-        from cities.models.photos import CityPhoto
-
-        photos = CityPhoto.objects.order_by("position", "pk")
-        return self.prefetch_related(Prefetch("photos", queryset=photos, to_attr="gallery"))
-
-    def home(self):
-        return self.filter(is_home=True)
 
 
 class City(ProvenanceMixin, Publishable, Translatable, Timestamped):
