@@ -185,6 +185,22 @@ OUTCOMES = {
 }
 
 
+BECAME_STALE = _(
+    "The %(language)s edition now shows its previous translation, with a notice that the "
+    "original was updated, until the translation is updated."
+)
+
+
+def became_stale(before, record):
+    """What to tell whoever just changed `record` (its `editions()` before were `before`):
+    a line per edition that went stale, still public with its previous translation."""
+    return [
+        BECAME_STALE % {"language": language_name(code)}
+        for code, edition in record.editions().items()
+        if edition == Edition.STALE and before.get(code) != Edition.STALE
+    ]
+
+
 def publication_summary(record):
     """`[(language, translation state, what visitors get)]`: the publisher's view of
     a record's editions, on its change form."""

@@ -19,7 +19,7 @@ from news.models import Article
 from portal.editorial.models import Edition, PendingChange
 from portal.models import Office
 from tests.admin_forms import admin_form_data
-from tests.factories import make_article, make_city, make_guide, make_office_page
+from tests.factories import make_article, make_city, make_guide, make_office_page, make_report
 from tests.sitemap import sitemap_urls
 from tests.two_factor import sign_in_fully
 
@@ -107,6 +107,41 @@ def test_the_stale_chinese_profile_stays_in_every_chinese_channel(client):
     assert alternates == {"zh-hans", "en", "x-default"}
 
 
+def test_a_publisher_s_english_edit_in_the_admin_keeps_the_chinese_profile(client, sign_in):
+    city = karachi()
+    sign_in("Publishers")
+    url = CITY_CHANGE.format(city.pk)
+    summary = "Karachi is Pakistan's largest city and main port, on the Arabian Sea."
+    response = client.post(url, admin_form_data(client.get(url), summary_en=summary), follow=True)
+    assertContains(
+        response,
+        "The Chinese edition now shows its previous translation, with a notice that the "
+        "original was updated, until the translation is updated.",
+    )
+    assertContains(client.get("/zh-hans/cities/karachi/"), CHINESE_NOTICE, html=True)
+    assertContains(client.get("/zh-hans/cities/"), 'href="/zh-hans/cities/karachi/"')
+
+
+def test_the_save_message_is_in_the_staff_member_s_language(client, sign_in):
+    city = karachi()
+    sign_in("Publishers")
+    client.cookies["django_language"] = "zh-hans"
+    url = CITY_CHANGE.format(city.pk)
+    data = admin_form_data(client.get(url), summary_en="Karachi, on the Arabian Sea.")
+    response = client.post(url, data, follow=True)
+    assertContains(response, "中文版本在译文更新前继续显示此前的译文，并附原文已更新的提示。")
+
+
+def test_a_save_that_leaves_the_translations_whole_says_nothing_of_editions(client, sign_in):
+    city = karachi()
+    sign_in("Publishers")
+    url = CITY_CHANGE.format(city.pk)
+    response = client.post(url, admin_form_data(client.get(url), ordinal="22"), follow=True)
+    assertNotContains(response, "previous translation")
+    city = City.objects.get(pk=city.pk)
+    assert city.ordinal == 22 and city.edition("zh-hans") == Edition.COMPLETE
+
+
 def test_the_change_form_tells_the_publisher_what_chinese_visitors_get(client, sign_in):
     city = edit_the_english_summary(karachi())
     sign_in("Publishers")
@@ -141,6 +176,22 @@ def test_an_approved_translation_takes_the_notice_away(client, sign_in, django_u
     assertNotContains(page, "edition-notice")
     city.refresh_from_db()
     assert city.translation_states == {"zh_hans": "complete", "en": "complete"}
+
+
+def test_applying_a_pending_change_to_the_original_names_the_stale_edition(
+    client, sign_in, django_user_model
+):
+    city = karachi()
+    sign_in("Editors")
+    url = CITY_CHANGE.format(city.pk)
+    client.post(url, admin_form_data(client.get(url), summary_en="Karachi, on the Arabian Sea."))
+    change = PendingChange.objects.get()
+    publisher = django_user_model.objects.create_superuser("boss", "", "pw")
+    sign_in_fully(client, publisher)
+    client.cookies["django_language"] = "en"
+    response = client.post(f"/admin/cities/city/{city.pk}/pending/{change.pk}/apply/", follow=True)
+    assertContains(response, "The changes are applied and published.")
+    assertContains(response, "The Chinese edition now shows its previous translation")
 
 
 def test_the_notice_keeps_the_date_the_original_first_changed():
@@ -253,3 +304,54 @@ def test_a_service_guide_keeps_its_english_edition_with_the_notice(client):
     assertContains(response, "The Chinese original was updated on")
     assertContains(client.get("/en/office/guides/"), "/en/office/guides/invitations/")
     assertContains(client.get("/en/search/", {"q": "invitation"}), "/en/office/guides/invitations/")
+
+
+def test_a_report_keeps_its_english_edition_when_a_row_is_added_in_chinese(client, office, sign_in):
+    """A part (a row of the report's table) added in the admin makes the edition stale
+    like a changed field: it was complete before the change."""
+    report = make_report(
+        2024, rows=[("Total visits", "网站总访问量", "12345")], original_language="zh-hans"
+    )
+    sign_in("Publishers")
+    url = f"/admin/office/websitereport/{report.pk}/change/"
+    new_row = {
+        "rows-TOTAL_FORMS": "2",
+        "rows-1-position": "1",
+        "rows-1-item_zh_hans": "政务新媒体数量",
+        "rows-1-value_zh_hans": "3",
+    }
+    response = client.post(url, admin_form_data(client.get(url), **new_row), follow=True)
+    assertContains(response, "The English edition now shows its previous translation")
+    report.refresh_from_db()
+    assert report.translation_states["en"] == "missing"
+    assert report.edition("en") == Edition.STALE
+    page = client.get("/en/office/reports/2024/")
+    assert "X-Robots-Tag" not in page
+    assertContains(page, "Total visits")
+    assertContains(page, "The Chinese original was updated on")
+    assertContains(client.get("/en/office/"), "/en/office/reports/2024/")
+
+
+def test_a_new_report_whose_rows_lack_english_was_never_complete(client, office, sign_in):
+    """Created with its rows in one save, the report was not complete in between."""
+    sign_in("Publishers")
+    page = client.get("/admin/office/websitereport/add/")
+    data = admin_form_data(
+        page,
+        year="2025",
+        original_language="zh-hans",
+        status="published",
+        **{
+            "rows-TOTAL_FORMS": "1",
+            "rows-0-position": "0",
+            "rows-0-item_zh_hans": "网站总访问量",
+            "rows-0-value_zh_hans": "12345",
+        },
+    )
+    response = client.post("/admin/office/websitereport/add/", data, follow=True)
+    assertNotContains(response, "previous translation")
+    assertContains(
+        client.get("/en/office/reports/2025/"),
+        "This website report is not yet available in English.",
+    )
+    assertNotContains(client.get("/en/office/"), "/en/office/reports/2025/")
