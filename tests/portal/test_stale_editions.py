@@ -355,3 +355,37 @@ def test_a_new_report_whose_rows_lack_english_was_never_complete(client, office,
         "This website report is not yet available in English.",
     )
     assertNotContains(client.get("/en/office/"), "/en/office/reports/2025/")
+
+
+def test_the_migration_marks_editions_complete_before_the_rule_and_only_those(client):
+    """Stored before the rule, a stale edition had no mark and was hidden: a version
+    showing it complete earns it one, dated by the change that made it stale."""
+    import importlib
+
+    from django.apps import apps
+
+    from portal.search.index import fill_if_empty
+    from portal.search.models import SearchEntry
+
+    migration = importlib.import_module("portal.migrations.0018_stale_editions_stay_public")
+    city = karachi()
+    with time_machine.travel(EDITED + datetime.timedelta(days=2), tick=False):
+        edit_the_english_summary(city)
+    never = Article.objects.get(pk=chinese_article(body_en="").pk)
+    never.title_zh_hans = "卡拉奇代表团再次访问沈阳"
+    never.save()
+    City.objects.update(translation_states={"zh_hans": "stale", "en": "complete"})
+    Article.objects.update(translation_states={"zh_hans": "complete", "en": "missing"})
+
+    migration.mark_stale_editions(apps, None)
+    assert City.objects.get(pk=city.pk).translation_states == {
+        "zh_hans": "stale",
+        "en": "complete",
+        "stale_since": {"zh_hans": "2026-12-09"},
+    }
+    assert Article.objects.get(pk=never.pk).edition("en") == Edition.ABSENT
+    assert not SearchEntry.objects.exists(), "emptied, to be rebuilt after migrate"
+    fill_if_empty()
+    found = client.get("/zh-hans/search/", {"q": "卡拉奇"})
+    assertContains(found, 'href="/zh-hans/cities/karachi/"')
+    assertNotContains(client.get("/en/search/", {"q": "卡拉奇"}), "/en/news/visit/")
