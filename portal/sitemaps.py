@@ -1,8 +1,8 @@
 """The sitemap: an index at /sitemap.xml and sections paged by ranges of PAGE_SIZE ids.
 
-Every page is listed in each language it has a complete edition in
-(`portal.editorial.models.edition_of`: an article not yet translated is listed
-in its original language only), each entry naming the other complete
+Every page is listed in each language it has an indexed edition in, complete or
+stale (`portal.editorial.models.edition_of`: an article not yet translated is listed
+in its original language only), each entry naming the other indexed
 editions and x-default (Chinese, where it has a Chinese edition) as alternates.
 With 100,000 articles a single sitemap
 would be megabytes built URL by URL with `reverse()`; here each section page
@@ -61,7 +61,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from portal.caching.counts import per_revision
-from portal.editorial.models import Edition, edition_of
+from portal.editorial.models import edition_of
 from portal.formatting.i18n import LANGUAGE_CODES, SLUG, slug_address_template
 
 PAGE_SIZE = 1000
@@ -194,8 +194,7 @@ def _entries(section, rows, base):
         urls = {
             code: template.replace(SLUG, slug or "")
             for code, template in templates.items()
-            if original is None
-            or edition_of(code, original, states, original_only) == Edition.COMPLETE
+            if original is None or edition_of(code, original, states, original_only).indexed
         }
         defaults = [("x-default", urls[X_DEFAULT])] if X_DEFAULT in urls else []
         links = "".join(

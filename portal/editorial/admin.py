@@ -1,6 +1,6 @@
 """The admin mixins every translated or published record's admin is built from."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -10,10 +10,15 @@ from modeltranslation.fields import TranslationField
 
 from portal.editorial import rules
 from portal.editorial.concurrency import ConcurrentEditMixin
-from portal.editorial.editions import STATE_LABELS, name_warnings, publication_summary
+from portal.editorial.editions import (
+    STATE_LABELS,
+    became_stale,
+    name_warnings,
+    publication_summary,
+)
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
-from portal.editorial.translation_state import MISSING, STALE, suffix
+from portal.editorial.translation_state import MISSING, STALE, refresh_states, suffix
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -105,7 +110,42 @@ class WorkflowMixin(PendingChangesMixin):
         if {"status", "published_at"} & set(form.changed_data):
             # Kept with the version: who published, scheduled or withdrew, and when.
             obj._change_reason = rules.workflow_change_reason(obj)
+        # What this change is measured against: the states and editions before it.
+        request.states_before = dict(obj.translation_states)
+        request.editions_before = obj.editions()
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.translated_parts and getattr(request, "held_back", None) is None:
+            # Parts (a report's rows) are saved after the record, each refreshing its
+            # states: a translation they made incomplete was complete before the change.
+            record = form.instance
+            record.refresh_from_db(fields=["translation_states"])
+            refresh_states(record, before=request.states_before)
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        report_stale_editions(request, obj, request.editions_before)
+        return response
+
+    def pending_view(self, request, object_id, change_id, action):
+        record = self.get_object(request, unquote(object_id))
+        before = record.editions() if record is not None else {}
+        response = super().pending_view(request, object_id, change_id, action)
+        report_stale_editions(request, record, before)
+        return response
+
+
+def report_stale_editions(request, record, before):
+    """After a change to `record` (its `editions()` were `before`): a message for each
+    edition it made stale. The states are read again: the record's parts, saved after
+    it, refresh them."""
+    if record is None:
+        return
+    record.refresh_from_db(fields=["translation_states"])
+    for line in became_stale(before, record):
+        messages.info(request, line)
 
 
 class TranslationStateFilter(admin.SimpleListFilter):

@@ -2,19 +2,26 @@
 
 The rule itself is `Publishable.edition` (one record) and
 `PublishableQuerySet.in_language` (lists); this module is what a detail page
-does with it. An absent edition (translation incomplete, not published in the
-original language only) answers a short page in the visitor's language saying
-so, linking the original; an original-only edition shows the original under a
-notice. Neither is indexed, and neither is offered as an `hreflang` alternate.
+does with it. An absent edition (translation never complete, not published in
+the original language only) answers a short page in the visitor's language
+saying so, linking the original; an original-only edition shows the original
+under a notice. Neither is indexed, and neither is offered as an `hreflang`
+alternate. A stale edition (complete once, its original changed since) shows
+its last whole translation under a dated notice linking the original, and is
+indexed like a complete one.
 """
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Edition
+from portal.editorial.translation_state import stale_since
+from portal.formatting.dates import DatePrecision, format_partial_date
 from portal.formatting.i18n import LANGUAGE_CODES, alternate_urls, localized
 
 STATE_LABELS = {
@@ -30,8 +37,30 @@ LANGUAGE_NAMES = {
 }
 
 
+STALE_MESSAGE = _(
+    "The %(original)s original was updated on %(date)s; this %(language)s translation "
+    "has not been updated yet."
+)
+
+
 def language_name(code):
     return LANGUAGE_NAMES.get(code, code)
+
+
+def stale_message(record, language):
+    """The notice on `record`'s stale edition in `language` (the active one), its date
+    in a `<time>`: "The English original was updated on …; this Chinese translation …"."""
+    since = stale_since(record.translation_states, language)
+    date = format_html(
+        '<time datetime="{}">{}</time>',
+        since.isoformat(),
+        format_partial_date(since, DatePrecision.DAY),
+    )
+    names = {
+        "original": conditional_escape(language_name(record.original_language)),
+        "language": conditional_escape(language_name(language)),
+    }
+    return mark_safe(conditional_escape(STALE_MESSAGE) % {**names, "date": date})
 
 
 class EditionMixin:
@@ -96,7 +125,7 @@ def edition_context(record, absent_message, original_only_message, fallback=None
         edition=edition,
         editions=record.editions(),
         edition_fallback=fallback,
-        noindex=edition != Edition.COMPLETE,
+        noindex=not edition.indexed,
         original_url=original_url,
         original_language=original,
         original_language_name=language_name(original),
@@ -106,11 +135,13 @@ def edition_context(record, absent_message, original_only_message, fallback=None
         context["edition_message"] = absent_message % {"language": language_name(language)}
     elif edition == Edition.ORIGINAL_ONLY:
         context["edition_message"] = original_only_message % {"language": language_name(original)}
+    elif edition == Edition.STALE:
+        context["edition_message"] = stale_message(record, language)
     return context
 
 
 def noindex_unless_complete(response, context):
-    """`X-Robots-Tag: noindex` on a page whose edition is not complete."""
+    """`X-Robots-Tag: noindex` on a page whose edition is not indexed (`Edition.indexed`)."""
     if context.get("noindex"):
         response["X-Robots-Tag"] = "noindex"
     return response
@@ -121,20 +152,26 @@ def alternates(path, editions=None, fallback=None):
 
     Without `editions` every language's address of `path`, all indexed. With them
     (a record's page), a language whose edition is absent points to `fallback`
-    (a list page's URL name) instead, and only complete editions are indexed."""
+    (a list page's URL name) instead, and only complete and stale editions are
+    indexed (`Edition.indexed`)."""
     rows = []
     for code, address in alternate_urls(path):
-        state = editions.get(code, Edition.COMPLETE) if editions else Edition.COMPLETE
+        state = Edition(editions.get(code, Edition.COMPLETE) if editions else Edition.COMPLETE)
         if state == Edition.ABSENT and fallback:
             with translation.override(code):
                 address = reverse(fallback)
-        rows.append((code, address, state == Edition.COMPLETE))
+        rows.append((code, address, state.indexed))
     return rows
 
 
 OUTCOMES = {
     Edition.COMPLETE: _(
         "Visitors read it in %(language)s, in every list, search, feed and sitemap."
+    ),
+    Edition.STALE: _(
+        "Visitors read its last complete %(language)s translation, in every list, search, "
+        "feed and sitemap, under a notice that the %(original)s original was updated on "
+        "%(date)s, until the translation is updated."
     ),
     Edition.ORIGINAL_ONLY: _(
         "Listed in %(language)s marked as available in %(original)s only, the original text "
@@ -148,6 +185,22 @@ OUTCOMES = {
 }
 
 
+BECAME_STALE = _(
+    "The %(language)s edition now shows its previous translation, with a notice that the "
+    "original was updated, until the translation is updated."
+)
+
+
+def became_stale(before, record):
+    """What to tell whoever just changed `record` (its `editions()` before were `before`):
+    a line per edition that went stale, still public with its previous translation."""
+    return [
+        BECAME_STALE % {"language": language_name(code)}
+        for code, edition in record.editions().items()
+        if edition == Edition.STALE and before.get(code) != Edition.STALE
+    ]
+
+
 def publication_summary(record):
     """`[(language, translation state, what visitors get)]`: the publisher's view of
     a record's editions, on its change form."""
@@ -157,9 +210,11 @@ def publication_summary(record):
     rows = []
     for code in LANGUAGE_CODES:
         edition = record.edition(code)
+        since = stale_since(record.translation_states, code)
         outcome = OUTCOMES[edition] % {
             "language": language_name(code),
             "original": language_name(original),
+            "date": format_partial_date(since, DatePrecision.DAY),
         }
         state = STATE_LABELS[language_state(record, code)]
         if code == original:

@@ -27,11 +27,19 @@ class Edition(models.TextChoices):
 
     # Whole in that language (the original language always is).
     COMPLETE = "complete", _("complete")
-    # Not whole, but a publisher chose to publish it in its original language only:
+    # Whole once, and its original changed since: the last whole translation, with a
+    # dated notice that the original was updated; listed and indexed like a whole one.
+    STALE = "stale", _("previous translation")
+    # Never whole, but a publisher chose to publish it in its original language only:
     # listed, marked, with a notice; not indexed in that language.
     ORIGINAL_ONLY = "original_only", _("original language only")
-    # Not whole and not chosen: left out of that language's pages.
+    # Never whole and not chosen: left out of that language's pages.
     ABSENT = "absent", _("not yet available")
+
+    @property
+    def indexed(self):
+        """Offered to search engines in its language (sitemap, `hreflang`, no noindex)."""
+        return self in (Edition.COMPLETE, Edition.STALE)
 
 
 def edition_of(language, original_language, translation_states, original_only):
@@ -39,9 +47,12 @@ def edition_of(language, original_language, translation_states, original_only):
     sitemap reads them as rows)."""
     if language == original_language:
         return Edition.COMPLETE
-    state = (translation_states or {}).get(translation_state.suffix(language))
-    if state == translation_state.COMPLETE:
+    states = translation_states or {}
+    key = translation_state.suffix(language)
+    if states.get(key) == translation_state.COMPLETE:
         return Edition.COMPLETE
+    if key in states.get(translation_state.STALE_SINCE, {}):
+        return Edition.STALE
     return Edition.ORIGINAL_ONLY if original_only else Edition.ABSENT
 
 
@@ -90,12 +101,15 @@ class PublishableQuerySet(models.QuerySet):
 
     def in_language(self, language):
         """The records with an edition in `language`: complete in it (the original
-        language always is), or published in the original language only by a
-        publisher's choice. Chained after `published()` it is what a visitor of
-        `language` may find in lists, feeds, search, sitemaps and related blocks."""
+        language always is), complete once and stale since (`Edition.STALE`), or
+        published in the original language only by a publisher's choice. Chained after
+        `published()` it is what a visitor of `language` may find in lists, feeds,
+        search, sitemaps and related blocks."""
+        key = translation_state.suffix(language)
         return self.filter(
             models.Q(original_language=language)
-            | models.Q(**{f"translation_states__{translation_state.suffix(language)}": "complete"})
+            | models.Q(**{f"translation_states__{key}": translation_state.COMPLETE})
+            | models.Q(**{f"translation_states__{translation_state.STALE_SINCE}__has_key": key})
             | models.Q(original_only=True)
         )
 

@@ -5,16 +5,28 @@ when that translation was last written (`translation_basis`). A translation
 is stale when the original has changed since; missing when the original has
 text and the translation has none. The states are also stored
 (`translation_states`) so that changelists can filter by them.
+
+A translation that was complete and no longer is (its original changed) is
+still the last whole one, and stays what that language's visitors read
+(`portal.editorial.models.edition_of`): `translation_states` notes under
+STALE_SINCE since when, per language, until the translation is complete again:
+
+    {"zh_hans": "stale", "en": "complete", "stale_since": {"zh_hans": "2026-12-07"}}
 """
 
+import datetime
 import functools
 
+from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.formatting.i18n import LANGUAGE_CODES
 
 COMPLETE, MISSING, STALE = "complete", "missing", "stale"
+# The key of `translation_states` holding `{language suffix: ISO date}`: the translations
+# that were complete until their original changed on that date.
+STALE_SINCE = "stale_since"
 
 
 def suffix(language):
@@ -65,9 +77,39 @@ def translated_parts(record):
     return [part for name in record.translated_parts for part in getattr(record, name).all()]
 
 
-def refresh_states(record):
-    """After one of its parts changed: the record's stored states again (no new version)."""
+def stored_states(record, before, marks):
+    """What `translation_states` holds after a change: each language's state, and under
+    STALE_SINCE each translation not complete now that was complete once: since the date
+    in `marks` (the record's so far), or since today when it was complete `before` the
+    change (the states then)."""
     states = {suffix(language): language_state(record, language) for language in LANGUAGE_CODES}
+    since = {}
+    for key, state in states.items():
+        if state == COMPLETE:
+            continue
+        if key in marks:
+            since[key] = marks[key]
+        elif before.get(key) == COMPLETE:
+            since[key] = timezone.localdate().isoformat()
+    if since:
+        states[STALE_SINCE] = since
+    return states
+
+
+def stale_since(states, language):
+    """The date `language`'s translation stopped being complete, or None (see STALE_SINCE)."""
+    value = (states or {}).get(STALE_SINCE, {}).get(suffix(language))
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def refresh_states(record, before=None):
+    """After one of its parts changed: the record's stored states again (no new version).
+
+    A part saved alone marks no translation stale: a new record's parts come after
+    it, and it was not complete in between. Whoever saves a record with its parts as
+    one change (the admin) gives the states `before` it, against which it is measured.
+    """
+    states = stored_states(record, before or {}, record.translation_states.get(STALE_SINCE, {}))
     if states != record.translation_states:
         record.translation_states = states
         type(record).objects.filter(pk=record.pk).update(translation_states=states)
@@ -79,10 +121,9 @@ def record_translations(record, loaded):
     A record that exists but was not loaded from the database (an old version
     being restored) brings its own basis, which matches its own texts: kept.
     """
+    before = record.translation_states or {}
     if loaded is None and record.pk is not None:
-        record.translation_states = {
-            suffix(language): language_state(record, language) for language in LANGUAGE_CODES
-        }
+        record.translation_states = stored_states(record, before, before.get(STALE_SINCE, {}))
         return
     for language in LANGUAGE_CODES:
         if language == record.original_language:
@@ -95,9 +136,7 @@ def record_translations(record, loaded):
                 basis.pop(field, None)
             elif loaded is None or translated != (loaded.get(name) or ""):
                 basis[field] = _value(record, field, record.original_language)
-    record.translation_states = {
-        suffix(language): language_state(record, language) for language in LANGUAGE_CODES
-    }
+    record.translation_states = stored_states(record, before, before.get(STALE_SINCE, {}))
 
 
 @functools.cache

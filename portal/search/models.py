@@ -18,7 +18,7 @@ class SearchEntry(models.Model):
     against the records' own `published().in_language()` before anything is shown.
 
     `status` is the record's status, or `ABSENT` in a language the record has
-    no edition in (its translation incomplete, and not published in the
+    no edition in (its translation never complete, and not published in the
     original language only): searches in that language never match it.
     """
 

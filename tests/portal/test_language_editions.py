@@ -1,9 +1,10 @@
-"""A language edition is published only when it is whole.
+"""A language edition is published once it is whole.
 
 A published record is visible in a language when it is complete in it (the
-original always is) or a publisher chose "publish in the original language
-only". Otherwise that language's lists, home, search, feed, sitemap and related
-blocks leave it out, and its address there says it is not yet available.
+original always is), was complete and its original changed since (stale, under
+a notice: `test_stale_editions`), or a publisher chose "publish in the original
+language only". Otherwise that language's lists, home, search, feed, sitemap and
+related blocks leave it out, and its address there says it is not yet available.
 """
 
 import xml.etree.ElementTree as ET
@@ -178,13 +179,21 @@ def test_a_complete_translation_publishes_the_english_edition_everywhere(client)
     assert "http://testserver/en/news/visit/" in sitemap_urls(client)
 
 
-def test_a_stale_translation_takes_the_edition_down_until_it_is_updated(client):
+def test_a_stale_translation_keeps_the_edition_under_a_notice_until_it_is_updated(client):
+    """Stale is not missing (issue 25): the edition once whole stays up, as it was."""
     article = chinese_only()
     translate(article)
     article.title_zh_hans = "卡拉奇代表团再次访问沈阳"
     article.save()
-    assert article.edition("en") == Edition.ABSENT
-    assertNotContains(client.get("/en/news/"), ENGLISH_TITLE)
+    assert article.edition("en") == Edition.STALE
+    assertContains(client.get("/en/news/"), ENGLISH_TITLE)
+    page = client.get("/en/news/visit/")
+    assertContains(page, f"<h1>{ENGLISH_TITLE}</h1>", html=True)
+    assertContains(page, "this English translation has not been updated yet.")
+    article.title_en = "Karachi delegation visits Shenyang again"
+    article.save()
+    assert article.edition("en") == Edition.COMPLETE
+    assertNotContains(client.get("/en/news/visit/"), "edition-notice")
 
 
 def test_cities_follow_the_same_rule(client):
