@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_migrate, pre_migrate
 
         from portal.caching import revision
+        from portal.caching.deploy import deploy_id
         from portal.editorial.roles import post_migrate_roles
         from portal.operations import proxy
         from portal.pictures.models import watch_deletions
@@ -22,6 +23,7 @@ class PortalConfig(AppConfig):
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
         revision.site_changed.connect(proxy.purge_on_change, dispatch_uid="proxy-purge")
+        deploy_id()  # the files this process loaded, before a deployment replaces them
         connection_created.connect(revision.watch_writes, dispatch_uid="site-revision")
         pre_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")
         post_migrate.connect(revision.migrating, sender=self, dispatch_uid="site-revision")

@@ -1,8 +1,8 @@
-"""The site revision: a random token moved by every write to a table a public page
-reads, in the write's transaction, seen in the database connection (a save,
-`.update()`, an import, raw SQL; a new model unlisted). Requests read it through the
-cache with the next scheduled publication beside it. On commit the writer `set`s it
-there (a `delete` could be undone by a request `add`ing what it read before)."""
+"""The site revision: a random token that every write to a table a public page reads
+moves, in the write's transaction. Writes are seen in the database connection (a
+save, `.update()`, an import, raw SQL; a new model unlisted). Requests read the
+token through the cache, beside the next scheduled publication. On commit the
+writer `set`s it there (a `delete` could be undone by a request `add`ing the old)."""
 
 import re
 import secrets
@@ -11,7 +11,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import Min
 from django.db.models.signals import pre_migrate
 from django.dispatch import Signal
@@ -26,9 +26,7 @@ WATCHED_APPS = ("portal", "cities", "news", "office")
 PRIVATE = ("portal.SiteRevision", "portal.PendingChange")  # no public page reads them
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?(\w+)', re.I)
 site_changed = Signal()  # sent once a change has committed
-
 _state = {"tables": None, "paused": False}
-_latest = {}  # per database: the last token this process wrote
 
 
 def public_models():
@@ -41,42 +39,54 @@ def public_models():
     ]
 
 
-def watch_writes(connection, **kwargs):  # connection_created
-    connection.execute_wrappers.append(_after_write)
+def watch_writes(connection, **kwargs):  # connection_created: once per connection object
+    if _around_write not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_around_write)
 
 
-def _after_write(execute, sql, params, many, context):
-    result = execute(sql, params, many, context)
+def _around_write(execute, sql, params, many, context):
     if _state["tables"] is None:
         _state["tables"] = frozenset(model._meta.db_table for model in public_models())
     written = WRITE.match(sql)
-    if written and not _state["paused"] and written.group(1) in _state["tables"]:
-        bump(context["connection"].alias)
+    if not written or _state["paused"] or written.group(1) not in _state["tables"]:
+        return execute(sql, params, many, context)
+    alias, atomic = context["connection"].alias, context["connection"].in_atomic_block
+    if atomic:
+        bump(alias)  # first, so every writer takes the row's lock first: no deadlock
+    result = execute(sql, params, many, context)
+    if not atomic:
+        bump(alias)  # its own transaction: written, then moved
     return result
 
 
-def migrating(signal, **kwargs):
-    """Paused by pre_migrate (its table may not exist yet), moved by post_migrate."""
+def pending(connection):
+    """Whether this transaction moved the token (to be published when it commits)."""
+    return any(entry[1] is _publish for entry in connection.run_on_commit)
+
+
+def migrating(signal, **kwargs):  # pre_migrate: its table may not exist yet
+
     _state["paused"] = signal is pre_migrate
     if not _state["paused"]:
         bump()
 
 
-def bump(using="default"):
-    """A new token, within the current transaction; published when it commits."""
-    token = secrets.token_hex(8)
-    fields = {"token": token, "changed_at": timezone.now()}
-    revisions = SiteRevision.objects.using(using)
-    if not revisions.filter(pk=1).update(**fields):
-        revisions.update_or_create(pk=1, defaults=fields)
-    _latest[using] = token
+def bump(using="default", replacing=None):
+    """A new token, published when the transaction commits; with `replacing`, only if
+    the token is still that one (one request of many moves it)."""
+    fields = {"token": secrets.token_hex(8), "changed_at": timezone.now()}
+    revisions = SiteRevision.objects.using(using).filter(pk=1)
+    if replacing:
+        if not revisions.filter(token=replacing).update(**fields):
+            return
+    elif not revisions.update(**fields):
+        SiteRevision.objects.using(using).update_or_create(pk=1, defaults=fields)
     cache.delete(REVISION_KEY)  # this process reads the new token, even before the commit
-    transaction.on_commit(lambda: _publish(token, using), using=using)
+    if not pending(connections[using]):
+        transaction.on_commit(_publish, using=using)
 
 
-def _publish(token, using):
-    if _latest.get(using) != token:
-        return  # a later write of the same transaction publishes
+def _publish():
     known = _from_database()
     if known is not None:
         cache.set(REVISION_KEY, known, settings.PAGE_CACHE_REVISION_SECONDS)
@@ -85,56 +95,49 @@ def _publish(token, using):
 
 def current():
     """The token pages are filed under, or None (no row yet, or no cache)."""
+    return (_known() or (None,))[0]
+
+
+def lifetime_and_changed():
+    """`(seconds to the next scheduled publication or None, last change)`, or None."""
+    known = _known()
+    return known and (known[1] and max(0, int(known[1] - time.time())), known[2])
+
+
+def _known():
     if not getattr(cache, "available", True):
         return None
     known = cache.get(REVISION_KEY)
-    if known is not None and known[1] is not None and time.time() >= known[1]:
-        cache.delete(REVISION_KEY)  # a scheduled record came out: read (and move) it again
-        known = None
-    if known is None:
+    if known is None or (known[1] and time.time() >= known[1]):  # or a record came out
         known = _from_database()
-        if known is None:
-            return None
-        cache.add(REVISION_KEY, known, settings.PAGE_CACHE_REVISION_SECONDS)
-    return known[0]
+        # A token this transaction wrote is not committed: never shared through the cache.
+        if known is not None and not pending(connection):
+            cache.add(REVISION_KEY, known, settings.PAGE_CACHE_REVISION_SECONDS)
+    return known
 
 
 def _from_database():
-    """`(token, next scheduled publication as a timestamp or None)`, or None; a token
-    written before a record came out is moved on first."""
+    """`(token, next scheduled publication, last change)` (timestamps), or None."""
     try:
         row = SiteRevision.objects.filter(pk=1).values_list("token", "changed_at").first()
         if not row or not row[0]:
             return None
-        if row[1] is not None and _came_out_since(row[1]):
+        changed = row[1] or timezone.now()
+        upcoming = next_scheduled(after=changed)
+        if upcoming is not None and upcoming <= timezone.now():  # came out since: move it
             with transaction.atomic():
-                bump()
+                bump(replacing=row[0])
             return _from_database()
-        upcoming = next_scheduled()
     except DatabaseError:
         return None
-    return row[0], upcoming.timestamp() if upcoming else None
+    return row[0], upcoming and upcoming.timestamp(), changed.timestamp()
 
 
-def _publishable():
-    return [m for m in public_models() if isinstance(m._default_manager.all(), PublishableQuerySet)]
-
-
-def _came_out_since(moment):
-    """Whether a record scheduled after `moment` is published now."""
-    return any(m._default_manager.scheduled(moment).published().exists() for m in _publishable())
-
-
-def next_scheduled():
-    """The earliest publication time still ahead, of any record a public page shows."""
-    times = [
-        m._default_manager.scheduled().aggregate(next=Min("published_at"))["next"]
-        for m in _publishable()
+def next_scheduled(after=None):
+    """The earliest publication time after `after` (now) of what a public page shows."""
+    found = [
+        model._default_manager.scheduled(after).aggregate(t=Min("published_at"))["t"]
+        for model in public_models()
+        if isinstance(model._default_manager.all(), PublishableQuerySet)
     ]
-    return min((when for when in times if when is not None), default=None)
-
-
-def seconds_to_next_change():
-    """Seconds to the next scheduled publication, from the cache entry (None: none)."""
-    known = cache.get(REVISION_KEY) if getattr(cache, "available", True) else None
-    return None if known is None or known[1] is None else max(0, int(known[1] - time.time()))
+    return min((when for when in found if when is not None), default=None)

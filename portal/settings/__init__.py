@@ -186,7 +186,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
-                "portal.caching.fragments.fragment_keys",
+                "portal.caching.counts.fragment_keys",
             ],
         },
     },

@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _render_everything(settings, media_dirs):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.PART_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

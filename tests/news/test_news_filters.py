@@ -126,7 +126,7 @@ def test_each_language_has_its_own_options(client, news):
 
 def test_a_filter_with_no_article_gives_an_empty_list(client, news):
     """A city and a category with no article between them: an empty first page, no
-    error (the page's rows come from a prepared query, which an empty slice has none of)."""
+    error (an empty slice of the list is no query at all)."""
     for path in (
         "/en/news/?city=karachi&category=visits",
         "/zh-hans/news/?city=karachi&category=visits",

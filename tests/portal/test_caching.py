@@ -119,3 +119,55 @@ def test_a_scheduled_article_limits_how_long_a_proxy_keeps_pages(client, article
     control = client.get("/en/news/")["Cache-Control"]
     seconds = int(control.split("s-maxage=")[1].split(",")[0])
     assert 0 < seconds <= 600
+
+
+def test_a_reconnection_adds_no_second_write_hook(db):
+    """The hook is per connection object, which Django reuses across reconnections
+    (each added one more, until every query hit a RecursionError)."""
+    from django.db import connection
+
+    for _ in range(3):
+        connection.close()
+        connection.ensure_connection()
+    assert connection.execute_wrappers.count(revision._around_write) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_change_is_published_though_an_inner_block_rolled_back(article):
+    from django.db import transaction
+
+    published = []
+    revision.site_changed.connect(lambda **kwargs: published.append(kwargs["token"]), weak=False)
+    try:
+        with transaction.atomic():
+            article.title_en = "Kept"
+            article.save()
+            try:
+                with transaction.atomic():
+                    make_article(slug="dropped")
+                    raise RuntimeError
+            except RuntimeError:
+                pass
+    finally:
+        revision.site_changed.receivers.clear()
+    token = SiteRevision.objects.get().token
+    assert published == [token] and revision.current() == token
+
+
+def test_figures_kept_per_revision_are_not_read_by_another_deployment(monkeypatch):
+    from portal.caching import counts
+
+    assert counts.per_revision("shape", lambda: {"old": 1}) == {"old": 1}
+    monkeypatch.setattr(counts, "deploy_id", lambda: "after-a-restart")
+    assert counts.per_revision("shape", lambda: {"new": 2}) == {"new": 2}
+
+
+def test_a_withdrawn_newest_article_is_not_answered_with_a_304(client, article):
+    """The feed's own date is its newest item's: a withdrawal left it where it was."""
+    first = client.get("/en/news/feed/")
+    since = first["Last-Modified"]
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5)):
+        article.status = "withdrawn"
+        article.save()
+        again = client.get("/en/news/feed/", HTTP_IF_MODIFIED_SINCE=since)
+    assert again.status_code == 200 and b"Signing in Shenyang" not in again.content

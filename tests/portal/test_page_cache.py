@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -37,7 +38,10 @@ def article(db):
     return make_article(slug="signing", title_en="Signing in Shenyang", title_zh_hans="沈阳签约")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_second_visit_comes_from_the_cache_without_a_query(client, article):
+    """Committed, as in production: a token a transaction has not committed is never
+    kept in the cache, so inside one every request reads it from the database."""
     first, _queries = visit(client, "/en/news/signing/")
     assert first["X-Page-Cache"] == "miss"
     second, queries = visit(client, "/en/news/signing/")
@@ -242,10 +246,12 @@ def test_the_cache_answers_before_sessions_locale_and_authentication(settings):
         assert order.index(later) > cache_at, later
 
 
+@pytest.mark.django_db(transaction=True)
 def test_another_workers_change_shows_within_the_staleness_bound(client, article, settings):
     """A worker with a memory cache of its own learns of a change another worker
     committed when its cached revision expires: PAGE_CACHE_REVISION_SECONDS."""
     settings.PAGE_CACHE_REVISION_SECONDS = 1
+    cache.clear()  # the revision the article's creation cached under the suite's lifetime
     with time_machine.travel(timezone.now(), tick=False) as clock:
         visit(client, "/en/news/signing/")
         assert visit(client, "/en/news/signing/")[0]["X-Page-Cache"] == "hit"
