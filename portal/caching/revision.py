@@ -1,8 +1,7 @@
-"""The site revision: a random token that every write to a table a public page reads
-moves, in the write's transaction. Writes are seen in the database connection (a
-save, `.update()`, an import, raw SQL; a new model unlisted). Requests read the
-token through the cache, beside the next scheduled publication. On commit the
-writer `set`s it there (a `delete` could be undone by a request `add`ing the old)."""
+"""The site revision: a random token moved by every write to a table a public page
+reads (seen in the database connection: a save, `.update()`, raw SQL), published on
+commit: the writer `set`s it in the cache (a `delete` could be undone by a request
+`add`ing the old one), with the next scheduled publication beside it."""
 
 import re
 import secrets
@@ -81,7 +80,7 @@ def bump(using="default", replacing=None):
             return
     elif not revisions.update(**fields):
         SiteRevision.objects.using(using).update_or_create(pk=1, defaults=fields)
-    cache.delete(REVISION_KEY)  # this process reads the new token, even before the commit
+    connections[using].revision_written = (fields["token"], None, fields["changed_at"].timestamp())
     if not pending(connections[using]):
         transaction.on_commit(_publish, using=using)
 
@@ -107,11 +106,12 @@ def lifetime_and_changed():
 def _known():
     if not getattr(cache, "available", True):
         return None
+    if pending(connection):  # this transaction's own token: never shared through the cache
+        return connection.revision_written
     known = cache.get(REVISION_KEY)
     if known is None or (known[1] and time.time() >= known[1]):  # or a record came out
         known = _from_database()
-        # A token this transaction wrote is not committed: never shared through the cache.
-        if known is not None and not pending(connection):
+        if known is not None:
             cache.add(REVISION_KEY, known, settings.PAGE_CACHE_REVISION_SECONDS)
     return known
 

@@ -105,5 +105,9 @@ def localized(obj, field, language=None):
 
 
 def alternate_urls(path):
-    """`[(language, path), ...]`: this page in every language."""
-    return [(code, translate_url(path, code)) for code in LANGUAGE_CODES]
+    """`[(language, path), ...]`: this page in every language. An address that is no
+    URL at all (`//[`, on a 404 page) is its own alternate."""
+    try:
+        return [(code, translate_url(path, code)) for code in LANGUAGE_CODES]
+    except ValueError:
+        return [(code, path) for code in LANGUAGE_CODES]

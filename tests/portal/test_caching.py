@@ -113,6 +113,7 @@ def test_staff_forms_and_previews_are_private_and_never_stored(admin_client, art
     assert "no-store" in admin["Cache-Control"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_scheduled_article_limits_how_long_a_proxy_keeps_pages(client, article):
     soon = timezone.now() + datetime.timedelta(minutes=10)
     make_article(slug="later", title_en="Later", published_at=soon)

@@ -79,3 +79,10 @@ def test_any_form_post_is_answered_without_a_server_error(client, site, path, fo
 def test_undecodable_query_strings_are_answered_without_a_server_error(client, site, query):
     response = client.get("/en/search/", QUERY_STRING=quote(query, safe="=&"))
     assert response.status_code < 500
+
+
+def test_a_path_that_is_no_url_is_a_404_page_not_a_server_error(client, site, settings):
+    """Found by the fuzzer: `//[` is a host with half an IPv6 address to urllib, which the
+    404 page's language links gave to `translate_url` (a 500 with DEBUG off)."""
+    settings.DEBUG = False
+    assert client.get("/%2F%5B").status_code == 404
