@@ -1,7 +1,6 @@
 """The sign-in steps after the password, and each person's two-factor page."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from portal.editorial.rules import must_use_two_factor
 from portal.twofactor import devices, signin
-from portal.twofactor.forms import CodeForm
+from portal.twofactor.forms import CodeForm, PasswordForm
 
 WAIT = gettext_lazy("Too many wrong codes in a row: wait a few seconds, then try again.")
 
@@ -30,7 +29,7 @@ class PasswordStepView(LoginView):
     """The admin's sign-in page (admin.site.login's form, template and context); a right
     password leads on to the second step when the person owes one."""
 
-    form_class = AdminAuthenticationForm
+    form_class = PasswordForm
     template_name = "admin/login.html"
     next_page = reverse_lazy("admin:index")
 

@@ -85,6 +85,25 @@ def test_a_successful_sign_in_clears_the_count(client, editor):
         assert sign_in(client, "guess").status_code == 200
 
 
+def test_a_user_name_longer_than_any_account_is_refused_before_it_is_checked(client, editor):
+    """Django's sign-in form only sets the input's maxlength: a longer name went on to
+    authenticate() and django-axes, whose record of the failure (255 characters)
+    PostgreSQL refused with a server error (found by wapiti's file module)."""
+    from axes.models import AccessAttempt
+
+    client.cookies["django_language"] = "en"
+    refused = sign_in(client, "guess", username="php://filter/" + "x" * 4000)
+    assert refused.status_code == 200
+    assert "at most 150 characters" in refused.content.decode()
+    assert not AccessAttempt.objects.exists(), "no account has such a name: nothing to count"
+    # The longest name an account can have is still checked, and a wrong password counted.
+    longest = "e" * 150
+    get_user_model().objects.create_user(longest, password="long-pass", is_staff=True)
+    assert sign_in(client, "guess", username=longest).status_code == 200
+    assert AccessAttempt.objects.get().username == longest
+    assert sign_in(client, "long-pass", username=longest).status_code == 302
+
+
 PROXY, OTHER_PEER = "10.0.0.2", "192.0.2.66"
 ALICE, MALLORY = "203.0.113.7", "198.51.100.9"
 
