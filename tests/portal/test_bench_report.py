@@ -265,6 +265,15 @@ def test_a_report_elsewhere_names_its_own_json(tmp_path):
     assert "The same figures are in `performance-100k-postgresql.json`" in text
 
 
+def test_the_load_while_measuring_is_a_fact_of_the_machine(monkeypatch):
+    monkeypatch.setattr(report.os, "cpu_count", lambda: 2)
+    assert report.load_fact([1.2, 3.4, 9.0]) == (
+        "1-minute load average 1.2–9.0 as the servers started (median 3.4) on 2 cores: "
+        "above 2, other work shared them"
+    )
+    assert report.load_fact([]) == "not sampled"
+
+
 def test_ratios_compare_figures_of_the_same_round():
     assert report.ratios(rounds(100, 300), rounds(1_000, 1_000)) == [0.1, 0.3]
     with pytest.raises(ValueError):

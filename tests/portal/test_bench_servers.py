@@ -115,6 +115,7 @@ def fake_round(monkeypatch, varnish_version):
     command = benchsite.Command()
     command.settings = {"seconds": 1, "connections": 1, "workers": 1}
     command.varnish = varnish_version
+    command.loads = []
     command.point = point
     return command, seen
 
@@ -147,6 +148,8 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
     (pair,) = comparison.pairs
     assert [figures.rps for figures in pair.portal_rendered] == [40.0, 40.0]
     assert [figures.rps for figures in pair.portal] == [100.0, 100.0]
+    # The machine's load as each of the six servers started, round by round.
+    assert len(command.loads) == 6 * 2
 
 
 def test_a_round_measures_the_public_pages_through_the_proxy_as_a_browser_asks(monkeypatch):

@@ -13,6 +13,7 @@ docs/performance.json (`--output`), after every size. With `--bakerydemo PATH`
 bakerydemo's pages of the same kind, in the same rounds.
 """
 
+import os
 import shutil
 import subprocess
 from collections import defaultdict
@@ -127,6 +128,7 @@ class Command(BaseCommand):
             make_cities(cities, exchanges)
         self.settings = {key: options[key] for key in ("seconds", "connections", "workers")}
         self.varnish = varnish_version()
+        self.loads = []  # the machine's 1-minute load average as each server starts
         results = report.Report(
             generated=timezone.now(),
             machine=report.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
@@ -149,6 +151,7 @@ class Command(BaseCommand):
             beside = checkout if index == 0 else None
             measured, comparison = self.measure(counts, options["rounds"], beside)
             results.sizes.append(measured)
+            results.machine["load"] = report.load_fact(self.loads)
             self.stdout.write("\n" + report.size_table(measured))
             if comparison is not None:
                 results.comparison = comparison
@@ -198,7 +201,11 @@ class Command(BaseCommand):
         figures = defaultdict(list)  # (server, path): Figures of each round
         for number in range(1, rounds + 1):
             for server, start, server_paths, headers in servers:
-                self.stdout.write(f"Round {number}: {server}, {len(server_paths)} pages")
+                self.loads.append(os.getloadavg()[0])
+                self.stdout.write(
+                    f"Round {number}: {server}, {len(server_paths)} pages "
+                    f"(load average {self.loads[-1]:.1f})"
+                )
                 with start() as base:
                     if server == "bakerydemo":
                         site.refuse_debug(base)

@@ -109,6 +109,19 @@ def machine_facts(connection, cache_backend):
     }
 
 
+def load_fact(loads):
+    """The 1-minute load averages seen as each server started, as a fact of the
+    machine: a load above the cores means other work shared them with the run."""
+    if not loads:
+        return "not sampled"
+    cores = os.cpu_count()
+    return (
+        f"1-minute load average {min(loads):.1f}–{max(loads):.1f} as the servers started "
+        f"(median {statistics.median(loads):.1f}) on {cores} cores: above {cores}, other "
+        "work shared them"
+    )
+
+
 def _cpu_model():
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
