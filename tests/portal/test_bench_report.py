@@ -266,13 +266,13 @@ def test_a_report_elsewhere_names_its_own_json(tmp_path):
     assert "The same figures are in `performance-100k-postgresql.json`" in text
 
 
-def test_the_load_while_measuring_is_a_fact_of_the_machine(monkeypatch):
-    monkeypatch.setattr(report.os, "cpu_count", lambda: 2)
-    assert report.load_fact([1.2, 3.4, 9.0]) == (
-        "1-minute load average 1.2–9.0 as the servers started (median 3.4) on 2 cores: "
-        "above 2, other work shared them"
+def test_the_share_other_work_took_is_a_fact_of_the_machine():
+    assert report.others_fact([0.05, 0.4, 0.1]) == (
+        "took 5%–40% of the CPU time while each server was measured (median 10%): the "
+        "machine's busy time (/proc/stat, the hypervisor's steal included) less this run's "
+        "own processes; a database server such as PostgreSQL counts as other work"
     )
-    assert report.load_fact([]) == "not sampled"
+    assert report.others_fact([]) == "not measured (no /proc/stat)"
 
 
 def test_ratios_compare_figures_of_the_same_round():

@@ -112,10 +112,18 @@ def fake_round(monkeypatch, varnish_version):
     monkeypatch.setattr(site, "latencies", lambda *args, **kwargs: [1.0])
     monkeypatch.setattr(site, "refuse_debug", lambda base: None)
     monkeypatch.setattr(site, "require_proxy_hit", lambda base, path: seen.hits.append(path))
+    readings = iter(range(1, 1_000))  # each server: 1 s, 2 s busy, 1 s of it the bench's own
+
+    def cpu_seconds():
+        n = next(readings)
+        return 2.0 * n, 1.0 * n, 1.0 * n
+
+    monkeypatch.setattr(site, "cpu_seconds", cpu_seconds)
+    monkeypatch.setattr(site.os, "cpu_count", lambda: 2)
     command = benchsite.Command()
     command.settings = {"seconds": 1, "connections": 1, "workers": 1}
     command.varnish = varnish_version
-    command.loads = []
+    command.others = []
     command.point = point
     return command, seen
 
@@ -148,8 +156,8 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
     (pair,) = comparison.pairs
     assert [figures.rps for figures in pair.portal_rendered] == [40.0, 40.0]
     assert [figures.rps for figures in pair.portal] == [100.0, 100.0]
-    # The machine's load as each of the six servers started, round by round.
-    assert len(command.loads) == 6 * 2
+    # The share of the CPU other work took while each of the six servers was measured.
+    assert command.others == [0.5] * 6 * 2
 
 
 def test_a_round_measures_the_public_pages_through_the_proxy_as_a_browser_asks(monkeypatch):
@@ -211,6 +219,17 @@ def test_a_page_the_proxy_passes_is_refused_by_the_proxy_column():
                 assert response.read() == b"ok" and response.headers["X-Cache"] == "PASS"
             with pytest.raises(RuntimeError, match=r"^/ does not come from the proxy's cache"):
                 site.require_proxy_hit(base, "/")
+
+
+def test_the_share_of_the_cpu_other_work_took_is_the_busy_time_less_the_bench_s_own():
+    # 1 s on 2 cores: 1.5 s busy, 0.5 s of it the bench's own processes.
+    assert site.others_share((10.0, 4.0, 100.0), (11.5, 4.5, 101.0), cores=2) == 0.5
+    assert site.others_share((10.0, 4.0, 100.0), (10.2, 4.5, 101.0), cores=2) == 0.0
+    assert site.others_share(None, (1.0, 1.0, 1.0)) is None
+    reading = site.cpu_seconds()
+    if reading is not None:  # Linux
+        busy, own, _clock = reading
+        assert busy > 0 and own > 0
 
 
 def test_without_bakerydemo_there_is_no_checkout_to_measure():

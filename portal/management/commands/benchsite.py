@@ -13,7 +13,6 @@ docs/performance.json (`--output`), after every size. With `--bakerydemo PATH`
 bakerydemo's pages of the same kind, in the same rounds.
 """
 
-import os
 import shutil
 import subprocess
 from collections import defaultdict
@@ -128,7 +127,7 @@ class Command(BaseCommand):
             make_cities(cities, exchanges)
         self.settings = {key: options[key] for key in ("seconds", "connections", "workers")}
         self.varnish = varnish_version()
-        self.loads = []  # the machine's 1-minute load average as each server starts
+        self.others = []  # the CPU share other work took while each server was measured
         results = report.Report(
             generated=timezone.now(),
             machine=report.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
@@ -151,7 +150,7 @@ class Command(BaseCommand):
             beside = checkout if index == 0 else None
             measured, comparison = self.measure(counts, options["rounds"], beside)
             results.sizes.append(measured)
-            results.machine["load"] = report.load_fact(self.loads)
+            results.machine["other work"] = report.others_fact(self.others)
             self.stdout.write("\n" + report.size_table(measured))
             if comparison is not None:
                 results.comparison = comparison
@@ -201,11 +200,8 @@ class Command(BaseCommand):
         figures = defaultdict(list)  # (server, path): Figures of each round
         for number in range(1, rounds + 1):
             for server, start, server_paths, headers in servers:
-                self.loads.append(os.getloadavg()[0])
-                self.stdout.write(
-                    f"Round {number}: {server}, {len(server_paths)} pages "
-                    f"(load average {self.loads[-1]:.1f})"
-                )
+                self.stdout.write(f"Round {number}: {server}, {len(server_paths)} pages")
+                before = site.cpu_seconds()
                 with start() as base:
                     if server == "bakerydemo":
                         site.refuse_debug(base)
@@ -216,6 +212,11 @@ class Command(BaseCommand):
                             site.require_proxy_hit(base, path)
                     for path in server_paths:
                         figures[server, path].append(self.point(base, path, headers))
+                # After the server stopped: its processes' CPU time is counted as ours.
+                share = site.others_share(before, site.cpu_seconds())
+                if share is not None:
+                    self.others.append(share)
+                    self.stdout.write(f"  other work took {share:.0%} of the CPU meanwhile")
         size = report.SizeResult(
             **counts,
             pages=[

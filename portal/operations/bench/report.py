@@ -109,16 +109,16 @@ def machine_facts(connection, cache_backend):
     }
 
 
-def load_fact(loads):
-    """The 1-minute load averages seen as each server started, as a fact of the
-    machine: a load above the cores means other work shared them with the run."""
-    if not loads:
-        return "not sampled"
-    cores = os.cpu_count()
+def others_fact(shares):
+    """The share of the machine's CPU time other work took while each server was
+    measured (`site.others_share`), as a fact of the machine."""
+    if not shares:
+        return "not measured (no /proc/stat)"
     return (
-        f"1-minute load average {min(loads):.1f}–{max(loads):.1f} as the servers started "
-        f"(median {statistics.median(loads):.1f}) on {cores} cores: above {cores}, other "
-        "work shared them"
+        f"took {min(shares):.0%}–{max(shares):.0%} of the CPU time while each server was "
+        f"measured (median {statistics.median(shares):.0%}): the machine's busy time "
+        "(/proc/stat, the hypervisor's steal included) less this run's own processes; a "
+        "database server such as PostgreSQL counts as other work"
     )
 
 
