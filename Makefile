@@ -89,9 +89,11 @@ bench-pictures: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py benchpictures
 
 # Every public page at 1,000, 10,000 and 100,000 articles (SIZES=1000 for a quick
-# run), cached, uncached (kept parts on) and rendered (parts off), beside a bare Django app, the floor (needs wrk), in
-# ROUNDS rounds of BENCH_SECONDS per page; with BAKERYDEMO=path (a prepared checkout
-# of Wagtail's bakerydemo, docs/operations.md) also beside bakerydemo's pages.
+# run), uncached (fragments on), rendered (fragments off), cached, and cached behind
+# Varnish with the portal's VCL (the proxy column; skipped, saying so, without
+# varnishd), beside a bare Django app, the floor (needs wrk), in ROUNDS rounds of
+# BENCH_SECONDS per page; with BAKERYDEMO=path (a prepared checkout of Wagtail's
+# bakerydemo, docs/operations.md) also beside bakerydemo's pages.
 # Writes docs/performance.md and docs/performance.json. BENCH_DATABASE_URL as for bench-search.
 SIZES ?= 1000,10000,100000
 BENCH_SECONDS ?= 8

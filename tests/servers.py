@@ -1,16 +1,13 @@
-"""Helpers for tests that talk to real gunicorn servers (`portal.operations.bench.server`):
-the test database's URL, a small HTTP client with cookies (a visitor or a
-member of staff), a TCP relay that can cut a server off its database, and
-Varnish in front of two servers (`varnish`)."""
+"""Helpers for tests that talk to real gunicorn servers (`portal.operations.bench.server`
+starts them, and Varnish in front of them: `gunicorn`, `varnish`): the test
+database's URL, a small HTTP client with cookies (a visitor or a member of
+staff), and a TCP relay that can cut a server off its database."""
 
 import contextlib
 import http.cookiejar
-import os
 import re
 import socket
-import subprocess
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,7 +15,7 @@ from types import SimpleNamespace
 
 from django.db import connection
 
-from portal.operations.bench.server import ROOT, free_port
+from portal.operations.bench.server import free_port
 from tests.two_factor import code_for
 
 
@@ -139,49 +136,3 @@ class TcpRelay:
                 sink.sendall(data)
         with contextlib.suppress(OSError):
             sink.shutdown(socket.SHUT_WR)
-
-
-VCL = ROOT / "deploy" / "varnish" / "portal.vcl"
-
-
-@contextlib.contextmanager
-def varnish(backend_ports, folder, port=None):
-    """varnishd with the portal's VCL (its two backends on `backend_ports`, as
-    `make stack` renders it) on 127.0.0.1:`port`, working in `folder`; yields its
-    base URL. Without privilege separation (-j none), so any folder will do."""
-    port = port or free_port()
-    vcl = VCL.read_text()
-    for default, actual in zip(("8001", "8002"), backend_ports, strict=True):
-        vcl = vcl.replace(f'.port = "{default}";', f'.port = "{actual}";')
-    rendered = folder / "portal.vcl"
-    rendered.write_text(vcl)
-    command = ["varnishd", "-F", "-j", "none", "-n", str(folder / "varnish")]
-    command += ["-a", f"127.0.0.1:{port}", "-f", str(rendered), "-s", "malloc,64m"]
-    log = folder / "varnishd.log"
-    with log.open("w") as output:
-        # Varnish keeps the real clock: under libfaketime (make test-far-dates) it never
-        # starts listening, and a proxy's clock is not the portal's to move.
-        environment = {
-            name: value
-            for name, value in os.environ.items()
-            if name != "LD_PRELOAD" and not name.startswith("FAKETIME")
-        }
-        proxy = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=environment)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proxy.poll() is not None:
-                raise RuntimeError(f"varnishd stopped: {log.read_text()[-2000:]}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            if time.monotonic() > deadline:
-                raise RuntimeError("varnishd did not start listening")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proxy.terminate()
-        try:
-            proxy.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proxy.kill()
-            proxy.wait()

@@ -1,13 +1,16 @@
 """What `make bench` serves and fills, without timing anything: the bare Django
-floor under gunicorn, the portal's three modes, the bakerydemo checkout it is
-given, and its dataset."""
+floor under gunicorn, the portal's four modes (the last behind Varnish), the
+bakerydemo checkout it is given, and its dataset."""
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management.base import CommandError
@@ -18,7 +21,7 @@ from portal.management.commands import benchsite
 from portal.management.commands.benchsite import bakerydemo_checkout
 from portal.operations.bench import site
 from portal.operations.bench.dataset import make_articles, make_cities
-from portal.operations.bench.server import FLOOR_APP, ROOT, gunicorn
+from portal.operations.bench.server import FLOOR_APP, ROOT, gunicorn, varnish
 from portal.operations.bench.site import Figures, server_environment
 
 
@@ -62,11 +65,11 @@ def test_each_mode_is_what_the_portal_settings_read_from_its_environment(cached,
     assert result.stdout.strip().splitlines()[-1] == read
 
 
-def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch):
-    """Every page and every bakerydemo pair gets the rendered mode's figures, from a
-    server started with FRAGMENT_CACHE_SECONDS=0, and the uncached ones from one with parts."""
+def fake_round(monkeypatch, varnish_version):
+    """A benchsite Command whose servers and measurements are made up: each server's
+    base URL is its mode's name, and a page's req/s is its mode's rate."""
     modes = {("0", "3600"): "uncached", ("0", "0"): "rendered", ("3600", "3600"): "cached"}
-    started = []
+    seen = SimpleNamespace(started=[], asked={}, hits=[])
 
     @contextlib.contextmanager
     def serve(workers, app="portal.wsgi", **environment):
@@ -74,15 +77,33 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
             yield "floor"
             return
         mode = modes[environment["PAGE_CACHE_SECONDS"], environment["FRAGMENT_CACHE_SECONDS"]]
-        started.append(mode)
+        seen.started.append(mode)
         yield mode
+
+    @contextlib.contextmanager
+    def behind_varnish(workers, **environment):
+        with serve(workers, **environment) as mode:
+            seen.started.append(f"varnish in front of {mode}")
+            yield "proxy"
 
     @contextlib.contextmanager
     def bakerydemo(checkout, workers):
         yield "bakerydemo"
 
-    rates = {"floor": 1_000, "uncached": 100, "rendered": 40, "cached": 800, "bakerydemo": 10}
+    def point(base, path, headers=None):
+        seen.asked[base, path] = headers
+        return Figures(1.0, 2.0, float(rates[base]))
+
+    rates = {
+        "floor": 1_000,
+        "uncached": 100,
+        "rendered": 40,
+        "cached": 800,
+        "proxy": 9_000,
+        "bakerydemo": 10,
+    }
     monkeypatch.setattr(benchsite, "gunicorn", serve)
+    monkeypatch.setattr(benchsite, "behind_varnish", behind_varnish)
     monkeypatch.setattr(benchsite, "bakerydemo", bakerydemo)
     monkeypatch.setattr(benchsite, "bakerydemo_version", lambda checkout: "commit 8e2b625")
     monkeypatch.setattr(site, "public_pages", lambda: [("home", "/zh-hans/")])
@@ -90,14 +111,44 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
     monkeypatch.setattr(site, "count_queries", lambda path: 7)
     monkeypatch.setattr(site, "latencies", lambda *args, **kwargs: [1.0])
     monkeypatch.setattr(site, "refuse_debug", lambda base: None)
+    monkeypatch.setattr(site, "require_proxy_hit", lambda base, path: seen.hits.append(path))
+    readings = iter(range(1, 1_000))  # each server: 1 s, 2 s busy, 1 s of it the bench's own
+
+    def cpu_seconds():
+        n = next(readings)
+        return 2.0 * n, 1.0 * n, 1.0 * n
+
+    monkeypatch.setattr(site, "cpu_seconds", cpu_seconds)
+    monkeypatch.setattr(site.os, "cpu_count", lambda: 2)
     command = benchsite.Command()
     command.settings = {"seconds": 1, "connections": 1, "workers": 1}
-    command.point = lambda base, path: Figures(1.0, 2.0, float(rates[base]))
-    counts = {"articles": 1_000, "cities": 200, "exchanges": 5_000}
+    command.varnish = varnish_version
+    command.others = []
+    command.point = point
+    return command, seen
 
-    size, comparison = command.measure(counts, rounds=2, checkout="/bakerydemo")
 
-    assert started == ["uncached", "rendered", "cached"] * 2
+COUNTS = {"articles": 1_000, "cities": 200, "exchanges": 5_000}
+
+
+def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch):
+    """Every page and every bakerydemo pair gets the rendered mode's figures, from a
+    server started with FRAGMENT_CACHE_SECONDS=0, and the uncached ones from one with parts."""
+    command, seen = fake_round(monkeypatch, "7.1.1")
+
+    size, comparison = command.measure(COUNTS, rounds=2, checkout="/bakerydemo")
+
+    assert (
+        seen.started
+        == [
+            "uncached",
+            "rendered",
+            "cached",
+            "cached",
+            "varnish in front of cached",
+        ]
+        * 2
+    )
     home, middleware = size.pages
     assert [figures.rps for figures in home.rendered] == [40.0, 40.0]
     assert [figures.rps for figures in home.uncached] == [100.0, 100.0]
@@ -105,6 +156,80 @@ def test_a_round_serves_the_portal_rendered_with_its_kept_parts_off(monkeypatch)
     (pair,) = comparison.pairs
     assert [figures.rps for figures in pair.portal_rendered] == [40.0, 40.0]
     assert [figures.rps for figures in pair.portal] == [100.0, 100.0]
+    # The share of the CPU other work took while each of the six servers was measured.
+    assert command.others == [0.5] * 6 * 2
+
+
+def test_a_round_measures_the_public_pages_through_the_proxy_as_a_browser_asks(monkeypatch):
+    """The proxy column: a server in cached mode behind Varnish, in the same rounds,
+    every public page asked with Accept-Encoding: gzip once it comes from the proxy's
+    cache; the portal's /bench/floor/, which the VCL passes to the app, is not."""
+    command, seen = fake_round(monkeypatch, "7.1.1")
+
+    size, _comparison = command.measure(COUNTS, rounds=2, checkout=None)
+
+    home, middleware = size.pages
+    assert [figures.rps for figures in home.proxy] == [9_000.0, 9_000.0]
+    assert [figures.rps for figures in home.cached] == [800.0, 800.0]
+    assert middleware.proxy == []
+    assert seen.hits == ["/zh-hans/", "/zh-hans/"]
+    assert seen.asked["proxy", "/zh-hans/"] == {"Accept-Encoding": "gzip"}
+    assert seen.asked["cached", "/zh-hans/"] is None
+    assert ("proxy", "/bench/floor/") not in seen.asked
+
+
+def test_without_varnishd_no_proxy_is_started_and_the_column_is_empty(monkeypatch):
+    command, seen = fake_round(monkeypatch, None)
+
+    size, _comparison = command.measure(COUNTS, rounds=1, checkout=None)
+
+    assert seen.started == ["uncached", "rendered", "cached"]
+    assert all(page.proxy == [] for page in size.pages)
+    assert seen.hits == []
+
+
+def test_wrk_sends_the_headers_it_is_given(monkeypatch):
+    commands = []
+
+    def run(command, **kwargs):
+        commands.append(command)
+        return SimpleNamespace(stdout="Running 1s test\nRESULT 5000 0 0 1000000\n")
+
+    monkeypatch.setattr(site.subprocess, "run", run)
+    assert site.wrk("http://127.0.0.1:1", ["/en/"], 1, 16, headers=site.PROXY_HEADERS) == (
+        5000.0,
+        0,
+        0,
+    )
+    site.wrk("http://127.0.0.1:1", ["/en/"], 1, 16)
+    through_proxy, direct = commands
+    assert through_proxy[through_proxy.index("-H") + 1] == "Accept-Encoding: gzip"
+    assert "-H" not in direct
+
+
+@pytest.mark.skipif(shutil.which("varnishd") is None, reason="Varnish is missing")
+def test_a_page_the_proxy_passes_is_refused_by_the_proxy_column():
+    """The bench's Varnish (the portal's VCL, in a folder of its own) in front of the
+    floor app: `/` is outside the language prefixes, so the VCL passes it, and the
+    bench refuses to count that as the proxy's figure."""
+    with gunicorn(workers=1, app=FLOOR_APP) as floor:
+        port = urlsplit(floor).port
+        with varnish([port, port]) as base:
+            with urllib.request.urlopen(base + "/", timeout=10) as response:
+                assert response.read() == b"ok" and response.headers["X-Cache"] == "PASS"
+            with pytest.raises(RuntimeError, match=r"^/ does not come from the proxy's cache"):
+                site.require_proxy_hit(base, "/")
+
+
+def test_the_share_of_the_cpu_other_work_took_is_the_busy_time_less_the_bench_s_own():
+    # 1 s on 2 cores: 1.5 s busy, 0.5 s of it the bench's own processes.
+    assert site.others_share((10.0, 4.0, 100.0), (11.5, 4.5, 101.0), cores=2) == 0.5
+    assert site.others_share((10.0, 4.0, 100.0), (10.2, 4.5, 101.0), cores=2) == 0.0
+    assert site.others_share(None, (1.0, 1.0, 1.0)) is None
+    reading = site.cpu_seconds()
+    if reading is not None:  # Linux
+        busy, own, _clock = reading
+        assert busy > 0 and own > 0
 
 
 def test_without_bakerydemo_there_is_no_checkout_to_measure():

@@ -24,8 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from portal.operations import proxy
-from portal.operations.bench.server import ROOT, free_port, gunicorn
-from tests.servers import varnish
+from portal.operations.bench.server import ROOT, free_port, gunicorn, varnish
 
 pytestmark = pytest.mark.skipif(
     shutil.which("varnishd") is None,

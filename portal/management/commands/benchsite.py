@@ -1,7 +1,9 @@
 """The site benchmark: every public page at 1,000, 10,000 and 100,000 articles,
 beside the bare Django floor and, when a checkout is given, Wagtail's bakerydemo.
-The portal is served in three modes (`report.MODES`): uncached (page cache off,
-fragments on), rendered (page cache and fragments off) and cached.
+The portal is measured in four modes (`report.MODES`): uncached (page cache off,
+fragments on), rendered (page cache and fragments off), cached (page cache on),
+and proxy (the cached server behind Varnish with the portal's VCL; skipped, in a
+line saying so, when varnishd is missing).
 
 `make bench` runs it on its own database (var/bench.sqlite3, or PostgreSQL
 with BENCH_DATABASE_URL); it needs wrk (`apt-get install wrk`). It prints each
@@ -23,7 +25,13 @@ from django.utils import timezone
 
 from portal.operations.bench import report, site
 from portal.operations.bench.dataset import make_articles, make_cities
-from portal.operations.bench.server import FLOOR_APP, bakerydemo, gunicorn
+from portal.operations.bench.server import (
+    FLOOR_APP,
+    bakerydemo,
+    behind_varnish,
+    gunicorn,
+    varnish_version,
+)
 from portal.search.backends import optimize
 
 FLOOR = "/"  # the floor app's one view
@@ -118,12 +126,17 @@ class Command(BaseCommand):
         if not City.objects.filter(slug__startswith="bench-city-").exists():
             make_cities(cities, exchanges)
         self.settings = {key: options[key] for key in ("seconds", "connections", "workers")}
+        self.varnish = varnish_version()
+        self.others = []  # the CPU share other work took while each server was measured
         results = report.Report(
             generated=timezone.now(),
             machine=report.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
-            method=report.method(**self.settings, rounds=options["rounds"]),
+            method=report.method(**self.settings, rounds=options["rounds"], varnish=self.varnish),
+            proxy_skipped=None if self.varnish else report.PROXY_SKIPPED,
         )
         self.stdout.write("\n".join(f"{k}: {v}" for k, v in results.machine.items()) + "\n")
+        if self.varnish is None:
+            self.stdout.write(report.PROXY_SKIPPED)
         if checkout is None:
             self.stdout.write(report.SKIPPED)
         for index, size in enumerate(sizes):
@@ -137,6 +150,7 @@ class Command(BaseCommand):
             beside = checkout if index == 0 else None
             measured, comparison = self.measure(counts, options["rounds"], beside)
             results.sizes.append(measured)
+            results.machine["other work"] = report.others_fact(self.others)
             self.stdout.write("\n" + report.size_table(measured))
             if comparison is not None:
                 results.comparison = comparison
@@ -146,7 +160,10 @@ class Command(BaseCommand):
 
     def measure(self, counts, rounds, checkout):
         """One size in `rounds` rounds, each starting every server in turn; with a
-        bakerydemo `checkout`, it is one of the servers and the pairs are measured too."""
+        bakerydemo `checkout`, it is one of the servers and the pairs are measured too.
+        With varnishd (`self.varnish`), the public pages are also measured through
+        Varnish in front of a server in cached mode, asked as browsers ask
+        (`site.PROXY_HEADERS`), each only once it comes from the proxy's cache."""
         workers = self.settings["workers"]
         pages = [*site.public_pages(), ("portal middleware only", MIDDLEWARE_FLOOR)]
         # The middleware-only view is served with BENCH_FLOOR=1 alone: not counted here.
@@ -155,34 +172,51 @@ class Command(BaseCommand):
         pairs = site.comparison_pairs() if checkout else []
         paths = [path for _label, path in pages]
         with_pairs = list(dict.fromkeys(paths + [portal for _label, portal, _demo in pairs]))
-        servers = [
-            ("floor", lambda: gunicorn(workers, app=FLOOR_APP), [FLOOR]),
+        cached = site.server_environment(cached=True)
+        servers = [  # (name, start, its paths, the headers it is asked with)
+            ("floor", lambda: gunicorn(workers, app=FLOOR_APP), [FLOOR], None),
             (
                 "uncached",
                 lambda: gunicorn(workers, **site.server_environment(cached=False)),
                 with_pairs,
+                None,
             ),
             (
                 "rendered",
                 lambda: gunicorn(workers, **site.server_environment(cached=False, parts=False)),
                 with_pairs,
+                None,
             ),
-            ("cached", lambda: gunicorn(workers, **site.server_environment(cached=True)), paths),
+            ("cached", lambda: gunicorn(workers, **cached), paths, None),
         ]
+        if self.varnish:
+            # /bench/floor/ is outside the language prefixes: the VCL passes it to the app.
+            public = [path for _label, path in pages if path != MIDDLEWARE_FLOOR]
+            proxied = (lambda: behind_varnish(workers, **cached), public, site.PROXY_HEADERS)
+            servers.append(("proxy", *proxied))
         if checkout:
             demo_paths = [demo for _label, _portal, demo in pairs]
-            servers.append(("bakerydemo", lambda: bakerydemo(checkout, workers), demo_paths))
+            servers.append(("bakerydemo", lambda: bakerydemo(checkout, workers), demo_paths, None))
         figures = defaultdict(list)  # (server, path): Figures of each round
         for number in range(1, rounds + 1):
-            for server, start, server_paths in servers:
+            for server, start, server_paths, headers in servers:
                 self.stdout.write(f"Round {number}: {server}, {len(server_paths)} pages")
+                before = site.cpu_seconds()
                 with start() as base:
                     if server == "bakerydemo":
                         site.refuse_debug(base)
-                    for path in server_paths:  # warm every worker
-                        site.latencies(base, path, seconds=0.3, at_least=4)
+                    for path in server_paths:  # warm every worker (and the proxy)
+                        site.latencies(base, path, seconds=0.3, at_least=4, headers=headers)
+                    if server == "proxy":
+                        for path in server_paths:
+                            site.require_proxy_hit(base, path)
                     for path in server_paths:
-                        figures[server, path].append(self.point(base, path))
+                        figures[server, path].append(self.point(base, path, headers))
+                # After the server stopped: its processes' CPU time is counted as ours.
+                share = site.others_share(before, site.cpu_seconds())
+                if share is not None:
+                    self.others.append(share)
+                    self.stdout.write(f"  other work took {share:.0%} of the CPU meanwhile")
         size = report.SizeResult(
             **counts,
             pages=[
@@ -215,5 +249,6 @@ class Command(BaseCommand):
         )
         return size, comparison
 
-    def point(self, base, path):
-        return site.measure(base, path, self.settings["seconds"], self.settings["connections"])
+    def point(self, base, path, headers=None):
+        seconds, connections = self.settings["seconds"], self.settings["connections"]
+        return site.measure(base, path, seconds, connections, headers=headers)

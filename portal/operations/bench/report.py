@@ -10,9 +10,11 @@ server in turn, so a ratio compares figures of the same round: a page's
 requests per second over the floor's, or the portal's over bakerydemo's. The
 ratios are given as the range over the rounds.
 
-The portal is measured in three modes (`MODES`): uncached (page cache off, the
+The portal is measured in four modes (`MODES`): uncached (page cache off, the
 fragments kept in the cache served from it), rendered (page cache and fragments
-off, as right after a change) and cached (page cache on).
+off, as right after a change), cached (page cache on) and proxy (the cached
+server behind Varnish with the portal's VCL, as `make stack` runs it; not
+measured, and said so, when varnishd is missing).
 """
 
 import json
@@ -26,11 +28,16 @@ import django
 
 from portal.operations.bench.site import Figures
 
-MODES = ("uncached", "rendered", "cached")
+MODES = ("uncached", "rendered", "cached", "proxy")
 
 SKIPPED = (
     "bakerydemo comparison skipped: no checkout given (`BAKERYDEMO=path make bench`; "
     "its set-up is in docs/operations.md, Performance)."
+)
+
+PROXY_SKIPPED = (
+    "proxy column skipped: varnishd is not on PATH (apt-get install varnish; "
+    "docs/operations.md, HTTP cache in front)."
 )
 
 
@@ -42,6 +49,9 @@ class PageResult:
     uncached: list[Figures]  # page cache off, fragments on; one per round
     rendered: list[Figures]  # page cache and fragments off
     cached: list[Figures]  # page cache on
+    # Through Varnish in front of the cached server; empty when not measured (a
+    # page the VCL passes to the app, or varnishd missing).
+    proxy: list[Figures] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +92,7 @@ class Report:
     method: dict[str, str]
     sizes: list[SizeResult] = field(default_factory=list)
     comparison: Comparison | None = None  # None: no checkout given, skipped
+    proxy_skipped: str | None = None  # why the proxy column was not measured
 
 
 def machine_facts(connection, cache_backend):
@@ -98,6 +109,19 @@ def machine_facts(connection, cache_backend):
     }
 
 
+def others_fact(shares):
+    """The share of the machine's CPU time other work took while each server was
+    measured (`site.others_share`), as a fact of the machine."""
+    if not shares:
+        return "not measured (no /proc/stat)"
+    return (
+        f"took {min(shares):.0%}–{max(shares):.0%} of the CPU time while each server was "
+        f"measured (median {statistics.median(shares):.0%}): the machine's busy time "
+        "(/proc/stat, the hypervisor's steal included) less this run's own processes; a "
+        "database server such as PostgreSQL counts as other work"
+    )
+
+
 def _cpu_model():
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
@@ -109,27 +133,54 @@ def _cpu_model():
     return None
 
 
-def method(workers, connections, seconds, rounds):
+def method(workers, connections, seconds, rounds, *, varnish):
+    """How the figures were made, column by column (`varnish`: its version, None when
+    varnishd is missing and the proxy column skipped)."""
+    if varnish:
+        proxy = (
+            f"through Varnish {varnish} with the portal's VCL (deploy/varnish/portal.vcl, "
+            "64 MB of memory storage) in front of one gunicorn server of the portal in the "
+            f"cached mode ({workers} sync workers, as every other column): the VCL's two "
+            "backends both point at it, so the column measures what the proxy adds, not "
+            "more workers. Every page is warmed and measured only once it comes from the "
+            "proxy's cache (X-Cache: HIT): what a visitor gets from `make stack`. wrk and the "
+            "one client send Accept-Encoding: gzip, as browsers do, and get the page "
+            "gzip-compressed as Varnish keeps it (the other servers are asked without it: "
+            "neither the portal nor bakerydemo compresses a page). The portal's "
+            "/bench/floor/ is outside the language prefixes, so the VCL passes it to the "
+            "app: not measured here"
+        )
+    else:
+        proxy = PROXY_SKIPPED
     return {
         "server": f"gunicorn, {workers} sync workers, DEBUG=0, the portal's gunicorn.conf.py "
         "for every server; the portal's static files by WhiteNoise",
-        "throughput": f"wrk, {connections} connections, {seconds} s per page and mode",
+        "throughput": f"wrk, {connections} connections, {seconds} s per page and mode, "
+        "the same for every column",
         "rounds": f"{rounds}, each starting every server in turn (the floor, the portal "
-        "uncached, rendered, then cached, then bakerydemo); req/s are given round by "
-        "round and ratios compare figures of the same round",
+        "uncached, rendered, cached, then behind the proxy, then bakerydemo when given); "
+        "req/s are "
+        "given round by round and ratios compare figures of the same round",
         "latency": "one client, one request after another, a fresh connection each; "
         "the median is the mean of the rounds' medians, the p95 the worst round's",
-        "modes": "uncached: page cache off, fragments on (PAGE_CACHE_SECONDS=0, "
-        "FRAGMENT_CACHE_SECONDS=3600: every request runs the view and its queries, the "
-        "fragments kept by {% cache %} are served from it); rendered: page cache and "
-        "fragments off (FRAGMENT_CACHE_SECONDS=0 too: a page as first shown after a "
-        "change); cached: page cache on (PAGE_CACHE_SECONDS=3600: anonymous pages from "
-        "the cache)",
+        "uncached": "page cache off, fragments on (PAGE_CACHE_SECONDS=0, "
+        "FRAGMENT_CACHE_SECONDS=3600): every request runs the view, its queries and its "
+        "template; the fragments kept by {% cache %} come from the cache",
+        "rendered": "page cache and fragments off (FRAGMENT_CACHE_SECONDS=0 too): every "
+        "request renders the whole page, as the first visitor after a change gets it",
+        "cached": "page cache on (PAGE_CACHE_SECONDS=3600): an anonymous page comes whole "
+        "from the app's own cache (each process's memory), before the session, locale, "
+        "CSRF and authentication middleware",
+        "proxy": proxy,
         "queries": "counted in-process in the uncached mode (page cache off, fragments on), "
         "the counts kept per revision warm",
         "floor": "a bare Django app (portal/operations/bench/floorapp.py: settings in the "
         "module, one view answering 'ok', three middlewares: security, common, frame "
-        "options; no database, no template) under the same server settings",
+        "options; no database, no template) under the same server settings: what Django "
+        "itself costs under gunicorn",
+        "bakerydemo": "Wagtail's demo site (its own checkout, virtualenv, settings and "
+        "SQLite database, DEBUG off) under the same server settings, its page of the same "
+        "kind beside the portal's uncached and rendered, at the first size only",
     }
 
 
@@ -159,6 +210,13 @@ def _latency(rounds):
     return f"{median:.1f} / {max(figures.p95 for figures in rounds):.1f}"
 
 
+def _measured(rounds, floors):
+    """A mode's latency, req/s and ratio cells: dashes where it was not measured."""
+    if not rounds:
+        return "–", "–", "–"
+    return _latency(rounds), _rps(rounds), times(ratios(rounds, floors))
+
+
 def size_table(size):
     """One size's figures as a markdown heading, table and the ratios' ranges."""
     lines = [
@@ -172,12 +230,12 @@ def size_table(size):
         "| --- | ---: |" + " ---: |" * (3 * len(MODES)),
     ]
     for page in size.pages:
-        measured = [getattr(page, mode) for mode in MODES]
+        cells = [_measured(getattr(page, mode), size.floor) for mode in MODES]
         lines.append(
             f"| {page.label} | {'–' if page.queries is None else page.queries} | "
-            + " | ".join(f"{_latency(rounds)} | {_rps(rounds)}" for rounds in measured)
+            + " | ".join(f"{latency} | {rps}" for latency, rps, _ratio in cells)
             + " | "
-            + " | ".join(times(ratios(rounds, size.floor)) for rounds in measured)
+            + " | ".join(ratio for _latency, _rps, ratio in cells)
             + " |"
         )
     blank = " |" * (3 * len(MODES) - 2)
@@ -187,19 +245,28 @@ def size_table(size):
     return "\n".join(lines) + "\n\n" + size_summary(size) + "\n"
 
 
-def size_summary(size):
-    """The ratios over every page of one size, mode by mode, the lowest page named."""
+def size_summary(size, modes=MODES, title=""):
+    """The ratios over every page of one size, mode by mode, the lowest page named
+    (the pages a mode measured; a mode that measured none says why)."""
     lines = []
-    for mode in MODES:
-        by_page = {page.label: ratios(getattr(page, mode), size.floor) for page in size.pages}
-        lines.append(_lowest(f"{mode} / floor, every page", by_page))
+    for mode in modes:
+        by_page = {
+            page.label: ratios(getattr(page, mode), size.floor)
+            for page in size.pages
+            if getattr(page, mode)
+        }
+        if by_page:
+            lines.append(_lowest(f"{title}{mode} / floor, every page", by_page))
+        else:
+            lines.append(f"- {title}{mode} / floor: {PROXY_SKIPPED}")
     return "\n".join(lines) + "\n"
 
 
-def comparison_summary(comparison):
+def comparison_summary(comparison, modes=("uncached", "rendered")):
     """The portal / bakerydemo ratios over every pair, uncached and rendered, the lowest named."""
     lines = []
-    for mode, measured in (("uncached", "portal"), ("rendered", "portal_rendered")):
+    measuring = {"uncached": "portal", "rendered": "portal_rendered"}
+    for mode, measured in ((mode, measuring[mode]) for mode in modes):
         by_pair = {
             pair.label: ratios(getattr(pair, measured), pair.bakerydemo)
             for pair in comparison.pairs
@@ -246,7 +313,21 @@ def comparison_section(comparison):
     return "\n".join(lines) + "\n\n" + comparison_summary(comparison)
 
 
-def markdown(report):
+def summary(report):
+    """The ratios the caching is judged by, in one place: through the proxy and from the
+    page cache over the floor at each size, and rendered over bakerydemo for every pair."""
+    lines = [
+        size_summary(size, ("proxy", "cached"), f"{size.articles:,} articles, ").rstrip()
+        for size in report.sizes
+    ]
+    if report.comparison is not None:
+        lines.append(comparison_summary(report.comparison, ("rendered",)).rstrip())
+    else:
+        lines.append(f"- rendered / bakerydemo: {SKIPPED}")
+    return "\n".join(lines) + "\n"
+
+
+def markdown(report, json_name="performance.json"):
     facts = "\n".join(f"- {name}: {value}" for name, value in report.machine.items())
     steps = "\n".join(f"- {name}: {value}" for name, value in report.method.items())
     tables = "\n".join(size_table(size) for size in report.sizes)
@@ -254,8 +335,9 @@ def markdown(report):
         "# Performance\n\n"
         f"Generated by `make bench` (`manage.py benchsite`) on "
         f"{report.generated:%Y-%m-%d %H:%M %Z}. Do not edit: run the benchmark again.\n"
-        "The same figures are in `performance.json`; how to run it is in "
+        f"The same figures are in `{json_name}`; how to run it is in "
         "[operations](operations.md#performance).\n\n"
+        f"## Summary\n\n{summary(report)}\n"
         f"## Machine\n\n{facts}\n\n## Method\n\n{steps}\n\n"
         "The ratios divide a page's requests per second by the floor's of the same round.\n\n"
         f"## Figures\n\n{tables}\n{comparison_section(report.comparison)}"
@@ -269,7 +351,8 @@ def as_json(report):
         data = asdict(size)
         for page, page_data in zip(size.pages, data["pages"], strict=True):
             for mode in MODES:
-                page_data[f"{mode}_per_floor"] = ratios(getattr(page, mode), size.floor)
+                measured = getattr(page, mode)
+                page_data[f"{mode}_per_floor"] = ratios(measured, size.floor) if measured else None
         sizes.append(_rounded(data))
     comparison = None
     if report.comparison is not None:
@@ -287,6 +370,7 @@ def as_json(report):
         "units": {"median": "ms", "p95": "ms", "rps": "requests per second"},
         "sizes": sizes,
         "bakerydemo": comparison if comparison is not None else {"skipped": SKIPPED},
+        "proxy_skipped": report.proxy_skipped,
     }
 
 
@@ -302,8 +386,8 @@ def _rounded(data):
 def write(report, markdown_path):
     """Write the report to `markdown_path` and its figures beside it, as `.json`."""
     markdown_path.parent.mkdir(parents=True, exist_ok=True)
-    markdown_path.write_text(markdown(report), encoding="utf-8")
     json_path = markdown_path.with_suffix(".json")
+    markdown_path.write_text(markdown(report, json_path.name), encoding="utf-8")
     json_path.write_text(
         json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

@@ -1,19 +1,21 @@
 """Measure every public page: queries, latency and requests per second.
 
-Each page is measured under gunicorn (sync workers) three times: with the
+Each page is measured under gunicorn (sync workers) in four modes: with the
 page cache off (every request runs the view; fragments kept by `{% cache %}`
 are served from the cache), with the page cache and the fragments off (a page
-right after a change), and with the page cache on (anonymous pages from the
-cache), beside the floor, a
-bare Django app under the same server settings (`floorapp`), and, when a
-checkout is given, beside the pages of Wagtail's bakerydemo that do the same
-job (`comparison_pairs`). Requests per second come from wrk with many
+right after a change), with the page cache on (anonymous pages from the
+cache), and through Varnish with the portal's VCL in front of the page cache
+(`PROXY_HEADERS`: what a browser asks of it); beside the floor, a bare Django
+app under the same server settings (`floorapp`), and, when a checkout is
+given, beside the pages of Wagtail's bakerydemo that do the same job
+(`comparison_pairs`). Requests per second come from wrk with many
 connections; latency from one client asking one page after another, so that
 it is the page's own time, not queueing.
 """
 
 import http.client
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -102,7 +104,15 @@ def count_queries(path):
     return len(queries)
 
 
-def latencies(base, path, seconds=2.0, at_least=30):
+# Through the proxy, wrk and the one client ask as browsers do: for gzip. Varnish
+# keeps pages gzip-compressed and sends them so; to a client that does not take
+# gzip it would unzip every page on the way out, which no browser asks of it. The
+# portal and bakerydemo compress nothing themselves (no GZipMiddleware), so their
+# servers are asked without it: the header would change nothing there.
+PROXY_HEADERS = {"Accept-Encoding": "gzip"}
+
+
+def latencies(base, path, seconds=2.0, at_least=30, headers=None):
     """Milliseconds of one request after another (a fresh connection each, as gunicorn's
     sync workers close them)."""
     address = urlsplit(base)
@@ -111,7 +121,7 @@ def latencies(base, path, seconds=2.0, at_least=30):
     while time.monotonic() < deadline or len(times) < at_least:
         started = time.perf_counter()
         conn = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
-        conn.request("GET", path)
+        conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
         response.read()
         conn.close()
@@ -132,13 +142,58 @@ def refuse_debug(base):
         raise RuntimeError(f"{base} runs with DEBUG on: turn it off (docs/operations.md).")
 
 
+def require_proxy_hit(base, path, headers=PROXY_HEADERS):
+    """Stop unless the proxy answers `path` from its cache (`X-Cache: HIT`): a page it
+    passed to the app or did not keep is not what the proxy column measures."""
+    address = urlsplit(base)
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    conn.request("GET", path, headers=headers)
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    if response.status != 200 or response.getheader("X-Cache") != "HIT":
+        raise RuntimeError(
+            f"{path} does not come from the proxy's cache: {response.status}, "
+            f"X-Cache {response.getheader('X-Cache')!r}, "
+            f"Cache-Control {response.getheader('Cache-Control')!r}"
+        )
+
+
+def cpu_seconds():
+    """A reading for `others_share`: (CPU seconds the machine has been busy, time the
+    hypervisor gave other machines included; CPU seconds of this process and of the
+    children it has waited for; a monotonic clock), or None without /proc/stat."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            # cpu user nice system idle iowait irq softirq steal
+            ticks = [int(value) for value in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+    own = sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
+    return busy, own, time.monotonic()
+
+
+def others_share(before, after, cores=None):
+    """The share of the machine's CPU time that other work took between two
+    `cpu_seconds()` readings (this run's servers, wrk and Varnish are its children,
+    counted once they have stopped), from 0 to 1; None without readings."""
+    if before is None or after is None or after[2] <= before[2]:
+        return None
+    busy, own, wall = (later - earlier for earlier, later in zip(before, after, strict=True))
+    return min(1.0, max(0.0, (busy - own) / (wall * (cores or os.cpu_count()))))
+
+
 def p95(values):
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def _run_wrk(base, paths, seconds, connections, threads, timeout, report, marker):
-    """Run wrk with every connection asking `paths` in turn; returns the numbers of the
-    line `report` (Lua) printed after `marker`."""
+def _run_wrk(base, paths, seconds, connections, threads, timeout, report, marker, headers=None):
+    """Run wrk with every connection asking `paths` in turn (with `headers`); returns the
+    numbers of the line `report` (Lua) printed after `marker`."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         quoted = ", ".join(f'"{path}"' for path in paths)
         script.write(
@@ -148,16 +203,18 @@ def _run_wrk(base, paths, seconds, connections, threads, timeout, report, marker
         )
         script.flush()
         command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s"]
+        for name, value in (headers or {}).items():
+            command += ["-H", f"{name}: {value}"]
         command += ["--timeout", timeout, "-s", script.name, base]
         result = subprocess.run(command, capture_output=True, text=True, check=True)
     line = next(line for line in result.stdout.splitlines() if line.startswith(marker))
     return [int(number) for number in line.split()[1:]]
 
 
-def wrk(base, paths, seconds, connections, threads=2):
+def wrk(base, paths, seconds, connections, threads=2, headers=None):
     """(requests per second, non-2xx/3xx responses, socket errors) from wrk."""
     requests, bad_status, socket_errors, duration_us = _run_wrk(
-        base, paths, seconds, connections, threads, "10s", WRK_SCRIPT, "RESULT"
+        base, paths, seconds, connections, threads, "10s", WRK_SCRIPT, "RESULT", headers
     )
     return requests / (duration_us / 1e6), bad_status, socket_errors
 
@@ -169,10 +226,10 @@ class Figures:
     rps: float
 
 
-def measure(base, path, seconds, connections):
+def measure(base, path, seconds, connections, headers=None):
     time.sleep(0.5)  # let the server finish what the last load left queued
-    times = latencies(base, path)
-    rps, bad, errors = wrk(base, [path], seconds, connections)
+    times = latencies(base, path, headers=headers)
+    rps, bad, errors = wrk(base, [path], seconds, connections, headers=headers)
     if bad or errors:
         raise RuntimeError(f"{path}: {bad} bad statuses, {errors} socket errors under load")
     return Figures(statistics.median(times), p95(times), rps)
