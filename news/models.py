@@ -43,7 +43,7 @@ class Category(Translatable, Timestamped):
 
 
 # What an article card (news/includes/article_card.html) shows, and nothing more: the
-# rows a list reads on every view, each card's part kept by these values alone.
+# columns a list reads on every view.
 CARD_FIELDS = [
     *fields_for("title", "standfirst", "source", plain=(*LINK_FIELDS, "category")),
     *fields_for("name", via="category__"),
