@@ -148,3 +148,33 @@ def test_a_dropped_filter_says_so_where_its_field_points(client, news, language,
     assert 'aria-describedby="id_city_error"' in html
     assert re.search(rf'<ul class="errorlist" id="id_city_error"><li>{note}</li></ul>', html)
     assert "atlantis" not in html and "id_category_error" not in html
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_the_filters_render_as_djangos_own_widgets(news, state):
+    """The public filters render with Jinja2 and their options written in place
+    (portal/formatting/forms.py): the HTML is the one Django's own widget templates
+    give, for every state the address can put them in (the blank lines between
+    options aside)."""
+    from django.forms.renderers import DjangoTemplates
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from cities.filters import CityFilterForm, countries_with_partners
+    from news.filters import ArticleFilterForm
+
+    data = QueryDict(state.lstrip("?"))
+    with translation.override("en"):
+        for make in (
+            lambda: ArticleFilterForm(data),
+            lambda: CityFilterForm(data, countries_with_partners()),
+        ):
+            ours, django_own = make(), make()
+            django_own.renderer = DjangoTemplates()
+            for field in django_own:
+                field.field.widget.template_name = type(field.field.widget).template_name
+            assert [tags(field) for field in ours] == [tags(field) for field in django_own]
+
+
+def tags(field):
+    return re.sub(r">\s+<", "><", str(field))
