@@ -66,7 +66,7 @@ def test_title_matches_rank_before_newer_body_matches(db):
 def test_a_word_finds_every_word_it_begins(db, monkeypatch, max_words):
     """A typed word is a prefix: on SQLite looked up as the words it begins, or,
     past MAX_PREFIX_WORDS of them, searched as a prefix; the results are the same."""
-    monkeypatch.setattr("portal.search.backends.MAX_PREFIX_WORDS", max_words)
+    monkeypatch.setattr("portal.search.sqlite_search.MAX_PREFIX_WORDS", max_words)
     port = make_article(slug="port", title_en="Port news", published_at="2020-01-01T00:00Z")
     porter = make_article(
         slug="porter", body_en="<p>A porter</p>", published_at="2022-01-01T00:00Z"
