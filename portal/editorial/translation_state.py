@@ -1,4 +1,4 @@
-"""Translation state: for each language, complete, missing or stale.
+"""Translation state: for each language, complete, missing or stale (or awaiting approval).
 
 Each record remembers, per language and field, the original's text as it was
 when that translation was last written (`translation_basis`). A translation
@@ -24,6 +24,9 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.formatting.i18n import LANGUAGE_CODES
 
 COMPLETE, MISSING, STALE = "complete", "missing", "stale"
+# Shown, never stored: a pending change holds the translation, for a publisher to
+# approve (`portal.editorial.pending.awaiting`); the published one keeps its state.
+AWAITING = "awaiting"
 # The key of `translation_states` holding `{language suffix: ISO date}`: the translations
 # that were complete until their original changed on that date.
 STALE_SINCE = "stale_since"
