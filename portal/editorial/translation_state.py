@@ -38,10 +38,13 @@ def suffix(language):
 
 
 def text_fields(model):
-    """The model's translated fields by their base names ("title"), or none."""
+    """The model's translated fields by their base names ("title"), or none, in the
+    order the model declares them (the name first, then the texts)."""
     if model not in translator.get_registered_models():
         return []
-    return list(translator.get_options_for_model(model).all_fields)
+    order = {field.name: index for index, field in enumerate(model._meta.fields)}
+    names = translator.get_options_for_model(model).all_fields
+    return sorted(names, key=lambda name: (order.get(name, len(order)), name))
 
 
 def _value(record, field, language):

@@ -139,9 +139,7 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
     original_language = getattr(record, "original_language", None) or parent.original_language
     if original_language == language:
         return None
-    # In the order the model declares them (the name first, then the texts).
-    order = {model_field.name: index for index, model_field in enumerate(model._meta.fields)}
-    names = sorted(text_fields(model), key=lambda name: order.get(name, len(order)))
+    names = text_fields(model)
     targets = [build_localized_fieldname(name, language) for name in names]
     prefix = f"{model._meta.label_lower}-{record.pk}"
     # Parts never wait as pending changes (`save_units`): only the record itself.
