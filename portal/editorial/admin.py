@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.fields import TranslationField
 
-from portal.editorial import rules
+from portal.editorial import pending, rules
 from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.editorial.editions import (
     STATE_LABELS,
@@ -18,7 +18,7 @@ from portal.editorial.editions import (
 )
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
-from portal.editorial.translation_state import MISSING, STALE, refresh_states, suffix
+from portal.editorial.translation_state import AWAITING, MISSING, STALE, refresh_states, suffix
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -154,16 +154,19 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (f"{suffix(code)}:{state}", f"{LANGUAGE_LABELS[code]}: {label}")
+            (f"{suffix(code)}:{state}", f"{LANGUAGE_LABELS[code]}: {STATE_LABELS[state]}")
             for code in LANGUAGE_CODES
-            for state, label in ((MISSING, _("missing")), (STALE, _("stale")))
+            for state in (MISSING, STALE, AWAITING)
         ]
 
     def queryset(self, request, queryset):
-        language, _sep, state = (self.value() or "").partition(":")
-        if state not in (MISSING, STALE) or language not in map(suffix, LANGUAGE_CODES):
+        key, _sep, state = (self.value() or "").partition(":")
+        codes = {suffix(code): code for code in LANGUAGE_CODES}
+        if state not in (MISSING, STALE, AWAITING) or key not in codes:
             return queryset
-        return queryset.filter(**{f"translation_states__{language}": state})
+        if state == AWAITING:
+            return queryset.filter(pending.awaiting(queryset.model, codes[key]))
+        return queryset.filter(**{f"translation_states__{key}": state})
 
 
 class TranslationStateMixin:
@@ -171,6 +174,9 @@ class TranslationStateMixin:
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_state"]
+
+    def get_queryset(self, request):
+        return pending.with_awaiting(super().get_queryset(request))
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStateFilter]
@@ -189,10 +195,14 @@ class TranslationStateMixin:
                 LANGUAGE_LABELS[code],
                 STATE_LABELS[state],
             )
-            for code, state in record.translation_status().items()
+            for code, state in self._states(record)
             if code != record.original_language
         ]
         return format_html_join(" ", "{}", ((badge,) for badge in badges))
+
+    def _states(self, record):
+        for code, state in record.translation_status().items():
+            yield code, AWAITING if pending.is_awaiting(record, code) else state
 
 
 class TranslatableAdmin(

@@ -11,6 +11,7 @@ its last whole translation under a dated notice linking the original, and is
 indexed like a complete one.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
@@ -28,6 +29,7 @@ STATE_LABELS = {
     "complete": _("complete"),
     "missing": _("missing"),
     "stale": _("stale"),
+    "awaiting": _("awaiting approval"),
 }
 
 # Each language named in the visitor's language ("英文" on the Chinese site).
@@ -44,7 +46,7 @@ STALE_MESSAGE = _(
 
 
 def language_name(code):
-    return LANGUAGE_NAMES.get(code, code)
+    return LANGUAGE_NAMES.get(code) or dict(settings.LANGUAGES).get(code, code)
 
 
 def stale_message(record, language):

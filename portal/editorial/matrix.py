@@ -3,6 +3,7 @@
 For each record (cities, their exchanges and photos, articles and their lead
 images, categories, countries, the office) and each language: its state and
 how many fields are missing, stale or lack an official name (`glossary`),
+and whether a translation awaits a publisher's approval (`pending.awaiting`),
 with totals per language over the records visitors can see. One query per
 kind of record, whatever their number: pictures come with their owner
 (their original language is the owner's).
@@ -14,9 +15,11 @@ from django.db import models
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 
+from portal.editorial import pending
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Status, Translatable
 from portal.editorial.translation_state import (
+    AWAITING,
     COMPLETE,
     MISSING,
     STALE,
@@ -26,7 +29,7 @@ from portal.editorial.translation_state import (
 from portal.formatting.i18n import LANGUAGE_CODES
 
 FLAGGED = "flagged"
-STATES = (MISSING, STALE, FLAGGED, COMPLETE)
+STATES = (MISSING, STALE, AWAITING, FLAGGED, COMPLETE)
 
 
 @dataclass
@@ -35,6 +38,12 @@ class Cell:
     missing: int = 0
     stale: int = 0
     flagged: int = 0
+    awaiting: bool = False  # a translation waits for a publisher's approval
+
+    @property
+    def shown(self):
+        """The state a translator reads: awaiting approval, or the published one."""
+        return AWAITING if self.awaiting else self.state
 
 
 @dataclass
@@ -51,6 +60,8 @@ class Row:
         cells = [self.cells[language]] if language else self.cells.values()
         if state == FLAGGED:
             return any(cell.flagged for cell in cells)
+        if state == AWAITING:
+            return any(cell.awaiting for cell in cells)
         return any(cell.state == state for cell in cells if cell.state != "original")
 
 
@@ -85,6 +96,8 @@ def _records(model):
     queryset = model.objects.all()
     if owner is not None:
         queryset = queryset.select_related(owner.name)
+    else:
+        queryset = pending.with_awaiting(queryset)
     return queryset.order_by("pk"), owner
 
 
@@ -139,7 +152,11 @@ def _row(record, model, label, owner, glossary):
         values = list(states.values())
         state = MISSING if MISSING in values else STALE if STALE in values else COMPLETE
         row.cells[language] = Cell(
-            state, values.count(MISSING), values.count(STALE), flags.get(language, 0)
+            state,
+            values.count(MISSING),
+            values.count(STALE),
+            flags.get(language, 0),
+            pending.is_awaiting(record, language),
         )
     return row
 
@@ -161,4 +178,5 @@ def state_label(state):
         COMPLETE: _("complete"),
         MISSING: _("missing"),
         STALE: _("stale"),
+        AWAITING: _("awaiting approval"),
     }[state]

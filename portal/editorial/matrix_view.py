@@ -19,6 +19,7 @@ from portal.formatting.spreadsheets import neutralise
 STATE_CHOICES = {
     matrix.MISSING: gettext_lazy("missing"),
     matrix.STALE: gettext_lazy("stale"),
+    matrix.AWAITING: gettext_lazy("awaiting approval"),
     matrix.FLAGGED: gettext_lazy("lacking official names"),
     matrix.COMPLETE: gettext_lazy("complete"),
 }
@@ -76,7 +77,7 @@ def _cells(row):
         if cell.state != "original":
             label, pk = row.workbench
             url = reverse("translation_workbench", args=[label, pk, code])
-        cells.append((code, cell, matrix.state_label(cell.state), url))
+        cells.append((code, cell, matrix.state_label(cell.shown), url))
     return cells
 
 
@@ -94,6 +95,6 @@ def _csv(rows):
         line = [row.kind, row.record.pk, str(row.record), row.original_language, int(row.public)]
         for code in LANGUAGE_CODES:
             cell = row.cells[code]
-            line += [cell.state, cell.missing, cell.stale, cell.flagged]
+            line += [cell.shown, cell.missing, cell.stale, cell.flagged]
         writer.writerow([neutralise(value) for value in line])
     return response

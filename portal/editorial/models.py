@@ -266,7 +266,12 @@ class Translatable(models.Model):
 
 class PendingChange(models.Model):
     """Changes to a published record by someone who may not publish: they wait here,
-    and the published version stays as it is, until a publisher applies them."""
+    and the published version stays as it is, until a publisher applies them.
+
+    One per author and record: a later proposal replaces the author's earlier values
+    field by field (`portal.editorial.pending.propose`), so two values for one field
+    never wait side by side. `values` holds only what differs from the published record.
+    """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.BigIntegerField()
@@ -281,6 +286,13 @@ class PendingChange(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("pending change")
         verbose_name_plural = _("pending changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "author"],
+                name="portal_pendingchange_one_per_author",
+                violation_error_message=_("This person already has changes waiting here."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.content_type} {self.object_id} ({self.author})"

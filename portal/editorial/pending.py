@@ -2,48 +2,161 @@
 
 An editor or translator may improve a published article or city, but what
 visitors read changes only when a publisher applies it (who must wait, and who
-may apply or discard, is `portal.editorial.rules`' to say). `hold` stores the
-submitted values of the changed fields; `apply` writes them to the record (a
-new version), `discard` drops them.
+may apply or discard, is `portal.editorial.rules`' to say). `propose` keeps a
+person's proposal (the change form's, the workbench's or an import's), the
+fields that differ from the published record, one pending change per person
+and record; `apply` writes it to the record (a new version); discarding
+deletes it. A record awaits approval in a language while a pending change holds
+one of its fields in that language (`awaiting`, `proposed`).
 """
+
+import copy
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Value
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.glossary import record_warnings
 from portal.editorial.models import PendingChange
+from portal.editorial.translation_state import suffix, text_fields
 from portal.formatting.diffs import word_diff
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import plain_text
 
 
-def hold(record, form, user):
-    """Store the form's changed fields for `record` as a pending change."""
-    values = {}
-    for name in form.changed_data:
+def hold(record, form, user, names=None):
+    """Propose the form's values of `names` (by default the fields the form changed)
+    for `record`, as `user`: `propose`."""
+    proposal = {}
+    for name in form.changed_data if names is None else names:
         field = _model_field(record, name)
         if field is None:
             continue
         if field.many_to_many:
-            values[name] = [item.pk for item in form.cleaned_data[name]]
+            proposal[name] = sorted(item.pk for item in form.cleaned_data[name])
         else:
-            values[name] = field.value_to_string(record)
-    return PendingChange.objects.create(
-        content_type=ContentType.objects.get_for_model(record),
-        object_id=record.pk,
-        author=user,
-        values=values,
+            proposal[name] = _stored(field, record)
+    return propose(record, proposal, user)
+
+
+def propose(record, proposal, user):
+    """`user`'s proposal for `record` (`{field name: value as stored}`), waiting for a
+    publisher: the pending change it leaves, or None when nothing differs from the
+    published record.
+
+    Every save and import comes here. The proposal replaces, field by field, what
+    the same person proposed before (one change per author and record, a database
+    constraint too); the change keeps only the fields that differ from the published
+    record, and a change left with none is dropped.
+    """
+    author = user if user is not None and user.is_authenticated else None
+    published = type(record)._base_manager.get(pk=record.pk)
+    try:
+        return _replace(record, published, proposal, author)
+    except IntegrityError:
+        # The same person's proposal for the record saved at the same moment: replace it.
+        return _replace(record, published, proposal, author)
+
+
+def _replace(record, published, proposal, author):
+    with transaction.atomic():
+        change = None
+        if author is not None:
+            change = _changes(record).select_for_update().filter(author=author).first()
+        values = {**(change.values if change else {}), **proposal}
+        values = {name: value for name, value in values.items() if _differs(published, name, value)}
+        if not values:
+            if change is not None:
+                change.delete()
+            return None
+        if change is None:
+            return PendingChange.objects.create(
+                content_type=ContentType.objects.get_for_model(record),
+                object_id=record.pk,
+                author=author,
+                values=values,
+            )
+        change.values, change.created_at = values, timezone.now()
+        change.save(update_fields=["values", "created_at"])
+        return change
+
+
+def _stored(field, record):
+    """A field's value as a pending change stores it: text, None for no value."""
+    if field.value_from_object(record) is None:
+        return None
+    return field.value_to_string(record)
+
+
+def _differs(published, name, value):
+    field = _model_field(published, name)
+    if field is None:
+        return False
+    if field.many_to_many:
+        current = getattr(published, name).values_list("pk", flat=True)
+        return sorted(value or []) != sorted(current)
+    # A text field read as None and one posted empty are the same: no text.
+    return (value or None) != (_stored(field, published) or None)
+
+
+def _changes(record):
+    return PendingChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
     )
 
 
 def pending_for(record):
-    return PendingChange.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
-    ).select_related("author")
+    """The changes waiting for `record`, one per author, the latest last."""
+    return _changes(record).select_related("author")
+
+
+def proposed(record, language):
+    """`{localized field name: value}`: the translation into `language` waiting for a
+    publisher, the latest proposal last (several people may have proposed)."""
+    names = {build_localized_fieldname(name, language) for name in text_fields(type(record))}
+    values = {}
+    for change in pending_for(record):
+        values.update({name: value for name, value in change.values.items() if name in names})
+    return values
+
+
+def awaiting(model, language):
+    """Whether a record of `model` awaits approval in `language`, as an expression for
+    its querysets (`.annotate()`, `.filter()`): a pending change holds one of its
+    fields in that language (`proposed`, for one record)."""
+    names = [build_localized_fieldname(name, language) for name in text_fields(model)]
+    if not names:
+        return Value(False)
+    return Exists(
+        PendingChange.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+            values__has_any_keys=names,
+        )
+    )
+
+
+def with_awaiting(queryset):
+    """`queryset` with `awaiting_<language>` on each record (`awaiting_zh_hans`)."""
+    model = queryset.model
+    return queryset.annotate(
+        **{f"awaiting_{suffix(code)}": awaiting(model, code) for code in LANGUAGE_CODES}
+    )
+
+
+def is_awaiting(record, language):
+    """For a record loaded `with_awaiting`."""
+    return getattr(record, f"awaiting_{suffix(language)}", False)
 
 
 def differences(change, record):
-    """`[(label, current html, proposed html)]` for a pending change."""
+    """`[(label, current html, proposed html)]` for a pending change: words removed and
+    added marked, a related record by its name, no value as "empty"."""
     rows = []
     for name, value in change.values.items():
         field = _model_field(record, name)
@@ -54,10 +167,52 @@ def differences(change, record):
             chosen = field.related_model.objects.filter(pk__in=value)
             proposed = ", ".join(str(item) for item in chosen)
         else:
-            current = field.value_to_string(record)
-            proposed = value
-        rows.append((field.verbose_name, *word_diff(plain_text(current), plain_text(proposed))))
+            current, proposed = _shown(field, _stored(field, record)), _shown(field, value)
+        current, proposed = plain_text(current or ""), plain_text(proposed or "")
+        if current and proposed:
+            rows.append((field.verbose_name, *word_diff(current, proposed)))
+        else:
+            rows.append((field.verbose_name, current or _empty(), proposed or _empty()))
     return rows
+
+
+def _shown(field, stored):
+    """A stored value as a person reads it: a related record by its name, a choice by
+    its label."""
+    if stored in (None, ""):
+        return ""
+    if field.many_to_one or field.one_to_one:
+        return str(field.related_model._base_manager.filter(pk=stored).first() or stored)
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.to_python(stored), stored))
+    return stored
+
+
+def _empty():
+    return format_html('<em class="empty">{}</em>', _("empty"))
+
+
+def name_warnings(change, record, glossary):
+    """`[(language, field name, [lacking renderings])]`: the official names the record
+    would lack if `change` were applied (`glossary.record_warnings` on the proposed
+    values), in the translations it sets or whose original it changes."""
+    if not hasattr(record, "original_language"):
+        return []
+    proposal = copy.copy(record)
+    for name, value in change.values.items():
+        field = _model_field(record, name)
+        if field is not None and not field.many_to_many:
+            try:
+                setattr(proposal, field.attname, field.to_python(value))
+            except ValidationError:
+                continue  # refused when applied (`apply`), with its reason
+    original = proposal.original_language
+    return [
+        (language, name, lacking)
+        for language, name, lacking in record_warnings(proposal, glossary)
+        if {build_localized_fieldname(name, code) for code in (language, original)}
+        & change.values.keys()
+    ]
 
 
 def apply(change, record, user):

@@ -15,10 +15,15 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial import pending, rules
+from portal.editorial.editions import language_name
+from portal.editorial.glossary import Glossary
 
 HELD_BACK = _(
     "This is published, so your changes wait for a publisher: visitors still see the "
     "published version until a publisher applies them."
+)
+NOTHING_PROPOSED = _(
+    "Nothing differs from the published version, so nothing waits for a publisher."
 )
 
 
@@ -27,8 +32,9 @@ class PendingChangesMixin:
 
     def save_model(self, request, obj, form, change):
         if change and rules.must_wait(request.user, obj):
-            request.held_back = pending.hold(obj, form, request.user)
-            messages.info(request, HELD_BACK)
+            request.held_back = True
+            held = pending.hold(obj, form, request.user)
+            messages.info(request, HELD_BACK if held is not None else NOTHING_PROPOSED)
             return
         super().save_model(request, obj, form, change)
 
@@ -49,8 +55,13 @@ class PendingChangesMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, unquote(object_id))
         if record is not None:
+            glossary = Glossary()
             changes = [
-                (change, pending.differences(change, record))
+                (
+                    change,
+                    pending.differences(change, record),
+                    _proposal_warnings(change, record, glossary),
+                )
                 for change in pending.pending_for(record)
             ]
             extra_context = {
@@ -91,6 +102,15 @@ class PendingChangesMixin:
             messages.info(request, _("The pending changes are discarded."))
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
+
+
+def _proposal_warnings(change, record, glossary):
+    """`[(language name, field label, [lacking renderings])]` on the proposed values,
+    for the publisher deciding whether to apply them."""
+    return [
+        (language_name(language), record._meta.get_field(name).verbose_name, lacking)
+        for language, name, lacking in pending.name_warnings(change, record, glossary)
+    ]
 
 
 def waits_for_publisher(user, record):

@@ -1,4 +1,5 @@
-"""The translators' work queue: every record whose translation is missing or stale."""
+"""The translators' work queue: every record whose translation is missing or stale,
+marked where a translation awaits a publisher's approval."""
 
 from dataclasses import dataclass, field
 
@@ -6,9 +7,10 @@ from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial import pending
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.models import Translatable
-from portal.editorial.translation_state import MISSING, STALE, field_states, suffix
+from portal.editorial.translation_state import AWAITING, MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
 from portal.formatting.richtext import plain_text
 
@@ -65,33 +67,53 @@ def translatable_models():
     ]
 
 
-def _label(model, name, language):
-    return model._meta.get_field(build_localized_fieldname(name, language)).verbose_name
+def _waiting(model, language):
+    """`model`'s records missing or stale in `language`, oldest change first, each
+    marked `awaiting_<language>` when a translation waits for a publisher."""
+    key = f"translation_states__{suffix(language)}"
+    waiting = pending.with_awaiting(model.objects.filter(**{f"{key}__in": [MISSING, STALE]}))
+    return waiting.order_by("updated_at", "pk")
 
 
 def queue(language, limit=None):
-    """Records needing work in `language`, oldest change first (at most `limit`)."""
+    """Records needing work in `language`, oldest change first (at most `limit`): missing
+    or stale, or awaiting a publisher's approval of their translation."""
     items = []
     glossary = Glossary()
     for model in translatable_models():
-        key = f"translation_states__{suffix(language)}"
-        waiting = model.objects.filter(**{f"{key}__in": [MISSING, STALE]})
-        waiting = waiting.order_by("updated_at", "pk")[:limit]
-        for record in waiting:
-            states = field_states(record, language)
-            item = QueueItem(record, record.translation_states.get(suffix(language)), language)
-            basis = record.translation_basis.get(suffix(language), {})
-            original = record.original_language
-            for name, state in states.items():
-                label = _label(model, name, original)
-                if state == MISSING:
-                    item.missing.append(label)
-                    continue
-                current = getattr(record, build_localized_fieldname(name, original)) or ""
-                old = basis.get(name) or ""
-                item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
-            for _language, name, lacking in record_warnings(record, glossary, [language]):
-                item.names.append((model._meta.get_field(name).verbose_name, lacking))
-            items.append(item)
+        for record in _waiting(model, language)[:limit]:
+            items.append(_item(record, model, language, glossary))
     items.sort(key=lambda item: (item.changed, item.record.pk))
     return items[:limit]
+
+
+def _item(record, model, language, glossary):
+    state = record.translation_states.get(suffix(language))
+    if pending.is_awaiting(record, language):
+        state = AWAITING
+    item = QueueItem(record, state, language)
+    basis = record.translation_basis.get(suffix(language), {})
+    original = record.original_language
+    for name, field_state in field_states(record, language).items():
+        label = model._meta.get_field(name).verbose_name
+        if field_state == MISSING:
+            item.missing.append(label)
+            continue
+        current = getattr(record, build_localized_fieldname(name, original)) or ""
+        old = basis.get(name) or ""
+        item.stale.append(StaleField(name, label, plain_text(old), plain_text(current)))
+    for _language, name, lacking in record_warnings(record, glossary, [language]):
+        item.names.append((model._meta.get_field(name).verbose_name, lacking))
+    return item
+
+
+def next_to_do(language, after):
+    """The record first in `language`'s queue with something left to do (not awaiting
+    approval) other than `after` (just saved, perhaps waiting now) if given, or None."""
+    found = []
+    for model in translatable_models():
+        waiting = _waiting(model, language).filter(**{f"awaiting_{suffix(language)}": False})
+        if after is not None and model is type(after):
+            waiting = waiting.exclude(pk=after.pk)
+        found += list(waiting.only("pk", "updated_at")[:1])
+    return min(found, key=lambda record: (record.updated_at, record.pk), default=None)

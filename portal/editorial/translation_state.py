@@ -1,4 +1,4 @@
-"""Translation state: for each language, complete, missing or stale.
+"""Translation state: for each language, complete, missing or stale (or awaiting approval).
 
 Each record remembers, per language and field, the original's text as it was
 when that translation was last written (`translation_basis`). A translation
@@ -24,6 +24,9 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.formatting.i18n import LANGUAGE_CODES
 
 COMPLETE, MISSING, STALE = "complete", "missing", "stale"
+# Shown, never stored: a pending change holds the translation, for a publisher to
+# approve (`portal.editorial.pending.awaiting`); the published one keeps its state.
+AWAITING = "awaiting"
 # The key of `translation_states` holding `{language suffix: ISO date}`: the translations
 # that were complete until their original changed on that date.
 STALE_SINCE = "stale_since"
@@ -35,10 +38,13 @@ def suffix(language):
 
 
 def text_fields(model):
-    """The model's translated fields by their base names ("title"), or none."""
+    """The model's translated fields by their base names ("title"), or none, in the
+    order the model declares them (the name first, then the texts)."""
     if model not in translator.get_registered_models():
         return []
-    return list(translator.get_options_for_model(model).all_fields)
+    order = {field.name: index for index, field in enumerate(model._meta.fields)}
+    names = translator.get_options_for_model(model).all_fields
+    return sorted(names, key=lambda name: (order.get(name, len(order)), name))
 
 
 def _value(record, field, language):

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.editorial import rules
-from portal.editorial.pending_admin import HELD_BACK
+from portal.editorial.editions import language_name
+from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
 from portal.editorial.rules import can_use_translation_queue
-from portal.editorial.translation_queue import queue, translatable_models
+from portal.editorial.translation_queue import next_to_do, queue, translatable_models
 from portal.editorial.workbench import build_units, save_units
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -33,6 +34,7 @@ def translation_queue(request):
         **admin.site.each_context(request),
         "title": _("Translation queue"),
         "language": language,
+        "language_name": language_name(language),
         "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
         "items": items[:QUEUE_PAGE],
         "more": len(items) > QUEUE_PAGE,
@@ -50,15 +52,6 @@ def _model(label):
 
 def workbench_url(record, language):
     return reverse("translation_workbench", args=[record._meta.label_lower, record.pk, language])
-
-
-def _next_in_queue(language, record):
-    """The queue's first record other than `record` (which may still be in it,
-    waiting as a pending change), or None."""
-    for item in queue(language, limit=QUEUE_PAGE):
-        if (type(item.record), item.record.pk) != (type(record), record.pk):
-            return item.record
-    return None
 
 
 def workbench(request, model_label, pk, language):
@@ -84,11 +77,9 @@ def workbench(request, model_label, pk, language):
         outcome = save_units(units, request.user, LANGUAGE_LABELS[language])
         if outcome is not None:
             _report(request, outcome)
-            following = _next_in_queue(language, record) if "_next" in data else None
-            if "_next" in data and following is None:
-                messages.info(request, _("The queue is empty: every record is translated."))
-                return redirect(f"{reverse('translation_queue')}?language={language}")
-            return redirect(workbench_url(following or record, language))
+            if "_next" in data:
+                return _go_to_next(request, record, language)
+            return redirect(workbench_url(record, language))
         messages.error(request, _("Nothing was saved: please correct the errors below."))
     media = forms.Media()
     for unit in units:
@@ -111,6 +102,25 @@ def workbench(request, model_label, pk, language):
     return TemplateResponse(request, "admin/translation_workbench.html", context)
 
 
+def _go_to_next(request, record, language):
+    """After "Save and go to the next": the next record with something left to do
+    (`next_to_do`), else the queue, saying why there is none."""
+    following = next_to_do(language, record)
+    if following is not None:
+        return redirect(workbench_url(following, language))
+    if next_to_do(language, None) is not None:
+        messages.info(request, _("No other record is left to translate: only this one."))
+        return redirect(workbench_url(record, language))
+    if queue(language, limit=1):
+        messages.info(
+            request,
+            _("Nothing left to translate: the records in the queue await a publisher's approval."),
+        )
+    else:
+        messages.info(request, _("The queue is empty: every record is translated."))
+    return redirect(f"{reverse('translation_queue')}?language={language}")
+
+
 def _report(request, outcome):
     if outcome.saved:
         messages.success(
@@ -124,5 +134,7 @@ def _report(request, outcome):
         )
     if outcome.held:
         messages.info(request, HELD_BACK)
-    if not outcome.saved and not outcome.held:
+    if outcome.withdrawn:
+        messages.info(request, NOTHING_PROPOSED)
+    if not outcome.saved and not outcome.held and not outcome.withdrawn:
         messages.info(request, _("Nothing had changed; nothing was saved."))

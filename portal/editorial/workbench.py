@@ -30,6 +30,7 @@ from portal.editorial.glossary import Glossary
 from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.translation_state import (
+    AWAITING,
     COMPLETE,
     STALE,
     field_states,
@@ -117,15 +118,12 @@ class WorkbenchForm(ConcurrentEditForm):
             self.initial[LOADED_AT] = self.instance.updated_at.isoformat()
 
 
-def _waiting_values(record, targets):
-    """The translations already waiting for a publisher (latest last), so that the
-    translator goes on from them rather than from the published text."""
+def _waiting_values(record, language):
+    """The translation already waiting for a publisher, so that the translator goes
+    on from it rather than from the published text."""
     if not isinstance(record, Translatable) or record.pk is None:
         return {}
-    values = {}
-    for change in pending.pending_for(record):
-        values.update({name: value for name, value in change.values.items() if name in targets})
-    return values
+    return pending.proposed(record, language)
 
 
 def _form_class(model, names):
@@ -141,18 +139,12 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
     original_language = getattr(record, "original_language", None) or parent.original_language
     if original_language == language:
         return None
-    # In the order the model declares them (the name first, then the texts).
-    order = {model_field.name: index for index, model_field in enumerate(model._meta.fields)}
-    names = sorted(text_fields(model), key=lambda name: order.get(name, len(order)))
+    names = text_fields(model)
     targets = [build_localized_fieldname(name, language) for name in names]
     prefix = f"{model._meta.label_lower}-{record.pk}"
-    form = _form_class(model, targets)(
-        data=data,
-        instance=record,
-        prefix=prefix,
-        # Parts never wait as pending changes (`save_units`): only the record itself.
-        initial=_waiting_values(record, targets) if parent is None else {},
-    )
+    # Parts never wait as pending changes (`save_units`): only the record itself.
+    waiting = _waiting_values(record, language) if parent is None else {}
+    form = _form_class(model, targets)(data=data, instance=record, prefix=prefix, initial=waiting)
     locked = rules.locked_for(user, parent) if parent is not None else False
     locked = locked or not rules.can_translate(user, model)
     states = _field_states(record, language, original_language)
@@ -170,6 +162,8 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
         diff = None
         if state == STALE:
             diff = word_diff(plain_text(basis.get(name) or ""), plain_text(original))
+        if target in waiting:
+            state = AWAITING
         if not original and not getattr(record, target):
             continue  # nothing to translate, nothing translated
         found, lacking = glossary.check(original, original_language, form[target].value(), language)
@@ -201,7 +195,8 @@ def build_units(record, language, user, data=None):
 
 class Outcome:
     def __init__(self):
-        self.saved, self.held = [], []
+        # Saved; waiting for a publisher; proposed as published already (nothing waits).
+        self.saved, self.held, self.withdrawn = [], [], []
 
 
 def save_units(units, user, language_label):
@@ -220,8 +215,10 @@ def save_units(units, user, language_label):
                 continue
             record = form.instance
             if unit.parent is None and waits_for_publisher(user, record):
-                pending.hold(record, form, user)
-                outcome.held.append(record)
+                # The whole form is the proposal: a field set back to its published
+                # text leaves the pending change.
+                held = pending.hold(record, form, user, names=list(form.fields))
+                (outcome.held if held is not None else outcome.withdrawn).append(record)
                 continue
             record._change_reason = reason
             record._history_user = user
