@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
-from portal.editorial.xliff import UnreadableFile, export, import_file
+from portal.editorial.xliff import export
+from portal.editorial.xliff_import import UnreadableFile, import_file
 from portal.formatting.i18n import LANGUAGE_CODES
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -31,9 +32,11 @@ def xliff_export(request):
     language = request.GET.get("language")
     if language not in LANGUAGE_CODES:
         language = "en"
-    data, _count = export(language)
+    everything = request.GET.get("all") == "1"
+    data, _count = export(language, everything=everything)
     response = HttpResponse(data, content_type="application/x-xliff+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="portal-{language}.xlf"'
+    name = f"portal-{language}-all" if everything else f"portal-{language}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlf"'
     return response
 
 
