@@ -19,8 +19,8 @@ may not publish. A target equal to the current value, or to a proposal already
 waiting for a publisher, is no change; an empty one is no translation.
 """
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -34,62 +34,19 @@ from portal.editorial.translation_state import text_fields
 from portal.editorial.xliff import BASIS, original_language, pending_values
 from portal.editorial.xliff_format import UnknownTag, basis, html_from, parse_html, parse_unit_id
 from portal.editorial.xliff_reading import UnreadableFile, read, target_problem, unit
+from portal.editorial.xliff_report import Report
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 
 __all__ = ["Report", "UnreadableFile", "import_file", "untranslatable_kinds"]
 
-CHUNK = 500  # records looked up by one query
-
-
-@dataclass
-class Report:
-    units: int = 0  # in the file
-    applied: list = field(default_factory=list)  # records saved
-    held: list = field(default_factory=list)  # records waiting as pending changes
-    refused: list = field(default_factory=list)  # (unit id or record, reason)
-    untranslated: int = 0
-    unchanged: int = 0
-
-    def lines(self, limit=None):
-        """What the import did, in the active language; past `limit` refusals, the
-        rest counted by reason."""
-        if self.refused:
-            lines = [
-                _(
-                    "Nothing was imported: %(count)d units were refused. Correct them and "
-                    "import the file again."
-                )
-                % {"count": len(self.refused)}
-            ]
-        else:
-            lines = [
-                _("%(count)d records updated.") % {"count": len(self.applied)},
-                _("%(count)d published records wait for a publisher.") % {"count": len(self.held)},
-            ]
-        if self.untranslated:
-            lines.append(
-                _("%(count)d units had no translation and were skipped.")
-                % {"count": self.untranslated}
-            )
-        if self.unchanged:
-            lines.append(
-                _("%(count)d units changed nothing and were skipped.") % {"count": self.unchanged}
-            )
-        shown = self.refused if limit is None else self.refused[:limit]
-        lines += [f"{where}: {reason}" for where, reason in shown]
-        if len(shown) < len(self.refused):
-            rest = Counter(reason for _where, reason in self.refused[len(shown) :])
-            lines += [
-                _("%(count)d more units: %(reason)s") % {"count": count, "reason": reason}
-                for reason, count in rest.most_common()
-            ]
-        return lines
+CHUNK = 500  # records loaded by one query
 
 
 @dataclass
 class _Change:
     record: object
+    name: str  # the record as it was named before the change
     values: dict
     snapshot: tuple
     hold: bool
@@ -138,29 +95,40 @@ def import_file(data, filename, user, progress=None):
         by_model[label].append(pk)
     models = {model._meta.label_lower: model for model in kinds()}
     changes, checked = [], len(unknown)
+    forbidden, missing = _("you may not translate this kind of record"), _("no such record")
     for label, pks in sorted(by_model.items()):
         model = models[label]
         allowed = rules.can_translate(user, model)
-        pks.sort()
-        for start in range(0, len(pks), CHUNK):
-            chunk = pks[start : start + CHUNK]
-            found = _load(model, chunk) if allowed else {}
-            proposed = pending_values(model, list(found)) if found else {}
+        existing = _existing(model, pks) if allowed else []
+        for pk in sorted(set(pks).difference(existing)):
+            reason = missing if allowed else forbidden
+            report.refused += [(identity, reason) for identity, _name, _e in groups[label, pk]]
+            checked += len(groups[label, pk])
+        for start in range(0, len(existing), CHUNK):
+            chunk = existing[start : start + CHUNK]
+            found = _load(model, chunk)
+            proposed = pending_values(model, chunk)
             for pk in chunk:
                 units = groups[label, pk]
                 checked += len(units)
-                if not allowed:
-                    reason = _("you may not translate this kind of record")
-                    report.refused += [(identity, reason) for identity, _name, _e in units]
-                    continue
-                change = _check(found.get(pk), units, language, user, proposed.get(pk, {}), report)
+                change = _check(found[pk], units, language, user, proposed.get(pk, {}), report)
                 if change is not None:
                     changes.append(change)
             if progress:
                 progress(checked, report.units)
+    if progress:
+        progress(checked, report.units)
     if not report.refused:
         _save(changes, filename, user, report)
     return report
+
+
+def _existing(model, pks):
+    """Those of `pks` that are records of `model`, in order: one query over their range,
+    which reads the primary key's index only."""
+    wanted = set(pks)
+    rows = model.objects.filter(pk__range=(min(wanted), max(wanted))).values_list("pk", flat=True)
+    return sorted(wanted.intersection(rows.iterator(chunk_size=10_000)))
 
 
 def _load(model, pks):
@@ -171,9 +139,6 @@ def _load(model, pks):
 
 def _check(record, units, language, user, proposed, report):
     """The change the units make to `record`, or None; refusals go to `report`."""
-    if record is None:
-        report.refused += [(identity, _("no such record")) for identity, _name, _e in units]
-        return None
     owner = owner_field(type(record))
     from_language = original_language(record, owner)
     values, refused = {}, []
@@ -196,16 +161,16 @@ def _check(record, units, language, user, proposed, report):
         reason = _("belongs to a published record: only its publishers change it")
         report.refused.append((str(record), reason))
         return None
-    snapshot = _snapshot(record)
+    snapshot, before = _snapshot(record), str(record)
     for name, value in values.items():
         setattr(record, name, value)
     try:
         record.full_clean()
     except ValidationError as error:
-        report.refused.append((str(record), "; ".join(error.messages)))
+        report.refused.append((before, "; ".join(error.messages)))
         return None
     hold = parent is None and waits_for_publisher(user, record)
-    return _Change(record, values, snapshot, hold)
+    return _Change(record, before, values, snapshot, hold)
 
 
 def _unit_value(record, name, element, from_language, language):
@@ -282,7 +247,7 @@ def _refuse_changed(changes, report):
             for change in chunk:
                 if now.get(change.record.pk) != change.snapshot:
                     reason = _("changed while the file was being imported: import it again")
-                    report.refused.append((str(change.record), reason))
+                    report.refused.append((change.name, reason))
 
 
 def _save_one(change, filename, user, report):
