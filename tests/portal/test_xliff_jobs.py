@@ -94,6 +94,7 @@ def test_the_page_shows_progress_while_the_job_runs_and_only_to_its_uploader(cli
     assert client.get(job.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between jobs
 def test_the_database_worker_runs_a_queued_import_of_200000_units_that_saves_nothing(
     client, sign_in, django_capture_on_commit_callbacks
 ):
