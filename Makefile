@@ -28,12 +28,12 @@ run: install $(KEY_FILE)
 	$(DEMO) $(BIN)/python manage.py migrate --noinput
 	$(DEMO) $(BIN)/python manage.py loaddemo
 	$(DEMO) $(BIN)/python manage.py ensureadmin --url http://$(HOST):$(PORT)/admin/
-	@echo "Serving the portal on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(DEMO) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
+	@echo "Serving the portal on http://$(HOST):$(PORT)/ with its job worker (Ctrl-C stops both)"
+	$(DEMO) HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) bash deploy/run.sh
 
 # The demo behind a real HTTP cache: Varnish on PORT (8080 unless given) in front of
-# two gunicorn servers on BACKEND_PORTS sharing DATABASE_URL and REDIS_URL
-# (deploy/stack.sh, deploy/varnish/portal.vcl). Ctrl-C stops them all.
+# two gunicorn servers on BACKEND_PORTS sharing DATABASE_URL and REDIS_URL, and the
+# job worker (deploy/stack.sh, deploy/varnish/portal.vcl). Ctrl-C stops them all.
 BACKEND_PORTS ?= 8001,8002
 STACK_PORT = $(if $(filter file,$(origin PORT)),8080,$(PORT))
 

@@ -5,7 +5,9 @@
 # (default: the demo's SQLite file, var/portal.sqlite3) and REDIS_URL (default
 # redis://127.0.0.1:6379/0 when something answers there, else a memory cache in
 # each server). The servers ban the proxy's pages on every publish (PURGE_URL,
-# set to the Varnish address). Ctrl-C stops all three.
+# set to the Varnish address). Beside them the job worker (`manage.py db_worker`)
+# runs the background jobs the servers queue in the database (large XLIFF imports).
+# Ctrl-C stops them all.
 #
 # Run by the Makefile, which sets SECRET_KEY and DEBUG as for `make run`.
 set -euo pipefail
@@ -97,6 +99,9 @@ for port in "${ports[@]}"; do
   GUNICORN_BIND="127.0.0.1:$port" "$BIN/gunicorn" portal.wsgi &
   pids+=($!)
 done
+# --no-reload: the worker's code reloader would leave a child behind when stopped.
+"$BIN/python" manage.py db_worker --no-reload &
+pids+=($!)
 for port in "${ports[@]}"; do
   for _ in $(seq 300); do
     listening 127.0.0.1 "$port" && break
@@ -112,7 +117,7 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 
-echo "Serving the portal through Varnish on http://$HOST:$PORT/ (servers on ports ${ports[*]}; Ctrl-C stops them)"
+echo "Serving the portal through Varnish on http://$HOST:$PORT/ (servers on ports ${ports[*]}, and the job worker; Ctrl-C stops them)"
 echo "Purge every page by hand: PURGE_URL=$PURGE_URL $BIN/python manage.py purgeproxy"
 # Whichever stops first (Ctrl-C, or one that fails) stops the others.
 wait -n

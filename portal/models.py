@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
+from portal.editorial.import_jobs import XliffImport
 from portal.editorial.models import PendingChange, Timestamped, Translatable
 from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
@@ -23,6 +24,7 @@ __all__ = [
     "SecurityMark",
     "SiteRevision",
     "Term",
+    "XliffImport",
 ]
 
 ICP_REGISTER = "https://beian.miit.gov.cn/"

@@ -6,7 +6,7 @@ from django.urls import include, path
 from portal import sitemaps, views
 from portal.editorial.matrix_view import completeness_matrix
 from portal.editorial.views import translation_queue, workbench
-from portal.editorial.xliff_views import xliff_export, xliff_import
+from portal.editorial.xliff_views import xliff_export, xliff_import, xliff_import_job
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
 from portal.twofactor.views import PasswordStepView
@@ -30,6 +30,11 @@ urlpatterns = [
         "admin/translations/xliff/import/",
         admin.site.admin_view(xliff_import),
         name="xliff_import",
+    ),
+    path(
+        "admin/translations/xliff/import/<int:pk>/",
+        admin.site.admin_view(xliff_import_job),
+        name="xliff_import_job",
     ),
     path(
         "admin/translations/matrix/",

@@ -16,7 +16,9 @@
 - `editions`: what a visitor of each language gets of a published record
   (the rule itself is `models.PublishableQuerySet.in_language`).
 - `workbench`, `glossary`, `matrix` (+ `matrix_view`), `xliff` (+
-  `xliff_format`, `xliff_views`): the translators' side-by-side workbench,
+  `xliff_format`, `xliff_reading`, `xliff_import`, `xliff_report`,
+  `xliff_views`, and `xliff_jobs` with its table `import_jobs` for a large
+  file imported in the background): the translators' side-by-side workbench,
   official names, the completeness matrix, exchange with CAT tools.
 
 May import: `portal.formatting`, Django and third-party libraries. Never the

@@ -21,9 +21,6 @@ from translate.storage.placeables.xliff import G, X
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 # Elements with no content (HTML's void elements the editor may produce).
 VOID = {"br", "hr", "img", "wbr"}
-# The XLIFF codes of the portal's languages.
-XLIFF_LANGUAGES = {"zh-hans": "zh-Hans", "en": "en"}
-PORTAL_LANGUAGES = {code.lower(): language for language, code in XLIFF_LANGUAGES.items()}
 
 
 class Unit12(xliff.xliffunit):
@@ -40,11 +37,6 @@ class Xliff12(xliff.xlifffile):
 </body>
 </file>
 </xliff>"""
-
-
-def portal_language(code):
-    """ "zh-Hans" → "zh-hans"; None for a language the portal does not have."""
-    return PORTAL_LANGUAGES.get((code or "").lower())
 
 
 def basis(text):

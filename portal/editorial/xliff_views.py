@@ -1,17 +1,25 @@
-"""The admin's two XLIFF actions, beside the translation queue: export the
-queue for a CAT tool; upload a translated file (`portal.editorial.xliff`)."""
+"""The admin's XLIFF actions, beside the translation queue: export the queue (or
+everything) for a CAT tool; upload a translated file (`portal.editorial.xliff_import`),
+imported within the request when small, else by a background job
+(`portal.editorial.xliff_jobs`) whose page shows its uploader how it goes."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.editorial import xliff_jobs
+from portal.editorial.import_jobs import XliffImport
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
-from portal.editorial.xliff import UnreadableFile, export, import_file
+from portal.editorial.xliff import export
+from portal.editorial.xliff_import import UnreadableFile, import_file
+from portal.editorial.xliff_reading import read
 from portal.formatting.i18n import LANGUAGE_CODES
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -31,9 +39,11 @@ def xliff_export(request):
     language = request.GET.get("language")
     if language not in LANGUAGE_CODES:
         language = "en"
-    data, _count = export(language)
+    everything = request.GET.get("all") == "1"
+    data, _count = export(language, everything=everything)
     response = HttpResponse(data, content_type="application/x-xliff+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="portal-{language}.xlf"'
+    name = f"portal-{language}-all" if everything else f"portal-{language}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlf"'
     return response
 
 
@@ -46,8 +56,13 @@ def xliff_import(request):
         if upload.size > MAX_UPLOAD:
             form.add_error("file", _("The file is larger than 20 MB."))
         else:
+            data = upload.read()
             try:
-                report = import_file(upload.read(), upload.name, request.user)
+                _language, units = read(data)
+                if len(units) > settings.XLIFF_IMPORT_INLINE_UNITS:
+                    job = xliff_jobs.start(data, upload.name, request.user)
+                    return redirect(job)
+                report = import_file(data, upload.name, request.user)
             except UnreadableFile as error:
                 form.add_error("file", str(error))
     if report is not None and not report.refused:
@@ -57,6 +72,19 @@ def xliff_import(request):
         **admin.site.each_context(request),
         "title": _("Import translations (XLIFF)"),
         "form": form,
-        "report": report,
+        "report_lines": report.lines(limit=xliff_jobs.LISTED) if report else None,
+        "jobs": XliffImport.objects.filter(user=request.user).defer("data")[:5],
     }
     return TemplateResponse(request, "admin/xliff_import.html", context)
+
+
+def xliff_import_job(request, pk):
+    """A background import's progress, then what it did: for its uploader only."""
+    _allowed(request)
+    job = get_object_or_404(XliffImport.objects.defer("data"), pk=pk, user=request.user)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Import of %(file)s") % {"file": job.filename},
+        "job": job,
+    }
+    return TemplateResponse(request, "admin/xliff_import_job.html", context)

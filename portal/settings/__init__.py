@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "cities",
     "news",
@@ -121,6 +123,14 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Background jobs (django-tasks, the backport of Django 6's tasks framework): queued
+# in the database the portal uses (SQLite or PostgreSQL) and run by
+# `manage.py db_worker`, which `make run` and `make stack` start beside gunicorn.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# An uploaded XLIFF file of more units than this is imported by a background job, its
+# progress shown to whoever uploaded it; a smaller one within the request.
+XLIFF_IMPORT_INLINE_UNITS = env_int("XLIFF_IMPORT_INLINE_UNITS", 2000)
 
 # Content-Security-Policy (django-csp): everything from the portal itself. No
 # inline or evaluated script anywhere; inline styles stay allowed because the

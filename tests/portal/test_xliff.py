@@ -19,8 +19,8 @@ from translate.storage.placeables.xliff import G, X
 from cities.models import CityPhoto
 from news.models import Article
 from portal.editorial.models import PendingChange
-from portal.editorial.xliff import import_file
 from portal.editorial.xliff_format import Xliff12
+from portal.editorial.xliff_import import import_file
 from tests.factories import make_article, make_city, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,7 @@ def test_round_trip_fills_fields_with_a_version(tmp_path, records, translator, c
         StringElem(
             [
                 G(id="1", sub=["Karachi ", G(id="2", sub=["delegation"]), " visits", X(id="3"),
-                               "Shenyang. <script>alert(1)</script>"]),
+                               "Shenyang & Co."]),
                 G(id="4", sub=["Second paragraph"]),
             ]
         )
@@ -137,8 +137,8 @@ def test_round_trip_fills_fields_with_a_version(tmp_path, records, translator, c
     visit.refresh_from_db()
     assert visit.title_en == "Karachi delegation visits Shenyang"
     assert visit.body_en == (
-        "<p>Karachi <strong>delegation</strong> visits<br>Shenyang. "
-        "&lt;script&gt;alert(1)&lt;/script&gt;</p><p>Second paragraph</p>"
+        "<p>Karachi <strong>delegation</strong> visits<br>Shenyang &amp; Co.</p>"
+        "<p>Second paragraph</p>"
     )
     assert visit.translation_status()["en"] == "complete"
     assert visit.history.latest().history_change_reason == "Imported from queue.xlf"
@@ -150,7 +150,9 @@ def test_round_trip_fills_fields_with_a_version(tmp_path, records, translator, c
     assert "3 records updated." in out and "units had no translation" in out
 
 
-def test_a_stale_unit_is_refused_and_its_record_left_whole(tmp_path, records, translator, capsys):
+def test_a_stale_unit_is_refused_and_nothing_of_the_file_saved(
+    tmp_path, records, translator, capsys
+):
     visit, forum, _city, _photo = records
     path = exported(tmp_path)
     visit.body_zh_hans = "<p>原文改了。</p>"
@@ -163,13 +165,14 @@ def test_a_stale_unit_is_refused_and_its_record_left_whole(tmp_path, records, tr
             f"news.article/{forum.pk}/title": "Forum",
         },
     )
-    import_as("translator", path)
+    with pytest.raises(CommandError, match="1 refusals, listed above: nothing was imported"):
+        import_as("translator", path)
     visit.refresh_from_db()
     assert visit.title_en == ""  # nothing half-applied
-    assert Article.objects.get(pk=forum.pk).title_en == "Forum"
+    assert Article.objects.get(pk=forum.pk).title_en == ""  # all or nothing: the file
     out = capsys.readouterr().out
     assert f"news.article/{visit.pk}/body: stale" in out
-    assert "nothing imported for this record" in out
+    assert "Nothing was imported: 1 units were refused." in out
 
 
 def test_unknown_records_and_fields_are_reported(tmp_path, records, translator, capsys):
@@ -189,7 +192,8 @@ def test_unknown_records_and_fields_are_reported(tmp_path, records, translator, 
             "auth.user/1/password": "x",
         },
     )
-    import_as("translator", path)
+    with pytest.raises(CommandError):
+        import_as("translator", path)
     out = capsys.readouterr().out
     assert "news.article/99999/title: no such record" in out
     assert f"news.article/{visit.pk}/nope: no such field" in out
@@ -371,4 +375,4 @@ def test_an_upload_refuses_each_record_its_uploader_may_not_translate(tmp_path, 
     assert (f"cities.city/{city.pk}/name", "您无权翻译此类记录") in report.refused
     visit.refresh_from_db()
     city.refresh_from_db()
-    assert (visit.title_en, city.name_en) == ("Karachi visit", "")
+    assert (visit.title_en, city.name_en) == ("", "")  # all or nothing

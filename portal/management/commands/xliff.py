@@ -1,11 +1,13 @@
-"""`manage.py xliff export --language en [--model news.article] FILE` and
-`manage.py xliff import --user NAME FILE`: the translation queue to and
-from a CAT tool, as XLIFF 1.2 (`portal.editorial.xliff`).
+"""`manage.py xliff export --language en [--model news.article] [--all] FILE` and
+`manage.py xliff import --user NAME FILE`: the translation queue (or, with
+`--all`, every record: a translation memory) to and from a CAT tool, as XLIFF
+1.2 (`portal.editorial.xliff`, `portal.editorial.xliff_import`).
 
 An import is made as a named, active staff account, under its permissions, as
 if that person uploaded the file in the admin: versions name them, what they may
 not publish waits for a publisher, and a file holding records they may not
-translate is refused whole."""
+translate is refused whole. An import is all or nothing: when any unit is refused,
+nothing is saved, the refusals are listed and the command exits non-zero."""
 
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from portal.editorial.matrix import kinds
-from portal.editorial.xliff import UnreadableFile, export, import_file, untranslatable_kinds
+from portal.editorial.xliff import export
+from portal.editorial.xliff_import import UnreadableFile, import_file, untranslatable_kinds
 from portal.formatting.i18n import LANGUAGE_CODES
 
 
@@ -29,6 +32,12 @@ class Command(BaseCommand):
         out = actions.add_parser("export", help="Write the records missing or stale in a language.")
         out.add_argument("--language", required=True, choices=LANGUAGE_CODES)
         out.add_argument("--model", help="Only this kind of record, e.g. news.article.")
+        out.add_argument(
+            "--all",
+            action="store_true",
+            dest="everything",
+            help="Every record, complete ones included (to build a translation memory).",
+        )
         out.add_argument("file")
         back = actions.add_parser("import", help="Apply a translated XLIFF file.")
         back.add_argument(
@@ -45,15 +54,20 @@ class Command(BaseCommand):
         # writes read "Imported from <file>".
         with translation.override("en"):
             if action == "export":
-                self.export(options["language"], options.get("model"), Path(options["file"]))
+                self.export(
+                    options["language"],
+                    options.get("model"),
+                    Path(options["file"]),
+                    everything=options["everything"],
+                )
             else:
                 self.import_(Path(options["file"]), options["user"])
 
-    def export(self, language, model, path):
+    def export(self, language, model, path, everything=False):
         labels = [model_._meta.label_lower for model_ in kinds()]
         if model and model.lower() not in labels:
             raise CommandError(f"Unknown model {model!r}; one of: {', '.join(labels)}.")
-        data, count = export(language, model.lower() if model else None)
+        data, count = export(language, model.lower() if model else None, everything=everything)
         try:
             path.write_bytes(data)
         except OSError as error:
@@ -80,7 +94,9 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if report.refused:
-            self.stderr.write(self.style.WARNING(f"{len(report.refused)} refusals, listed above."))
+            raise CommandError(
+                f"{len(report.refused)} refusals, listed above: nothing was imported."
+            )
 
     def staff_member(self, username):
         """The account `--user` names: it must exist, be active and be staff."""

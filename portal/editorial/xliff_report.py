@@ -1,0 +1,52 @@
+"""What an XLIFF import did (`portal.editorial.xliff_import`), as lines in the active
+language: for the command's output, the upload page and a background job's page."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+
+@dataclass
+class Report:
+    units: int = 0  # in the file
+    applied: list = field(default_factory=list)  # records saved
+    held: list = field(default_factory=list)  # records waiting as pending changes
+    refused: list = field(default_factory=list)  # (unit id or record, reason)
+    untranslated: int = 0
+    unchanged: int = 0
+
+    def lines(self, limit=None):
+        """What the import did, in the active language; past `limit` refusals, the
+        rest counted by reason."""
+        if self.refused:
+            lines = [
+                _(
+                    "Nothing was imported: %(count)d units were refused. Correct them and "
+                    "import the file again."
+                )
+                % {"count": len(self.refused)}
+            ]
+        else:
+            lines = [
+                _("%(count)d records updated.") % {"count": len(self.applied)},
+                _("%(count)d published records wait for a publisher.") % {"count": len(self.held)},
+            ]
+        if self.untranslated:
+            lines.append(
+                _("%(count)d units had no translation and were skipped.")
+                % {"count": self.untranslated}
+            )
+        if self.unchanged:
+            lines.append(
+                _("%(count)d units changed nothing and were skipped.") % {"count": self.unchanged}
+            )
+        shown = self.refused if limit is None else self.refused[:limit]
+        lines += [f"{where}: {reason}" for where, reason in shown]
+        if len(shown) < len(self.refused):
+            rest = Counter(reason for _where, reason in self.refused[len(shown) :])
+            lines += [
+                _("%(count)d more units: %(reason)s") % {"count": count, "reason": reason}
+                for reason, count in rest.most_common()
+            ]
+        return lines
