@@ -56,4 +56,8 @@ def report_problem_url(office, request, language):
     if office.site_code and language.startswith("zh"):
         query = {"siteCode": office.site_code, "url": request.build_absolute_uri()}
         return f"{NATIONAL_PLATFORM}?{urlencode(query)}"
-    return f"{reverse('problems:report')}?{urlencode({'page': request.get_full_path()})}"
+    form = reverse("problems:report")
+    match = request.resolver_match
+    if match and match.namespace == "problems":  # the form's own pages: no page to report
+        return form
+    return f"{form}?{urlencode({'page': request.get_full_path()})}"
