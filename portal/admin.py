@@ -50,15 +50,16 @@ class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
             {
                 "fields": (
                     "organiser",
+                    "operator",
                     "site_code",
                     "icp_number",
                     "security_number",
-                    "error_report_url",
                     "government_mark_url",
                 ),
                 "description": _(
-                    "Shown in every page's footer, each only when set. The marks are "
-                    "uploaded below as the office was issued them."
+                    "Shown in every page's footer, each only when set; an inspection "
+                    "requires every one but the operator, and the self-check lists those "
+                    "missing. The marks are uploaded below as the office was issued them."
                 ),
             },
         ),

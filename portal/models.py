@@ -4,7 +4,6 @@ names), search and cache tables."""
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,64 +27,102 @@ __all__ = [
 ]
 
 ICP_REGISTER = "https://beian.miit.gov.cn/"
-SECURITY_REGISTER = "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={}"
+# The public-security filing system's search page, which finds a site by its record
+# code (the number's 14 digits).
+SECURITY_REGISTER = "https://beian.mps.gov.cn/#/query/webSearch?code={}"
+# What an inspection asks of every page's footer (政府网站发展指引, 国办发〔2017〕47号:
+# 页面底部功能区), said once for the admin's help texts.
+INSPECTED = _("An inspection requires it in every page's footer.")
+SITE_CODE = RegexValidator(
+    r"\A[0-9A-Za-z]{10}\Z",
+    _("Ten letters and digits, as the code was issued (for example 2101000001)."),
+)
+ICP_NUMBER = RegexValidator(
+    r"\A[\u4e00-\u9fff]ICP备[0-9]{6,12}号(-[0-9]{1,3})?\Z",
+    _("Write the number as registered, for example 辽ICP备05000000号 or 辽ICP备05000000号-1."),
+)
+SECURITY_NUMBER = RegexValidator(
+    r"\A[\u4e00-\u9fff]公网安备 ?[0-9]{14}号\Z",
+    _(
+        "Write the number as registered, with its 14 digits, for example "
+        "辽公网安备 21010202000000号."
+    ),
+)
 
 
 class Office(Translatable, Timestamped):
     """The Foreign Affairs Office that publishes the portal: header and footer text.
 
     There is one; the admin edits it, and pages read it through the cache
-    (`portal.context_processors.site`), which a save clears.
+    (`portal.context_processors.site`), which a save clears. What an inspection
+    requires of it and is not set: `portal.identity.missing_identity_items`.
     """
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("Shown in the header on phones.")
     )
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True, help_text=INSPECTED)
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True, help_text=INSPECTED)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
 
     # The conventions of a Chinese government website (国办发〔2017〕47号), in the footer.
     organiser = models.CharField(
-        _("organiser"), max_length=200, blank=True, help_text=_("主办单位: who runs the site.")
+        _("organiser"),
+        max_length=200,
+        blank=True,
+        help_text=_("主办单位: the body responsible for the site. An inspection requires it."),
+    )
+    operator = models.CharField(
+        _("operator"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "承办单位: the unit that runs the site for the organiser. Optional: set it only "
+            "when another unit runs the site."
+        ),
     )
     site_code = models.CharField(
         _("site identifier code"),
-        max_length=20,
+        max_length=10,
         blank=True,
-        validators=[
-            RegexValidator(
-                r"\A[0-9A-Za-z]{6,20}\Z",
-                _("Letters and digits only, as the code was issued (for example 2101000001)."),
-            )
-        ],
-        help_text=_("政府网站标识码."),
+        validators=[SITE_CODE],
+        help_text=_(
+            "网站标识码: ten characters, issued when the site was registered. An inspection "
+            "requires it; with it, the Chinese error-report link goes to the national "
+            "platform."
+        ),
     )
     icp_number = models.CharField(
         _("ICP filing number"),
         max_length=60,
         blank=True,
-        help_text=_("ICP备案号, as registered (for example 辽ICP备12345678号-1)."),
+        validators=[ICP_NUMBER],
+        help_text=_(
+            "ICP备案号, as registered (for example 辽ICP备05000000号). An inspection "
+            "requires it; it links to the MIIT filing site."
+        ),
     )
     security_number = models.CharField(
         _("public-security filing number"),
         max_length=60,
         blank=True,
-        help_text=_("公安机关备案号, as registered (for example 辽公网安备 21010202000123号)."),
-    )
-    error_report_url = models.URLField(
-        _("error-report address"),
-        blank=True,
-        help_text=_("Where visitors report errors on the site (政府网站找错)."),
+        validators=[SECURITY_NUMBER],
+        help_text=_(
+            "公安机关备案号, as registered (for example 辽公网安备 21010202000000号). An "
+            "inspection requires it; it links to the public-security filing site."
+        ),
     )
     government_mark_url = models.URLField(
         _("address the Party and government website mark links to"),
         blank=True,
-        help_text=_("The mark's verification page, as issued with the mark."),
+        help_text=_(
+            "The mark's verification page, as issued with the mark. An inspection requires "
+            "the mark (uploaded below) and its link."
+        ),
     )
 
     required_translations = ("name",)
@@ -95,16 +132,16 @@ class Office(Translatable, Timestamped):
         verbose_name = _("office")
         verbose_name_plural = _("office")
         permissions = [("translate_office", _("Can translate the office"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(site_code="") | models.Q(site_code__regex=r"^[0-9A-Za-z]{10}$"),
+                name="portal_office_site_code_format",
+                violation_error_message=SITE_CODE.message,
+            ),
+        ]
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.security_number and not self.security_digits:
-            raise ValidationError(
-                {"security_number": _("The number needs its digits (the record code).")}
-            )
 
     @property
     def security_digits(self):

@@ -6,7 +6,7 @@ from portal.models import GovernmentMark, Office, SecurityMark
 
 @register(Office)
 class OfficeTranslation(TranslationOptions):
-    fields = ("name", "short_name", "address", "opening_hours", "organiser")
+    fields = ("name", "short_name", "address", "opening_hours", "organiser", "operator")
 
 
 @register(GovernmentMark)

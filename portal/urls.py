@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("news/", include("news.urls")),
     path("office/", include("office.urls")),
+    path("report-a-problem/", include("portal.problems.urls")),
 )
 
 if settings.MEDIA_URL == "/media/":

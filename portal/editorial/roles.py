@@ -27,6 +27,8 @@ EDITORS = [
     "office.delete_reportrow",
     "office.add_guideform", "office.change_guideform", "office.view_guideform",
     "office.delete_guideform",
+    # Visitors' reports of a problem with a page: read, worked on, answered.
+    "problems.view_problemreport", "problems.change_problemreport",
 ]  # fmt: skip
 TRANSLATORS = [
     # The translated text of every record, through translate_<model>; every
@@ -62,6 +64,7 @@ PUBLISHERS = [
     "office.delete_officepage", "office.publish_officepage",
     "office.delete_serviceguide", "office.publish_serviceguide",
     "office.delete_websitereport", "office.publish_websitereport",
+    "problems.delete_problemreport",
 ]  # fmt: skip
 ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}
 
@@ -69,7 +72,7 @@ ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHER
 def ensure_roles(apps=global_apps, **kwargs):
     """Create the groups and give them their permissions; changes nothing already right."""
     # Permissions are normally made after all migrations; the roles need them now.
-    for label in ("auth", "contenttypes", "cities", "news", "office", "portal"):
+    for label in ("auth", "contenttypes", "cities", "news", "office", "portal", "problems"):
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "portal",
+    "portal.problems",
     "cities",
     "news",
     "office",
@@ -175,6 +176,14 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # them (portal/client_address.py).
 FORWARDED_ALLOW_IPS = env_networks("FORWARDED_ALLOW_IPS", default=["127.0.0.1"])
 AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+
+# Reports of a problem with a page (纠错, portal/problems/): at most
+# REPORT_RATE_LIMIT from one address (counted as above) in REPORT_RATE_WINDOW_MINUTES;
+# after REPORT_RETENTION_DAYS a report loses the visitor's contact, and one answered or
+# closed is deleted (`manage.py prunereports`, run daily).
+REPORT_RATE_LIMIT = env_int("REPORT_RATE_LIMIT", 5)
+REPORT_RATE_WINDOW_MINUTES = env_int("REPORT_RATE_WINDOW_MINUTES", 60)
+REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365)
 
 # Two-factor sign-in (django-otp, portal/twofactor/): an authenticator app (TOTP)
 # and single-use backup codes. Publishers and superusers must use it; other

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from portal import identity
 from portal.editorial.editions import alternates
 from portal.editorial.models import Edition
 from portal.formatting import numbers
@@ -134,3 +135,11 @@ def only_in_label(record):
 @register.simple_tag
 def language_label(code):
     return LANGUAGE_LABELS.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def report_problem_url(context):
+    """Where this page's 纠错 / "Report a problem" link goes (`portal.identity`)."""
+    return identity.report_problem_url(
+        context["office"], context["request"], translation.get_language()
+    )

@@ -45,7 +45,6 @@ def site(live_server, transactional_db):
         site_code="2101000001",
         icp_number="辽ICP备12345678号-1",
         security_number="辽公网安备 21010202000123号",
-        error_report_url="https://example.org/report",
     )
     guide = make_guide(
         slug="official-passports",

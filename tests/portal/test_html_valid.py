@@ -51,6 +51,8 @@ PAGES = [
     "office/reports/2024/",
     "sitemap/",
     "search/?q=passports",
+    "report-a-problem/?page=/en/news/",
+    "report-a-problem/thanks/",
 ]
 
 
