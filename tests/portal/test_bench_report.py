@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
-from portal.operations.bench import report
+from portal.operations.bench import conditions, report, results
 from portal.operations.bench.site import Figures
 
 
@@ -16,7 +16,7 @@ def rounds(*rates, ms=10.0):
 
 
 def page(label, path, queries, uncached, rendered, cached, proxy=()):
-    return report.PageResult(
+    return results.PageResult(
         label,
         path,
         queries,
@@ -30,7 +30,7 @@ def page(label, path, queries, uncached, rendered, cached, proxy=()):
 def small_report(comparison=None, proxy=True):
     """Two pages and the middleware-only row (passed by the VCL: never through the
     proxy); `proxy=False`: as when varnishd is missing."""
-    size = report.SizeResult(
+    size = results.SizeResult(
         articles=1_000,
         cities=200,
         exchanges=5_000,
@@ -64,10 +64,10 @@ def small_report(comparison=None, proxy=True):
         ],
         floor=rounds(2_000, 2_500),
     )
-    return report.Report(
+    return results.Report(
         generated=datetime(2026, 11, 29, 12, 0, tzinfo=UTC),
         machine={"cores": "2", "python": "3.11.7", "database": "SQLite 3.45.1"},
-        method=report.method(
+        method=conditions.method(
             workers=2, connections=16, seconds=8, rounds=2, varnish="7.1.1" if proxy else None
         ),
         sizes=[size],
@@ -77,11 +77,11 @@ def small_report(comparison=None, proxy=True):
 
 
 def bakerydemo_comparison():
-    return report.Comparison(
+    return results.Comparison(
         articles=1_000,
         bakerydemo="commit 8e2b625, Wagtail 7.4.4, Django 6.0.10, Python 3.12.1",
         pairs=[
-            report.Pair(
+            results.Pair(
                 "home / home",
                 "/en/",
                 "/",
@@ -89,7 +89,7 @@ def bakerydemo_comparison():
                 portal_rendered=rounds(60, 40, ms=30.0),
                 bakerydemo=rounds(30, 20),
             ),
-            report.Pair(
+            results.Pair(
                 "search / search",
                 "/en/search/?q=Karachi",
                 "/search/?q=bread",
@@ -267,12 +267,12 @@ def test_a_report_elsewhere_names_its_own_json(tmp_path):
 
 
 def test_the_share_other_work_took_is_a_fact_of_the_machine():
-    assert report.others_fact([0.05, 0.4, 0.1]) == (
+    assert conditions.others_fact([0.05, 0.4, 0.1]) == (
         "took 5%–40% of the CPU time while each server was measured (median 10%): the "
         "machine's busy time (/proc/stat, the hypervisor's steal included) less this run's "
         "own processes; a database server such as PostgreSQL counts as other work"
     )
-    assert report.others_fact([]) == "not measured (no /proc/stat)"
+    assert conditions.others_fact([]) == "not measured (no /proc/stat)"
 
 
 def test_ratios_compare_figures_of_the_same_round():
@@ -283,7 +283,7 @@ def test_ratios_compare_figures_of_the_same_round():
 
 @pytest.mark.django_db
 def test_machine_facts_name_the_database_and_its_version():
-    facts = report.machine_facts(connection, "django.core.cache.backends.locmem.LocMemCache")
+    facts = conditions.machine_facts(connection, "django.core.cache.backends.locmem.LocMemCache")
     assert facts["cache"] == "LocMemCache"
     assert facts["database"].startswith(connection.display_name + " ")
     assert int(facts["cores"]) >= 1 and facts["python"].count(".") == 2

@@ -19,7 +19,7 @@ from cities.models import City, Exchange
 from news.models import Article
 from portal.management.commands import benchsite
 from portal.management.commands.benchsite import bakerydemo_checkout
-from portal.operations.bench import site
+from portal.operations.bench import conditions, site
 from portal.operations.bench.dataset import make_articles, make_cities
 from portal.operations.bench.server import FLOOR_APP, ROOT, gunicorn, varnish
 from portal.operations.bench.site import Figures, server_environment
@@ -118,8 +118,8 @@ def fake_round(monkeypatch, varnish_version):
         n = next(readings)
         return 2.0 * n, 1.0 * n, 1.0 * n
 
-    monkeypatch.setattr(site, "cpu_seconds", cpu_seconds)
-    monkeypatch.setattr(site.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(conditions, "cpu_seconds", cpu_seconds)
+    monkeypatch.setattr(conditions.os, "cpu_count", lambda: 2)
     command = benchsite.Command()
     command.settings = {"seconds": 1, "connections": 1, "workers": 1}
     command.varnish = varnish_version
@@ -223,10 +223,10 @@ def test_a_page_the_proxy_passes_is_refused_by_the_proxy_column():
 
 def test_the_share_of_the_cpu_other_work_took_is_the_busy_time_less_the_bench_s_own():
     # 1 s on 2 cores: 1.5 s busy, 0.5 s of it the bench's own processes.
-    assert site.others_share((10.0, 4.0, 100.0), (11.5, 4.5, 101.0), cores=2) == 0.5
-    assert site.others_share((10.0, 4.0, 100.0), (10.2, 4.5, 101.0), cores=2) == 0.0
-    assert site.others_share(None, (1.0, 1.0, 1.0)) is None
-    reading = site.cpu_seconds()
+    assert conditions.others_share((10.0, 4.0, 100.0), (11.5, 4.5, 101.0), cores=2) == 0.5
+    assert conditions.others_share((10.0, 4.0, 100.0), (10.2, 4.5, 101.0), cores=2) == 0.0
+    assert conditions.others_share(None, (1.0, 1.0, 1.0)) is None
+    reading = conditions.cpu_seconds()
     if reading is not None:  # Linux
         busy, own, _clock = reading
         assert busy > 0 and own > 0

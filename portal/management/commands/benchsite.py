@@ -23,7 +23,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from portal.operations.bench import report, site
+from portal.operations.bench import conditions, report, results, site
 from portal.operations.bench.dataset import make_articles, make_cities
 from portal.operations.bench.server import (
     FLOOR_APP,
@@ -128,13 +128,15 @@ class Command(BaseCommand):
         self.settings = {key: options[key] for key in ("seconds", "connections", "workers")}
         self.varnish = varnish_version()
         self.others = []  # the CPU share other work took while each server was measured
-        results = report.Report(
+        run = results.Report(
             generated=timezone.now(),
-            machine=report.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
-            method=report.method(**self.settings, rounds=options["rounds"], varnish=self.varnish),
+            machine=conditions.machine_facts(connection, settings.CACHES["default"]["BACKEND"]),
+            method=conditions.method(
+                **self.settings, rounds=options["rounds"], varnish=self.varnish
+            ),
             proxy_skipped=None if self.varnish else report.PROXY_SKIPPED,
         )
-        self.stdout.write("\n".join(f"{k}: {v}" for k, v in results.machine.items()) + "\n")
+        self.stdout.write("\n".join(f"{k}: {v}" for k, v in run.machine.items()) + "\n")
         if self.varnish is None:
             self.stdout.write(report.PROXY_SKIPPED)
         if checkout is None:
@@ -149,13 +151,13 @@ class Command(BaseCommand):
             }
             beside = checkout if index == 0 else None
             measured, comparison = self.measure(counts, options["rounds"], beside)
-            results.sizes.append(measured)
-            results.machine["other work"] = report.others_fact(self.others)
+            run.sizes.append(measured)
+            run.machine["other work"] = conditions.others_fact(self.others)
             self.stdout.write("\n" + report.size_table(measured))
             if comparison is not None:
-                results.comparison = comparison
+                run.comparison = comparison
                 self.stdout.write("\n" + report.comparison_section(comparison))
-            report.write(results, options["output"])
+            report.write(run, options["output"])
         self.stdout.write(f"Written: {options['output']} and its .json")
 
     def measure(self, counts, rounds, checkout):
@@ -201,7 +203,7 @@ class Command(BaseCommand):
         for number in range(1, rounds + 1):
             for server, start, server_paths, headers in servers:
                 self.stdout.write(f"Round {number}: {server}, {len(server_paths)} pages")
-                before = site.cpu_seconds()
+                before = conditions.cpu_seconds()
                 with start() as base:
                     if server == "bakerydemo":
                         site.refuse_debug(base)
@@ -213,14 +215,14 @@ class Command(BaseCommand):
                     for path in server_paths:
                         figures[server, path].append(self.point(base, path, headers))
                 # After the server stopped: its processes' CPU time is counted as ours.
-                share = site.others_share(before, site.cpu_seconds())
+                share = conditions.others_share(before, conditions.cpu_seconds())
                 if share is not None:
                     self.others.append(share)
                     self.stdout.write(f"  other work took {share:.0%} of the CPU meanwhile")
-        size = report.SizeResult(
+        size = results.SizeResult(
             **counts,
             pages=[
-                report.PageResult(
+                results.PageResult(
                     label,
                     path,
                     queries[path],
@@ -232,11 +234,11 @@ class Command(BaseCommand):
         )
         if not checkout:
             return size, None
-        comparison = report.Comparison(
+        comparison = results.Comparison(
             articles=counts["articles"],
             bakerydemo=bakerydemo_version(checkout),
             pairs=[
-                report.Pair(
+                results.Pair(
                     label,
                     portal,
                     demo,

@@ -15,7 +15,6 @@ it is the page's own time, not queueing.
 
 import http.client
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -157,34 +156,6 @@ def require_proxy_hit(base, path, headers=PROXY_HEADERS):
             f"X-Cache {response.getheader('X-Cache')!r}, "
             f"Cache-Control {response.getheader('Cache-Control')!r}"
         )
-
-
-def cpu_seconds():
-    """A reading for `others_share`: (CPU seconds the machine has been busy, time the
-    hypervisor gave other machines included; CPU seconds of this process and of the
-    children it has waited for; a monotonic clock), or None without /proc/stat."""
-    try:
-        with open("/proc/stat", encoding="ascii") as stat:
-            # cpu user nice system idle iowait irq softirq steal
-            ticks = [int(value) for value in stat.readline().split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
-    own = sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
-    return busy, own, time.monotonic()
-
-
-def others_share(before, after, cores=None):
-    """The share of the machine's CPU time that other work took between two
-    `cpu_seconds()` readings (this run's servers, wrk and Varnish are its children,
-    counted once they have stopped), from 0 to 1; None without readings."""
-    if before is None or after is None or after[2] <= before[2]:
-        return None
-    busy, own, wall = (later - earlier for earlier, later in zip(before, after, strict=True))
-    return min(1.0, max(0.0, (busy - own) / (wall * (cores or os.cpu_count()))))
 
 
 def p95(values):
