@@ -1,6 +1,8 @@
-"""Logging filters the settings' LOGGING names."""
+"""The settings' LOGGING, and the filters it names."""
 
 import logging
+
+from portal.settings.env import env_str
 
 
 class WithoutTraceback(logging.Filter):
@@ -10,3 +12,14 @@ class WithoutTraceback(logging.Filter):
     def filter(self, record):
         record.exc_info = record.exc_text = record.stack_info = None
         return True
+
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "portal.settings.logs.WithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request for a host not in ALLOWED_HOSTS: Django answers 400 and logs one line.
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
+}
