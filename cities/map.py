@@ -28,13 +28,7 @@ from cities.diagram import (
 from cities.labels import ASCENT as ASCENT_EM
 from cities.labels import DESCENT as DESCENT_EM
 from cities.labels import Board, label_at, spots
-from cities.map_text import (
-    compass_letters,
-    distance_text,
-    group_description,
-    group_name,
-    table_body,
-)
+from cities.map_text import Words
 
 # Font sizes in the diagram's units (a unit is a CSS pixel at 360 px wide):
 # larger in care mode, where the layout leaves out the labels that no longer fit.
@@ -54,30 +48,32 @@ def diagram(places, home, care=False):
     """The diagram of `places` (`cities.diagram.Place`) around `home` (a Place at
     the centre, its `position` set), its text in care mode's sizes when `care`."""
     sizes = SIZES[care]
+    words = Words()
     scale = place_all(places, home.position)
     markers = markers_for(places)
     board = Board(SIZE)
     for marker in markers:
         board.circles.append((marker.x, marker.y, HIT, marker))
     board.circles.append((CENTRE, CENTRE, HOME_DOT + 2, home))
-    decorations = _decorations(board, scale, places, sizes["small"])
+    decorations = _decorations(board, scale, places, sizes["small"], words)
     home_label = board.place(
         home.name, sizes["label"], spots(CENTRE, CENTRE, HOME_DOT, sizes["label"], True), home
     )
     for marker in sorted(markers, key=lambda m: (-len(m.places), m.places[0].distance)):
         radius = GROUP_DOT if marker.is_group else DOT
-        text = group_name(marker) if marker.is_group else marker.places[0].name
+        text = words.group_name(marker) if marker.is_group else marker.places[0].name
         choices = spots(marker.x, marker.y, radius, sizes["label"], marker.x >= CENTRE)
         marker.label = board.place(text, sizes["label"], choices, marker)
+    markup = "".join(_marker(marker, words) for marker in markers)
     svg = (
         f'<svg class="diagram" viewBox="0 0 {SIZE} {SIZE}" font-size="{sizes["label"]}" '
         f'role="group" aria-label="{escape(_("Partner cities by direction and distance"))}">'
-        f"{decorations}{_home(home, home_label)}{''.join(map(_marker, markers))}</svg>"
+        f"{decorations}{_home(home, home_label)}{markup}</svg>"
     )
-    return Diagram(mark_safe(svg), mark_safe(table_body(markers)), home)
+    return Diagram(mark_safe(svg), mark_safe(words.table_body(markers)), home)
 
 
-def _decorations(board, scale, places, size):
+def _decorations(board, scale, places, size, words):
     """The rings, each labelled just inside itself on the south or north axis (the
     clearer first), the eight directions and the compass letters."""
     bearing = ring_label_bearing(places)
@@ -87,14 +83,14 @@ def _decorations(board, scale, places, size):
     for degrees in range(0, 360, 45):
         x, y = point(RIM, degrees)
         parts.append(f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}"></line>')
-    for degrees, letter in zip((0, 90, 180, 270), compass_letters(), strict=True):
+    for degrees, letter in zip((0, 90, 180, 270), words.compass, strict=True):
         x, y = point(RIM + size * 0.9, degrees)
         label = label_at(letter, size, "middle", x, y + size * 0.42)
         board.boxes.append(label.box)
         parts.append(_text(label, "compass"))
     for km, radius in scale.rings():
         choices = [_ring_spot(radius, axis, size) for axis in (bearing, 180.0 - bearing)]
-        label = board.place(distance_text(km), size, choices, pad=1)
+        label = board.place(words.distance(km), size, choices, pad=1)
         if label:
             parts.append(_text(label, "ring-label"))
     parts.append("</g>")
@@ -117,13 +113,13 @@ def _home(home, label):
     )
 
 
-def _marker(marker):
+def _marker(marker, words):
     x, y = round(marker.x, 1), round(marker.y, 1)
     label = _text(marker.label) if marker.label else ""
     if not marker.is_group:
         place = marker.places[0]
         lang = f' lang="{place.lang}"' if place.lang else ""
-        name = _("%(city)s, %(country)s") % {"city": place.name, "country": place.country}
+        name = words.city(place)
         return (
             f'<a href="{escape(place.url)}"{lang} aria-label="{escape(name)}">'
             f'<circle class="hit" cx="{x}" cy="{y}" r="{HIT}"></circle>'
@@ -132,7 +128,7 @@ def _marker(marker):
     count = len(marker.places)
     return (
         f'<a href="#diagram-group-{marker.number}" class="group" '
-        f'aria-label="{escape(group_description(marker))}">'
+        f'aria-label="{escape(words.group_description(marker))}">'
         f'<circle class="hit" cx="{x}" cy="{y}" r="{HIT}"></circle>'
         f'<circle class="dot" cx="{x}" cy="{y}" r="{GROUP_DOT}"></circle>'
         f'<text class="count" x="{x}" y="{y}" dy="0.35em" text-anchor="middle" '
