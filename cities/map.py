@@ -4,6 +4,10 @@ Lays out the places (`cities.diagram`), labels them (`cities.labels`) and
 writes the markup. The directory draws 200 cities on every page view, so the
 markup is written with plain string formatting: a template node, or
 `format_html`, per attribute cost more than the rest of the page.
+
+Measured in-process (200 cities, the include rendered, best of 100 runs on a
+shared 2-core machine): the old world map's points 3.6-3.8 ms; this diagram,
+with its grouping, label placement and table, 5.6-6.1 ms.
 """
 
 from dataclasses import dataclass
