@@ -1,13 +1,13 @@
-from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from cities.counts import counts_sentence, latest_stated_total, record_counts
-from cities.directory import map_points
+from cities.directory import directory_diagram
 from cities.filters import CityFilterForm, countries_with_partners
 from cities.models import City, Stage
 from cities.models.facts import citations_of
+from portal.care import is_on as care_mode
 from portal.editorial.editions import EditionMixin
 from portal.editorial.preview import StaffPreviewMixin
 from portal.editorial.rules import visible
@@ -16,7 +16,8 @@ from portal.formatting.i18n import localized
 
 
 class CityListView(TemplateView):
-    """The directory: headline counts, the map and a card per partner."""
+    """The directory: headline counts, the diagram of directions and distances, and a
+    card per partner."""
 
     template_name = "cities/city_list.html"
 
@@ -31,7 +32,7 @@ class CityListView(TemplateView):
             home_city=home,
             filter_form=filter_form,
             filtered=bool(filter_form.cleaned_values().keys() - {"order"}),
-            map_points=map_points(cities, home, reverse("cities:list")),
+            diagram=directory_diagram(cities, home, care_mode(self.request)),
             on_record=counts_sentence(record_counts()),
             stated_total=latest_stated_total(),
             breadcrumbs=[crumb(None, _("Partner cities"))],

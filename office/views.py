@@ -9,8 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from cities.models import City
-from office.map import office_map
 from office.models import GuideForm, OfficePage, PageKind, ServiceGuide, WebsiteReport
 from portal.editorial.editions import EditionMixin, edition_context, noindex_unless_complete
 from portal.editorial.models import Edition
@@ -62,17 +60,10 @@ def about(request):
 
 @require_safe
 def contact(request):
-    """The office record's contact details (empty ones left out), its map, and the
-    contact page's own text when there is one."""
-    home = (
-        City.objects.published()
-        .home()
-        .only("latitude", "longitude", "name_zh_hans", "name_en")
-        .first()
-    )
+    """The office record's contact details (empty ones left out), the contact page's
+    own text when there is one, and the office's standard map when it set one
+    (no page draws land or borders without one)."""
     context = {
-        "map": office_map(home),
-        "home": home,
         "breadcrumbs": [crumb("office:about", _("About the office")), crumb(None, _("Contact"))],
     }
     return _render_page(request, "office/contact.html", _page(request, PageKind.CONTACT), context)

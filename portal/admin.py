@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.editorial.admin import TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
-from portal.models import GovernmentMark, Office, SecurityMark, Term
+from portal.models import GovernmentMark, Office, SecurityMark, StandardMap, Term
 from portal.pictures.admin import PictureInline
 
 admin.site.site_header = _("Foreign Affairs Portal")
@@ -33,10 +33,17 @@ class SecurityMarkInline(PictureInline):
     fields = ("image", "alt")
 
 
+class StandardMapInline(PictureInline):
+    model = StandardMap
+    max_num = 1
+    fields = ("image", "approval_number", "alt", "credit")
+    verbose_name = _("standard map (with its approval number)")
+
+
 @admin.register(Office)
 class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     list_display = ("name", "phone", "email")
-    inlines = (GovernmentMarkInline, SecurityMarkInline)
+    inlines = (GovernmentMarkInline, SecurityMarkInline, StandardMapInline)
     # An address typed without a scheme is taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (

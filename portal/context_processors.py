@@ -23,7 +23,7 @@ def _office_from_database():
         .filter(kind=PageKind.ACCESSIBILITY)
     )
     office = (
-        Office.objects.select_related("government_mark", "security_mark")
+        Office.objects.select_related("government_mark", "security_mark", "standard_map")
         .annotate(has_accessibility=Exists(statement))
         .first()
     )

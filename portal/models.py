@@ -4,6 +4,7 @@ names), search and cache tables."""
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,7 @@ __all__ = [
     "SearchEntry",
     "SecurityMark",
     "SiteRevision",
+    "StandardMap",
     "Term",
     "XliffImport",
 ]
@@ -48,6 +50,8 @@ SECURITY_NUMBER = RegexValidator(
         "辽公网安备 21010202000000号."
     ),
 )
+# 审图号 as the map services print them: GS(2024)0650号, GS京(2022)1061号, 辽S(2021)012号.
+APPROVAL_NUMBER = r"\A(GS[\u4e00-\u9fff]?|[\u4e00-\u9fff]S)[(（][0-9]{4}[)）][0-9]{1,5}号\Z"
 
 
 class Office(Translatable, Timestamped):
@@ -193,3 +197,64 @@ class SecurityMark(Picture):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+class StandardMap(Picture):
+    """An approved standard map (标准地图) the office took from the standard map
+    service, shown with its approval number (审图号) wherever the site would show
+    land or borders: without one, no page draws either (`cities.diagram`)."""
+
+    office = models.OneToOneField(
+        Office,
+        on_delete=models.CASCADE,
+        related_name="standard_map",
+        verbose_name=_("office"),
+    )
+    approval_number = models.CharField(
+        _("map approval number"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "审图号, exactly as printed on the map (for example GS(2024)0650号). "
+            "Download the map from the standard map service, bzdt.ch.mnr.gov.cn, "
+            "and do not edit it."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("standard map")
+        verbose_name_plural = _("standard map")
+        permissions = [("translate_standardmap", _("Can translate the standard map's texts"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(approval_number=""),
+                name="portal_standardmap_approval_number",
+                violation_error_message=_(
+                    "A standard map is shown only with its approval number (审图号)."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def clean(self):
+        super().clean()
+        number = self.approval_number.strip()
+        if not number:
+            raise ValidationError(
+                {
+                    "approval_number": _(
+                        "A standard map is shown only with its approval number (审图号)."
+                    )
+                }
+            )
+        if not re.match(APPROVAL_NUMBER, number):
+            raise ValidationError(
+                {
+                    "approval_number": _(
+                        "Type the approval number as the map prints it, for example GS(2024)0650号."
+                    )
+                }
+            )
+        self.approval_number = number

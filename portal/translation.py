@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as keep_history
 
-from portal.models import GovernmentMark, Office, SecurityMark
+from portal.models import GovernmentMark, Office, SecurityMark, StandardMap
 
 
 @register(Office)
@@ -16,6 +16,11 @@ class GovernmentMarkTranslation(TranslationOptions):
 
 @register(SecurityMark)
 class SecurityMarkTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
+
+
+@register(StandardMap)
+class StandardMapTranslation(TranslationOptions):
     fields = ("alt", "caption", "credit")
 
 

@@ -61,6 +61,8 @@ PUBLISHERS = [
     "portal.delete_governmentmark",
     "portal.add_securitymark", "portal.change_securitymark", "portal.view_securitymark",
     "portal.delete_securitymark",
+    "portal.add_standardmap", "portal.change_standardmap", "portal.view_standardmap",
+    "portal.delete_standardmap",
     "office.delete_officepage", "office.publish_officepage",
     "office.delete_serviceguide", "office.publish_serviceguide",
     "office.delete_websitereport", "office.publish_websitereport",

@@ -4,7 +4,6 @@ from html import unescape
 
 import pytest
 
-from cities.map import project
 from cities.models import City
 from tests.factories import make_city, make_country
 
@@ -80,35 +79,16 @@ def test_unknown_filter_values_are_ignored_not_errors(client, partners, params):
     assert "<script>" not in response.content.decode()
 
 
-def test_map_points_are_links_with_accessible_names_placed_by_coordinates(client, partners):
+def test_each_partner_is_a_link_on_the_diagram_named_for_screen_readers(client, partners):
+    make_city(slug="shenyang", is_home=True, relationship="", latitude=41.8, longitude=123.4)
     html = client.get("/en/cities/").content.decode()
-    x, y = project(Decimal("24.86"), Decimal("67.01"))
-    assert re.search(
-        rf'<a href="/en/cities/karachi/"[^>]*aria-label="Karachi, Country PK">\s*'
-        rf'<circle class="hit" cx="{x}" cy="{y}"',
-        html,
-    )
-    assert "/static/cities/world.svg" in html
-
-
-def test_projection_puts_the_world_in_the_frame():
-    assert project(84, -180) == (0.0, 0.0)
-    assert project(-60, 180) == (1000.0, 400.0)
-    assert project(0, 0) == (500.0, round(84 / 144 * 400, 1))
-
-
-def test_a_crowded_map_names_cities_on_hover_and_focus_only(client, db):
-    for n in range(13):
-        make_city(slug=f"c-{n}", latitude=Decimal(n), longitude=Decimal(n))
-    assert 'class="map map-crowded"' in client.get("/en/cities/").content.decode()
-
-
-def test_a_few_cities_are_named_on_the_map(client, partners):
-    assert 'class="map"' in client.get("/en/cities/").content.decode()
+    assert '<a href="/en/cities/karachi/" aria-label="Karachi, Country PK">' in html
+    assert '<a href="/en/cities/lodz/" aria-label="Lodz, Country PL">' in html
 
 
 def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client, db):
-    """Every partner is a card and a map point, with the queries of a directory of one
+    """Every partner is a card and a row of the diagram's table, with the queries of a
+    directory of one
     (within the public page ceiling), covers and fallback names included."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -154,11 +134,11 @@ def test_the_directory_of_200_partners_lists_and_maps_each_in_few_queries(client
     assert "Shenyang&#x27;s 151st sister city" in html
     assert "Shenyang&#x27;s 152nd friendly cooperative city" in html
     assert len(re.findall(r'<li class="card', html)) == 200
-    assert html.count('<circle class="hit"') == 201  # and the home city
+    assert html.count('<tr><th scope="row"><a href="/en/cities/p-') == 200
     assert html.count('class="card card-with-image"') == 2
     # A Chinese-only partner: its name marked with its language, and the card says so.
     assert '<a href="/en/cities/p-7/"><span lang="zh-hans">伙伴7</span></a>' in html
-    assert 'lang="zh-hans" aria-label="伙伴7, ' in html
+    assert '<a href="/en/cities/p-7/" lang="zh-hans">伙伴7</a>' in html
     assert "Chinese only" in html
 
 

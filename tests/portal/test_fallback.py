@@ -35,9 +35,14 @@ def test_city_page_marks_every_fallback_name(client, chinese_only_names):
     assertContains(response, "<title>卡拉奇 ·")
 
 
-def test_map_labels_carry_the_lang_of_a_fallback_name(client, chinese_only_names):
+def test_diagram_labels_carry_the_lang_of_a_fallback_name(client, chinese_only_names):
+    home, _partner = chinese_only_names
+    home.latitude, home.longitude = 41.8, 123.4
+    home.save()
     response = client.get("/en/cities/")
     assertContains(response, ' lang="zh-hans" aria-label="卡拉奇, ')
+    assertContains(response, '<g class="home" lang="zh-hans" aria-hidden="true">')
+    assertContains(response, '<a href="/en/cities/karachi/" lang="zh-hans">卡拉奇</a>')
 
 
 def test_nothing_is_marked_in_the_names_own_language(client, chinese_only_names):
