@@ -23,6 +23,7 @@ from portal.caching.counts import count
 from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
+from portal.search.bridge import bridged_query
 from portal.search.query import clean_query, search_articles, search_cities, search_office
 from portal.search.tokens import highlight_words
 
@@ -80,13 +81,18 @@ def search(request):
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     language = translation.get_language()
+    # "Karachi" on the Chinese site searches 卡拉奇, saying so (portal/search/bridge.py).
+    bridge = bridged_query(query, language)
+    if bridge:
+        query = bridge.searched
     articles = search_articles(query, language)
     cities = search_cities(query, language, SEARCH_CITY_LIMIT) if query else []
     office = search_office(query, language) if query else []
     page = Paginator(articles, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
-        "truncated": len(" ".join(raw.split())) > len(query),
+        "bridge": bridge,
+        "truncated": len(" ".join(raw.split())) > len(bridge.typed if bridge else query),
         "words": highlight_words(query),
         "page_obj": page,
         "articles": page.object_list,
