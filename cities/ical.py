@@ -8,6 +8,7 @@ day, and a month-long event would cover every day of a staff calendar.
 """
 
 import datetime
+import uuid
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -37,10 +38,20 @@ def years_later(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+# The namespace of the events' UIDs (RFC 9562 name-based UUIDs): a UID is the same
+# from one fetch to the next and whatever host name the feed was fetched under.
+UID_NAMESPACE = uuid.UUID("5b0f6a8e-3f0e-4c8a-9a55-2b6f1f0d7c21")
+
+
+def event_uid(anniversary):
+    name = f"anniversary/{anniversary.stage.pk}/{anniversary.years}"
+    return f"{uuid.uuid5(UID_NAMESPACE, name)}@foreign-affairs-portal"
+
+
 def event_of(anniversary, request, stamp):
     """One all-day event; its UID stays the same from one fetch to the next."""
     event = Event()
-    event.add("uid", f"anniversary-{anniversary.stage.pk}-{anniversary.years}@{request.get_host()}")
+    event.add("uid", event_uid(anniversary))
     event.add("dtstamp", stamp)
     event.add("dtstart", anniversary.day)
     event.add("dtend", anniversary.day + datetime.timedelta(days=1))

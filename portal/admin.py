@@ -47,7 +47,7 @@ class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
     # An address typed without a scheme is taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "original_language")}),
+        (None, {"fields": ("name", "short_name", "parent_organisation", "original_language")}),
         (
             _("Contact"),
             {"fields": ("address", "postcode", "phone", "fax", "email", "opening_hours")},

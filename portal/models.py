@@ -73,6 +73,15 @@ class Office(Translatable, Timestamped):
     email = models.EmailField(_("email"), blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
 
+    parent_organisation = models.CharField(
+        _("parent organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "上级机关: the government the office belongs to (沈阳市人民政府). Named in the "
+            "page data search engines read."
+        ),
+    )
     # The conventions of a Chinese government website (国办发〔2017〕47号), in the footer.
     organiser = models.CharField(
         _("organiser"),

@@ -6,7 +6,15 @@ from portal.models import GovernmentMark, Office, SecurityMark, StandardMap
 
 @register(Office)
 class OfficeTranslation(TranslationOptions):
-    fields = ("name", "short_name", "address", "opening_hours", "organiser", "operator")
+    fields = (
+        "name",
+        "short_name",
+        "parent_organisation",
+        "address",
+        "opening_hours",
+        "organiser",
+        "operator",
+    )
 
 
 @register(GovernmentMark)

@@ -208,6 +208,11 @@ OFFICE = {
         "zh-hans": "沈阳市人民政府外事办公室",
     },
     "short_name": {"en": "Shenyang Foreign Affairs Office", "zh-hans": "沈阳市外事办公室"},
+    # As its name says: an office of the city's people's government.
+    "parent_organisation": {
+        "en": "People's Government of Shenyang Municipality",
+        "zh-hans": "沈阳市人民政府",
+    },
     # The office runs its own site (the About page names the sources for its name).
     "organiser": {
         "en": "Foreign Affairs Office of the People's Government of Shenyang Municipality",

@@ -1,6 +1,7 @@
 """Structured data for the public pages, in the visitor's language, for published
-editions only: `NewsArticle` on an article, `Place` and `BreadcrumbList` on a city,
-`GovernmentOrganization` on the home page."""
+editions only: `NewsArticle` on an article (with the newspaper it is based on),
+`City` and `BreadcrumbList` on a city, `GovernmentOrganization` on the home page
+(with its address, telephone, parent and its name in the other languages)."""
 
 from django import template
 from django.templatetags.static import static
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.formatting.i18n import localized
+from portal.formatting.i18n import localized, localized_value, other_languages
 from portal.formatting.structured import ld_json
 
 register = template.Library()
@@ -16,8 +17,9 @@ register = template.Library()
 
 def _office(context):
     request, office = context["request"], context.get("office")
-    name = localized(office, "name").text if office and office.pk else ""
-    return {
+    known = office is not None and office.pk is not None
+    name = localized(office, "name").text if known else ""
+    data = {
         "@type": "GovernmentOrganization",
         "name": name or _("Foreign Affairs Portal"),
         "url": request.build_absolute_uri(reverse("home")),
@@ -26,6 +28,37 @@ def _office(context):
             "url": request.build_absolute_uri(static("portal/emblem.svg")),
         },
     }
+    if known:
+        data.update(_office_details(office))
+    return data
+
+
+def _office_details(office):
+    """What the office record holds beyond its name: each only when set."""
+    data = {}
+    others = [
+        value
+        for language in other_languages()
+        if (value := localized_value(office, "name", language))[1] == language
+    ]
+    if others:
+        data["alternateName"] = [text for text, _language in others]
+    address = localized(office, "address").text
+    if address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": address,
+            "addressCountry": "CN",
+            **({"postalCode": office.postcode} if office.postcode else {}),
+        }
+    if office.phone:
+        data["telephone"] = office.phone
+    if office.email:
+        data["email"] = office.email
+    parent = localized(office, "parent_organisation").text
+    if parent:
+        data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": parent}
+    return data
 
 
 @register.simple_tag(takes_context=True)
@@ -43,6 +76,7 @@ def article_ld(context, article, image_url):
         "@type": "NewsArticle",
         "headline": localized(article, "title").text[:110],
         "datePublished": article.published_at.isoformat(),
+        # The portal's edition: published, and changed since only if edited after.
         "dateModified": max(article.published_at, article.updated_at).isoformat(),
         "inLanguage": get_language(),
         "isAccessibleForFree": True,
@@ -52,6 +86,15 @@ def article_ld(context, article, image_url):
     }
     author = localized(article, "author").text
     data["author"] = {"@type": "Person", "name": author} if author else _office(context)
+    source = localized(article, "source").text
+    if source:
+        # The newspaper the report first appeared in (沈阳日报 for the demo's).
+        newspaper = {"@type": "NewsMediaOrganization", "name": source}
+        original = {"@type": "NewsArticle", "publisher": newspaper}
+        if article.source_date:
+            original["datePublished"] = article.source_date.isoformat()
+        data["isBasedOn"] = original
+        data["sourceOrganization"] = newspaper
     return ld_json(data)
 
 
@@ -62,9 +105,14 @@ def city_ld(context, city, breadcrumbs):
     request = context["request"]
     url = request.build_absolute_uri(city.get_absolute_url())
     place = {
-        "@type": "Place",
+        "@type": "City",
         "name": localized(city, "name").text,
         "url": url,
+        "containedInPlace": {
+            "@type": "Country",
+            "name": localized(city.country, "name").text,
+            "identifier": city.country.iso_code,
+        },
         "address": {
             "@type": "PostalAddress",
             "addressCountry": city.country.iso_code,

@@ -196,6 +196,24 @@ def test_the_ics_feed_parses_and_holds_karachi_on_9_december(client, partners, l
     assert not any("hidden" in str(event.get("url")) for event in feed.walk("VEVENT"))
 
 
+def test_event_uids_do_not_change_with_the_host(client, partners, settings):
+    settings.ALLOWED_HOSTS = ["portal.example", "127.0.0.1", "testserver"]
+    uids = []
+    for host in ("portal.example", "127.0.0.1:8601"):
+        with at(2026, 11, 29):
+            response = client.get("/en/cities/anniversaries.ics", HTTP_HOST=host)
+        events = Calendar.from_ical(response.content).walk("VEVENT")
+        assert events and not any(host in str(event["uid"]) for event in events)
+        uids.append(sorted(str(event["uid"]) for event in events))
+    assert uids[0] == uids[1] and len(set(uids[0])) == len(uids[0])
+
+
+@pytest.mark.parametrize("page", ["/en/cities/", "/zh-hans/cities/karachi/"])
+def test_the_feed_is_offered_where_the_cities_are(client, partners, page):
+    language = page.split("/")[1]
+    assertContains(client.get(page), f'href="/{language}/cities/anniversaries.ics"')
+
+
 def feed_at(client, language, *when):
     with at(*when):
         response = client.get(f"/{language}/cities/anniversaries.ics")

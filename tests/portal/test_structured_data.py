@@ -6,6 +6,7 @@ import datetime
 import extruct
 import pytest
 
+from portal.models import Office
 from tests.factories import make_article, make_city, make_country, make_lead_image
 
 pytestmark = pytest.mark.django_db
@@ -61,22 +62,26 @@ def test_a_draft_preview_carries_none(admin_client, article):
     assert page.status_code == 200 and b"ld+json" not in page.content
 
 
-def test_city_pages_carry_a_place_and_the_breadcrumbs(client):
+def test_city_pages_carry_a_city_in_its_country_and_the_breadcrumbs(client):
     make_city(
         slug="sapporo",
         name_en="Sapporo",
         name_zh_hans="札幌",
-        country=make_country("JP"),
+        country=make_country("JP", name_en="Japan", name_zh_hans="日本"),
         latitude=43.06,
         longitude=141.35,
     )
+    localized_country = {"en": "Japan", "zh-hans": "日本"}
     for language, name, trail in (
         ("en", "Sapporo", ["Home", "Partner cities", "Sapporo"]),
         ("zh-hans", "札幌", ["首页", "友好城市", "札幌"]),
     ):
         (data,) = json_ld(client, f"/{language}/cities/sapporo/")
         place, breadcrumbs = data["@graph"]
-        assert place["@type"] == "Place" and place["name"] == name
+        assert place["@type"] == "City" and place["name"] == name
+        assert place["containedInPlace"]["@type"] == "Country"
+        assert place["containedInPlace"]["identifier"] == "JP"
+        assert place["containedInPlace"]["name"] == localized_country[language]
         assert place["address"]["addressCountry"] == "JP"
         assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 43.06, "longitude": 141.35}
         assert breadcrumbs["@type"] == "BreadcrumbList"
@@ -89,6 +94,61 @@ def test_the_home_page_carries_the_office(client, settings):
     (data,) = json_ld(client, "/en/")
     assert data["@type"] == "GovernmentOrganization"
     assert data["url"] == "http://testserver/en/"
+
+
+def test_the_office_carries_its_address_telephone_parent_and_other_name(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    Office.objects.create(
+        name_zh_hans="沈阳市人民政府外事办公室",
+        name_en="Foreign Affairs Office of the People's Government of Shenyang Municipality",
+        parent_organisation_zh_hans="沈阳市人民政府",
+        parent_organisation_en="People's Government of Shenyang Municipality",
+        address_zh_hans="沈阳市沈河区市府大路260号",
+        address_en="260 Shifu Road, Shenhe District, Shenyang",
+        postcode="110013",
+        phone="+86 24 2272 0000",
+        original_language="zh-hans",
+    )
+    (data,) = json_ld(client, "/en/")
+    assert data["name"].startswith("Foreign Affairs Office")
+    assert data["alternateName"] == ["沈阳市人民政府外事办公室"]
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "260 Shifu Road, Shenhe District, Shenyang",
+        "addressCountry": "CN",
+        "postalCode": "110013",
+    }
+    assert data["telephone"] == "+86 24 2272 0000"
+    assert data["parentOrganization"] == {
+        "@type": "GovernmentOrganization",
+        "name": "People's Government of Shenyang Municipality",
+    }
+    (chinese,) = json_ld(client, "/zh-hans/")
+    assert chinese["parentOrganization"]["name"] == "沈阳市人民政府"
+    assert chinese["alternateName"][0].startswith("Foreign Affairs Office")
+
+
+def test_an_office_without_details_carries_no_empty_fields(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    Office.objects.create(name_zh_hans="外事办公室", original_language="zh-hans")
+    (data,) = json_ld(client, "/zh-hans/")
+    assert not {"address", "telephone", "parentOrganization", "alternateName"} & data.keys()
+
+
+def test_an_article_names_the_newspaper_it_is_based_on(client, article):
+    article.source_zh_hans, article.source_en = "沈阳日报", "Shenyang Daily"
+    article.source_date = datetime.date(2021, 12, 10)
+    article.save()
+    (data,) = json_ld(client, "/en/news/signing/")
+    newspaper = {"@type": "NewsMediaOrganization", "name": "Shenyang Daily"}
+    assert data["sourceOrganization"] == newspaper
+    assert data["isBasedOn"] == {
+        "@type": "NewsArticle",
+        "publisher": newspaper,
+        "datePublished": "2021-12-10",
+    }
+    article.refresh_from_db()
+    assert datetime.datetime.fromisoformat(data["dateModified"]) == article.updated_at
 
 
 def test_a_value_cannot_close_the_script(client):
