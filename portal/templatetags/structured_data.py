@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.formatting.i18n import localized
 from portal.formatting.structured import ld_json
+from portal.templatetags.portal import modified_at
 
 register = template.Library()
 
@@ -43,7 +44,7 @@ def article_ld(context, article, image_url):
         "@type": "NewsArticle",
         "headline": localized(article, "title").text[:110],
         "datePublished": article.published_at.isoformat(),
-        "dateModified": max(article.published_at, article.updated_at).isoformat(),
+        "dateModified": modified_at(article).isoformat(),
         "inLanguage": get_language(),
         "isAccessibleForFree": True,
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
