@@ -75,7 +75,7 @@ class Anniversary:
         return phrases[self.stage.stage] % {"n": n}
 
     def text(self):
-        """ "Karachi: 5 years as a sister city, December 9, 2026"; one known to the month
+        """ "Karachi: 5 years as a sister city, 9 December 2026"; one known to the month
         or year: "…, in August 2028"."""
         values = {
             "city": localized(self.city, "name").text,

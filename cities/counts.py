@@ -28,9 +28,11 @@ def record_counts():
     )
 
 
-def counts_sentence(counts):
-    """ "19 sister cities and 3 friendly cooperative cities in 14 countries on record"."""
-    return _("%(sister)s and %(friendly)s in %(countries)s on record") % {
+def _by_type(counts):
+    """The words of each count: "22 partner cities", "19 sister cities", ... ."""
+    total = counts["sister"] + counts["friendly"]
+    return {
+        "total": ngettext("%(n)s partner city", "%(n)s partner cities", total) % {"n": total},
         "sister": ngettext("%(n)s sister city", "%(n)s sister cities", counts["sister"])
         % {"n": counts["sister"]},
         "friendly": ngettext(
@@ -42,6 +44,21 @@ def counts_sentence(counts):
         "countries": ngettext("%(n)s country", "%(n)s countries", counts["countries"])
         % {"n": counts["countries"]},
     }
+
+
+def counts_by_type(counts):
+    """ "22 partner cities: 19 sister cities and 3 friendly cooperative cities" /
+    "22个友城：友好城市19个、友好合作城市3个": the home page's count. A total is
+    always worded with its parts, here and in the directory."""
+    return _("%(total)s: %(sister)s and %(friendly)s") % _by_type(counts)
+
+
+def counts_sentence(counts):
+    """ "22 partner cities on record, in 14 countries: 19 sister cities and 3 friendly
+    cooperative cities": the directory's headline."""
+    return _("%(total)s on record, in %(countries)s: %(sister)s and %(friendly)s") % _by_type(
+        counts
+    )
 
 
 def latest_stated_total():

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cities.anniversaries import this_month
+from cities.counts import counts_by_type, record_counts
 from cities.filters import ORDERINGS
 from cities.models import City, Exchange
 from news.models import Article
 from office.models import OfficePage, ServiceGuide, WebsiteReport
 from portal import care
-from portal.caching.counts import count
+from portal.caching.counts import per_revision
 from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.breadcrumbs import crumb
 from portal.formatting.i18n import LANGUAGE_CODES
@@ -45,7 +46,7 @@ def home(request):
         "featured": featured,
         "latest": latest[: HOME_ARTICLES - 1],
         "cities": partners.for_cards().with_gallery().order_by(*ORDERINGS["date"])[:HOME_CITIES],
-        "city_count": count(f"home-partners:{language}", partners),
+        "partner_counts": counts_by_type(per_revision("partner-counts", record_counts)),
         "anniversaries": this_month(timezone.localdate()),
         "exchanges": _recent_exchanges(partners),
     }

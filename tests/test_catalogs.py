@@ -58,3 +58,15 @@ def test_compiled_catalogs_hold_what_their_sources_say(language):
 def unescape(text):
     """A PO string's escapes (\\n, \\t, \\", \\\\) as the characters they stand for."""
     return re.sub(r"\\(.)", lambda match: {"n": "\n", "t": "\t"}.get(match[1], match[1]), text)
+
+
+def test_chinese_texts_punctuate_in_full_width():
+    """Chinese interface text uses ：，；（）, with markup, placeholders, addresses and
+    grouped numbers aside (an "ASCII punctuation" finding of the inspection indicators)."""
+    ascii_punctuated = []
+    for msgid, texts, _fuzzy, _plural in entries(LOCALE / "zh_Hans/LC_MESSAGES/django.po"):
+        for text in texts:
+            plain = re.sub(r"<[^>]*>|%\(\w+\)[sd]|\{[^}]*\}|https?://\S+|\d,\d{3}", "", text)
+            if re.search(r"[\u4e00-\u9fff]", plain) and re.search(r"[:,;()]", plain):
+                ascii_punctuated.append(msgid)
+    assert ascii_punctuated == []

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
 from portal.formatting import numbers
@@ -83,11 +84,13 @@ def cite(provenance, figure):
     if not numbers:
         return ""
     links = format_html_join(
-        ", ",
+        pgettext("list separator", ", "),
         '<a href="#source-{0}" aria-label="{1}">{0}</a>',
         ((n, _("Source %(n)s") % {"n": n}) for n in numbers),
     )
-    return format_html('<sup class="cite">[{}]</sup>', links)
+    # One group, never broken across lines ("[1, 2, / 3]"), though it may go to the
+    # next line as a whole (`<wbr>`: "2021[1" has no break opportunity of its own).
+    return format_html('<wbr><sup class="cite nowrap">[{}]</sup>', links)
 
 
 @register.simple_tag
@@ -110,3 +113,27 @@ def stage_cite(provenance, stage):
 def documented(stages):
     """The stages with a document on record."""
     return [stage for stage in stages if stage.document]
+
+
+@register.simple_tag
+def comparison(city, home):
+    """The rows of a partner's comparison with the home city: `(label, partner's value,
+    home city's value, wrap)`, formatted; a row neither city has a value for is left
+    out. `wrap` is the CSS class that keeps a value whole: a number with its unit on
+    one line, a longer phrase ("5,671 people per km²") with its words whole."""
+    rows = [
+        (_("Country"), localized(city.country, "name"), localized(home.country, "name"), ""),
+    ]
+    figures = (
+        (_("Population"), lambda c: numbers.population(c.population, c.population_is_approximate)),
+        (_("Area"), lambda c: km2(c.area_km2)),
+        (_("Density"), density),
+        (_("Winter average low"), lambda c: celsius(c.winter_low_c)),
+        (_("Summer average high"), lambda c: celsius(c.summer_high_c)),
+        (_("Rain per year"), lambda c: millimetres(c.precipitation_mm)),
+    )
+    rows += [
+        (label, value(city), value(home), "keep-words" if value is density else "nowrap")
+        for label, value in figures
+    ]
+    return [row for row in rows if row[1] or row[2]]

@@ -61,7 +61,7 @@ ABOUT = {
     },
     "short_history": {
         "en": (
-            "Shenyang's first sister-city relationship dates from November 18, 1980, with "
+            "Shenyang's first sister-city relationship dates from 18 November 1980, with "
             "Sapporo in Japan."
         ),
         "zh-hans": "1980年11月18日，沈阳与日本札幌市结为友好城市，这是沈阳的第一对友好城市。",
@@ -70,20 +70,20 @@ ABOUT = {
         "en": "\n".join(
             [
                 "Responsibilities: the office's English website, \"Responsibilities of Shenyang "
-                f'Foreign Affairs Office" (2024-08-27), {RESPONSIBILITIES_SOURCE}',
-                "The office's two names: the office's English website, news of 2024-08-30, "
+                f'Foreign Affairs Office" (27 August 2024), {RESPONSIBILITIES_SOURCE}',
+                "The office's two names: the office's English website, news of 30 August 2024, "
                 f"{NAME_SOURCE}",
                 "The first sister city: People's Government of Shenyang Municipality, English "
-                f'website, "Sister cities" (2020-02-11), {SISTER_CITY_SOURCE}',
+                f'website, "Sister cities" (11 February 2020), {SISTER_CITY_SOURCE}',
                 "Summarised in our own words.",
             ]
         ),
         "zh-hans": "\n".join(
             [
                 "主要职责：沈阳市人民政府外事办公室英文网站《Responsibilities of Shenyang Foreign "
-                f"Affairs Office》（2024-08-27）： {RESPONSIBILITIES_SOURCE}",
+                f"Affairs Office》（2024年8月27日）： {RESPONSIBILITIES_SOURCE}",
                 f"机构名称：沈阳市人民政府外事办公室英文网站2024年8月30日新闻： {NAME_SOURCE}",
-                "第一对友好城市：沈阳市人民政府英文网站“友好城市”页面（2020-02-11）： "
+                "第一对友好城市：沈阳市人民政府英文网站“友好城市”页面（2020年2月11日）： "
                 + SISTER_CITY_SOURCE,
                 "以上内容由本站概括改写。",
             ]

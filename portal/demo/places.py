@@ -207,7 +207,9 @@ OFFICE = {
         "en": "Foreign Affairs Office of the People's Government of Shenyang Municipality",
         "zh-hans": "沈阳市人民政府外事办公室",
     },
-    "short_name": {"en": "Shenyang Foreign Affairs Office", "zh-hans": "沈阳市外事办公室"},
+    # The office's one English name is its full one: English has no short form of it
+    # (the header shows a short name only in a language that has its own).
+    "short_name": {"en": "", "zh-hans": "沈阳市外事办公室"},
     # As its name says: an office of the city's people's government.
     "parent_organisation": {
         "en": "People's Government of Shenyang Municipality",

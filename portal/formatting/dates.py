@@ -9,8 +9,10 @@ that rule (`partial_date_constraint`) and forms show it (`partial_date_error`).
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.utils import dateformat, translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,22 +22,28 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
 
 
-# Explicit formats rather than the locale's DATE_FORMAT: English's default
-# abbreviates months ("Aug. 9"), and the seeds write them out in full.
-PARTIAL_DATE_FORMATS = {
-    "zh-hans": {"year": "Y年", "month": "Y年n月", "day": "Y年n月j日"},
-    "en": {"year": "Y", "month": "F Y", "day": "F j, Y"},
-}
+# A language's own formats (Django's locale formats, and ours in `portal/formats/`
+# where we write dates differently: English "9 December 2021"), so that pages and
+# the admin agree. A year alone has no locale format: Chinese writes "2018年".
+PRECISION_FORMATS = {"month": "YEAR_MONTH_FORMAT", "day": "DATE_FORMAT"}
+YEAR_FORMATS = {"zh-hans": "Y年"}
+
+
+def date_format_for(precision, language):
+    """The `date` filter format of a date known to `precision`, in `language`."""
+    if precision == DatePrecision.YEAR:
+        return YEAR_FORMATS.get(language, "Y")
+    return get_format(PRECISION_FORMATS.get(precision, "DATE_FORMAT"), lang=language)
 
 
 def format_partial_date(value, precision, language=None):
-    """`date(2018, 8, 1), "month"` → "August 2018" in English, "2018年8月" in Chinese."""
+    """`date(2018, 8, 1), "month"` → "August 2018" in English, "2018年8月" in Chinese;
+    `date(2021, 12, 9), "day"` → "9 December 2021" / "2021年12月9日"."""
     if value is None:
         return ""
-    language = language or translation.get_language() or "zh-hans"
-    formats = PARTIAL_DATE_FORMATS.get(language.lower(), PARTIAL_DATE_FORMATS["en"])
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()
     with translation.override(language):
-        return dateformat.format(value, formats.get(precision, formats["day"]))
+        return dateformat.format(value, date_format_for(precision, language))
 
 
 # The `<time datetime>` form of each precision (HTML's year, month and date strings).

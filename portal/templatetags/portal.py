@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import identity
@@ -43,9 +45,19 @@ def tr_html(obj, field):
     return localized(obj, field).as_block()
 
 
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The office's name in the active language (else the other's), as titles and Open
+    Graph print it: one name for the office, its full one; the portal's own name
+    before an office is set up."""
+    office = context.get("office")
+    name = localized(office, "name").text if office is not None and office.name else ""
+    return name or gettext("Foreign Affairs Portal")
+
+
 @register.filter
 def written_date(value):
-    """A date or local time as the seeds write dates: "December 10, 2021" / "2021年12月10日"."""
+    """A date or local time as the pages write dates: "10 December 2021" / "2021年12月10日"."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -60,6 +72,34 @@ def machine_time(value):
     if value is None:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def modified_at(*records):
+    """When the latest of `records` last changed, as a visitor sees it: its last save,
+    or its publication when that came later (a scheduled record); None without any."""
+    times = [
+        when
+        for record in records
+        if record is not None
+        for when in (getattr(record, "updated_at", None), getattr(record, "published_at", None))
+        if when is not None
+    ]
+    return max(times, default=None)
+
+
+@register.simple_tag
+def last_updated(*records):
+    """The "Last updated: 9 December 2021" line of a content page (`modified_at`)."""
+    when = modified_at(*records)
+    if when is None:
+        return ""
+    return format_html(
+        '<p class="meta last-updated">{}{}<time datetime="{}">{}</time></p>',
+        gettext("Last updated"),
+        pgettext("label colon", ": "),
+        machine_time(when),
+        written_date(when),
+    )
 
 
 @register.filter

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.formatting.i18n import localized, localized_value, other_languages
 from portal.formatting.structured import ld_json
+from portal.templatetags.portal import modified_at
 
 register = template.Library()
 
@@ -76,8 +77,7 @@ def article_ld(context, article, image_url):
         "@type": "NewsArticle",
         "headline": localized(article, "title").text[:110],
         "datePublished": article.published_at.isoformat(),
-        # The portal's edition: published, and changed since only if edited after.
-        "dateModified": max(article.published_at, article.updated_at).isoformat(),
+        "dateModified": modified_at(article).isoformat(),
         "inLanguage": get_language(),
         "isAccessibleForFree": True,
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),

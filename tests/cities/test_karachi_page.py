@@ -13,8 +13,8 @@ def test_karachi_shows_the_seed_facts_as_written_in_english(client, demo):
     for text in (
         "Shenyang's 22nd sister city",
         "August 2018",
-        "March 28, 2019",
-        "December 9, 2021",
+        "28 March 2019",
+        "9 December 2021",
         "3,527 km²",
         "about 20 million",
         "13 °C",

@@ -61,14 +61,14 @@ def test_each_figure_has_a_footnote_and_the_sources_close_the_profile(client, ji
     page = client.get("/en/cities/jinja/")
     assertContains(
         page,
-        '<sup class="cite">[<a href="#source-1" aria-label="Source 1">1</a>]</sup>',
+        '<sup class="cite nowrap">[<a href="#source-1" aria-label="Source 1">1</a>]</sup>',
         count=2,
         html=True,
     )
     assertContains(
         page,
         '<li id="source-1">Foreign Affairs Office of Shenyang, '
-        '<time datetime="2020-12-25">December 25, 2020</time>. '
+        '<time datetime="2020-12-25">25 December 2020</time>. '
         '<a href="https://www.shenyang.gov.cn/jinja" rel="external noopener noreferrer" '
         'class="source-url">https://www.shenyang.gov.cn/jinja</a></li>',
         html=True,
@@ -100,7 +100,7 @@ def test_a_figure_changed_by_hand_loses_its_footnote(client, jinja):
     City.objects.filter(pk=jinja.pk).update(population=123_456, population_is_approximate=False)
     page = client.get("/en/cities/jinja/")
     assertContains(page, "123,456")
-    assertContains(page, 'class="cite"', count=1)  # the area's only
+    assertContains(page, 'class="cite nowrap"', count=1)  # the area's only
 
 
 def test_one_public_value_per_figure(jinja):

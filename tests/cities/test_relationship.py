@@ -41,7 +41,7 @@ def test_karachi_path_reads_in_order_above_the_exchanges(client):
     path = html[html.index('class="stage-path"') : html.index("</ol>", html.index("stage-path"))]
     names = ["Letter of intent", "Friendly cooperative city", "Sister city"]
     assert [path.index(name) for name in names] == sorted(path.index(name) for name in names)
-    assert path.count("August 2018") == 2 and "December 9, 2021" in path
+    assert path.count("August 2018") == 2 and "9 December 2021" in path
     assert f'href="#exchange-{signing.pk}"' in path
     assert html.index("stage-path") < html.index('class="timeline"')
     zh = client.get("/zh-hans/cities/karachi/")
@@ -64,13 +64,14 @@ def test_record_counts_are_not_mixed_with_stated_totals(client):
     page = client.get("/en/cities/")
     assertContains(
         page,
-        "<strong>3 sister cities and 1 friendly cooperative city in 2 countries on record</strong>",
+        "<strong>4 partner cities on record, in 2 countries: 3 sister cities and 1 friendly "
+        "cooperative city</strong>",
         html=True,
     )
-    assertContains(page, "as of February 16, 2023: 23 sister cities and 78 friendly")
+    assertContains(page, "as of 16 February 2023: 23 sister cities and 78 friendly")
     assertContains(page, "People&#x27;s Government of Shenyang Municipality")
     zh = client.get("/zh-hans/cities/")
-    assertContains(zh, "本站记录：友好城市3个、友好合作城市1个，分布在2个国家")
+    assertContains(zh, "本站记录4个友城，分布在2个国家：友好城市3个、友好合作城市1个")
     assertContains(zh, "截至2023年2月16日")
 
 

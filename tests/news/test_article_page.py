@@ -30,7 +30,7 @@ def report(db):
 def test_article_shows_source_date_reporter_and_related_city(client, report):
     response = client.get("/en/news/signing/")
     for seen in (
-        "December 10, 2021",
+        "10 December 2021",
         "Source: Shenyang Daily",
         "Reporter: Han Bing",
         "<p>Acting Mayor Lyu Zhicheng signed the agreement.</p>",

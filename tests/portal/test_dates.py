@@ -11,8 +11,8 @@ from portal.formatting.dates import format_partial_date, partial_date_error
     [
         (datetime.date(2018, 1, 1), "year", "2018", "2018年"),
         (datetime.date(2018, 8, 1), "month", "August 2018", "2018年8月"),
-        (datetime.date(2019, 3, 28), "day", "March 28, 2019", "2019年3月28日"),
-        (datetime.date(2021, 12, 9), "day", "December 9, 2021", "2021年12月9日"),
+        (datetime.date(2019, 3, 28), "day", "28 March 2019", "2019年3月28日"),
+        (datetime.date(2021, 12, 9), "day", "9 December 2021", "2021年12月9日"),
     ],
 )
 def test_partial_date_prints_as_written_in_each_language(value, precision, english, chinese):

@@ -34,7 +34,7 @@ def test_home_shows_featured_news_partner_cities_and_recent_exchanges(client, db
         article=report,
     )
     for lang, title, exchanges, date, city in (
-        ("en", report.title_en, "Recent exchanges", "December 9, 2021", "Karachi"),
+        ("en", report.title_en, "Recent exchanges", "9 December 2021", "Karachi"),
         ("zh-hans", report.title_zh_hans, "近期交流", "2021年12月9日", "卡拉奇"),
     ):
         response = client.get(f"/{lang}/")

@@ -164,4 +164,4 @@ def test_queries_stay_few_with_a_hundred_sourced_partners(client, lang):
     counts = {page: count_queries(client, page.format(lang=lang)) for page in pages}
     assert all(count <= MAX_QUERIES for count in counts.values()), counts
     city_page = client.get(f"/{lang}/cities/city-0/").content.decode()
-    assert 'class="cite"' in city_page and 'id="source-2"' in city_page
+    assert 'class="cite nowrap"' in city_page and 'id="source-2"' in city_page

@@ -150,7 +150,7 @@ def test_the_change_form_tells_the_publisher_what_chinese_visitors_get(client, s
         '<tr class="edition-stale"><th scope="row">Chinese</th><td>stale</td>'
         "<td>Visitors read its last complete Chinese translation, in every list, search, "
         "feed and sitemap, under a notice that the English original was updated on "
-        "December 7, 2026, until the translation is updated.</td></tr>",
+        "7 December 2026, until the translation is updated.</td></tr>",
         html=True,
     )
 
@@ -232,7 +232,7 @@ def test_a_chinese_edit_keeps_the_english_article_everywhere(client):
     assertContains(
         response,
         '<div class="edition-notice" role="note"><p>The Chinese original was updated on '
-        '<time datetime="2026-12-07">December 7, 2026</time>; this English translation has '
+        '<time datetime="2026-12-07">7 December 2026</time>; this English translation has '
         "not been updated yet.</p>"
         '<p><a href="/zh-hans/news/visit/" hreflang="zh-hans">Read it in Chinese</a></p></div>',
         html=True,
