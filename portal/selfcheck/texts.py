@@ -27,6 +27,9 @@ CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # A CJK character, an ASCII , : ; ( ) ? ! and a CJK character or the end of the text,
 # spaces allowed either side: "巴基斯坦, 信德省", "签署意向书: ".
 ASCII_PUNCTUATION = re.compile(rf"{CJK} ?[,:;()?!] ?(?:{CJK}|$)", re.MULTILINE)
+# Where a block of rich text ends: a line ends there too (so that "签署意向书: " at the
+# end of a paragraph counts as the end of a text).
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
 EXCERPT = 12  # characters either side of the mark
 
 
@@ -77,7 +80,7 @@ def ascii_punctuation():
         for record in _records(model, queryset, fields):
             for language in chinese:
                 for field in fields:
-                    text = plain_text(getattr(record, build_localized_fieldname(field, language)))
+                    text = _lines(getattr(record, build_localized_fieldname(field, language)))
                     match = ASCII_PUNCTUATION.search(text or "")
                     if match is None:
                         continue
@@ -86,6 +89,10 @@ def ascii_punctuation():
                     failure = Failure(label, public_url(record, language), admin_url(record), excerpt)
                     add(result, failure)
     return result
+
+
+def _lines(value):
+    return plain_text(BLOCK_END.sub("\n", value or ""))
 
 
 def _excerpt(text, match):
