@@ -130,8 +130,15 @@ def _broken_links(network):
         rendered += 1
         crawler.statuses[page] = response.status_code
         if response.status_code != 200:
-            add(result, Failure(page, page, "", _("The page answers %(status)d.") % {
-                "status": response.status_code}))
+            add(
+                result,
+                Failure(
+                    page,
+                    page,
+                    "",
+                    _("The page answers %(status)d.") % {"status": response.status_code},
+                ),
+            )
             continue
         for href in dict.fromkeys(hrefs(response.content.decode(response.charset or "utf-8"))):
             path = crawler.local_path(href, page)
@@ -145,10 +152,14 @@ def _broken_links(network):
             status = crawler.status(path)
             if status not in GOOD:
                 detail = _("Links to %(href)s, which answers %(status)d.") % {
-                    "href": href, "status": status}
+                    "href": href,
+                    "status": status,
+                }
                 add(result, Failure(href, page, "", detail))
-    notes = [_("%(pages)d pages rendered, %(links)d addresses checked.") % {
-        "pages": rendered, "links": len(crawler.statuses)}]
+    notes = [
+        _("%(pages)d pages rendered, %(links)d addresses checked.")
+        % {"pages": rendered, "links": len(crawler.statuses)}
+    ]
     if capped:
         notes.append(_("The limits were reached: not every page or link was checked."))
     if network:
@@ -186,4 +197,6 @@ def _check_external(external, result, notes):
             continue
         detail = _("Links to another site, which answers %(status)s.") % {"status": status}
         add(result, Failure(address, page, "", detail))
-    notes.append(_("%(count)d links to other sites checked.") % {"count": min(limit, len(external))})
+    notes.append(
+        _("%(count)d links to other sites checked.") % {"count": min(limit, len(external))}
+    )

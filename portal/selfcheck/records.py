@@ -88,6 +88,8 @@ def unanswered_reports(now=None):
             "date": timezone.localdate(report.created_at).isoformat(),
             "status": report.get_status_display(),
         }
-        page = report.page if report.page.startswith("/") and not report.page.startswith("//") else ""
+        page = (
+            report.page if report.page.startswith("/") and not report.page.startswith("//") else ""
+        )
         add(result, Failure(str(report), page, admin_url(report), detail))
     return result

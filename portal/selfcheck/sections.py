@@ -140,4 +140,3 @@ def _newest(section):
     if section.edits_count:
         return rows.aggregate(newest=Max(Greatest("published_at", "updated_at")))["newest"]
     return rows.aggregate(newest=Max("published_at"))["newest"]
-

@@ -37,7 +37,11 @@ def _records(model, queryset, fields):
     """The published records of `model` with only `fields` (every language) loaded."""
     names = [build_localized_fieldname(name, code) for name in fields for code in LANGUAGE_CODES]
     limit = settings.SELF_CHECK_MAX_RECORDS
-    return queryset.order_by("pk").only(*address_fields(model), *names)[:limit].iterator(chunk_size=200)
+    return (
+        queryset.order_by("pk")
+        .only(*address_fields(model), *names)[:limit]
+        .iterator(chunk_size=200)
+    )
 
 
 def glossary_findings(record, glossary):
@@ -86,7 +90,9 @@ def ascii_punctuation():
                         continue
                     label = f"{record} · {model._meta.get_field(field).verbose_name}"
                     excerpt = _excerpt(text, match)
-                    failure = Failure(label, public_url(record, language), admin_url(record), excerpt)
+                    failure = Failure(
+                        label, public_url(record, language), admin_url(record), excerpt
+                    )
                     add(result, failure)
     return result
 
@@ -97,8 +103,10 @@ def _lines(value):
 
 def _excerpt(text, match):
     start, end = max(match.start() - EXCERPT, 0), match.end() + EXCERPT
-    return ("…" if start else "") + text[start:end].replace("\n", " ") + (
-        "…" if end < len(text) else ""
+    return (
+        ("…" if start else "")
+        + text[start:end].replace("\n", " ")
+        + ("…" if end < len(text) else "")
     )
 
 
@@ -119,8 +127,10 @@ def bilingual_editions():
                     "edition": edition.label,
                     "state": state,
                 }
-                add(result, Failure(str(record), public_url(record, language),
-                                    admin_url(record), detail))
+                add(
+                    result,
+                    Failure(str(record), public_url(record, language), admin_url(record), detail),
+                )
     return result
 
 

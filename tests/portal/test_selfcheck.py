@@ -121,7 +121,9 @@ def test_ascii_punctuation_between_chinese_characters_is_listed(site):
     result = texts.ascii_punctuation()
     details = {failure.label: failure.detail for failure in result.failures}
     assert len(details) == 2
-    assert "巴基斯坦, 信德省" in next(d for label, d in details.items() if label.startswith("Karachi"))
+    assert "巴基斯坦, 信德省" in next(
+        d for label, d in details.items() if label.startswith("Karachi")
+    )
     assert "签署意向书:" in next(d for label, d in details.items() if label.startswith("Shenyang"))
 
 
