@@ -113,7 +113,7 @@ def stale_sections(now=None):
         _("更新不及时 (sections not updated)"),
         _("A new or updated item within each section's period: %(periods)s.")
         % {
-            "periods": ", ".join(
+            "periods": _list_separator().join(
                 _("%(section)s %(days)d days") % {"section": s.label, "days": periods[s.key]}
                 for s in checked
             )
@@ -140,3 +140,8 @@ def _newest(section):
     if section.edits_count:
         return rows.aggregate(newest=Max(Greatest("published_at", "updated_at")))["newest"]
     return rows.aggregate(newest=Max("published_at"))["newest"]
+
+
+def _list_separator():
+    # Chinese lists take the enumeration comma (、), English ones a comma and a space.
+    return "、" if translation.get_language().startswith("zh") else ", "
