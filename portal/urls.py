@@ -9,6 +9,7 @@ from portal.editorial.views import translation_queue, workbench
 from portal.editorial.xliff_views import xliff_export, xliff_import, xliff_import_job
 from portal.operations.health import healthz
 from portal.pictures import views as pictures_views
+from portal.selfcheck.view import self_check
 from portal.twofactor.views import PasswordStepView
 
 urlpatterns = [
@@ -41,6 +42,7 @@ urlpatterns = [
         admin.site.admin_view(completeness_matrix),
         name="translation_matrix",
     ),
+    path("admin/self-check/", admin.site.admin_view(self_check), name="self_check"),
     path(
         "admin/translate/<str:model_label>/<int:pk>/<str:language>/",
         admin.site.admin_view(workbench),

@@ -149,13 +149,23 @@ def _verified(user):
     return bool(is_verified and is_verified())
 
 
-def must_use_two_factor(user):
-    """Superusers and whoever may publish sign in with a second factor (portal.twofactor);
-    other staff may choose to."""
+def _publishes_anything(user):
     return user.is_superuser or any(
         permission.partition(".")[2].startswith("publish_")
         for permission in user.get_all_permissions()
     )
+
+
+def must_use_two_factor(user):
+    """Superusers and whoever may publish sign in with a second factor (portal.twofactor);
+    other staff may choose to."""
+    return _publishes_anything(user)
+
+
+def can_run_self_check(user):
+    """The site's self-check (portal.selfcheck) is for who answers for the whole site:
+    publishers and superusers."""
+    return user.is_active and user.is_staff and _publishes_anything(user)
 
 
 def visible(model, user):

@@ -297,3 +297,4 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # --- Logging ------------------------------------------------------------------
 
 from portal.settings.logs import LOGGING  # noqa: E402, F401
+from portal.settings.selfcheck import *  # noqa: E402, F403

@@ -9,7 +9,12 @@ from cities.models import City
 from news.models import Article
 from portal.editorial.admin import STATE_LABELS
 from portal.editorial.models import PendingChange, Status
-from portal.editorial.rules import can_edit_structure, can_publish, can_use_translation_queue
+from portal.editorial.rules import (
+    can_edit_structure,
+    can_publish,
+    can_run_self_check,
+    can_use_translation_queue,
+)
 from portal.editorial.translation_queue import queue, translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -88,3 +93,8 @@ def verbose_name(record):
 @register.filter
 def state_label(state):
     return STATE_LABELS.get(state, state)
+
+
+@register.filter
+def may_run_self_check(user):
+    return can_run_self_check(user)
