@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.glossary import forbidden_errors
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.pictures.fields import PictureField
 from portal.pictures.ingest import ingest
@@ -50,6 +51,11 @@ class Picture(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # An official name's forbidden rendering is refused in alt text and captions too.
+        forbidden_errors(self)
 
     def save(self, *args, **kwargs):
         replaced = None
