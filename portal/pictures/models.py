@@ -52,11 +52,6 @@ class Picture(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        # An official name's forbidden rendering is refused in alt text and captions too.
-        forbidden_errors(self)
-
     def save(self, *args, **kwargs):
         replaced = None
         if self.image and not self.image._committed:
@@ -65,6 +60,11 @@ class Picture(models.Model):
         super().save(*args, **kwargs)
         if replaced and replaced[0] != self.image.name:
             transaction.on_commit(lambda: delete_files(*replaced))
+
+    def clean(self):
+        super().clean()
+        # An official name's forbidden rendering is refused in alt text and captions too.
+        forbidden_errors(self)
 
     def _stored_files(self):
         if self.pk is None:
