@@ -12,6 +12,7 @@ from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
 from portal.editorial.import_jobs import XliffImport
 from portal.editorial.models import PendingChange, Timestamped, Translatable
+from portal.editorial.summaries import TranslationSummary
 from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
 
@@ -23,6 +24,7 @@ __all__ = [
     "SecurityMark",
     "SiteRevision",
     "Term",
+    "TranslationSummary",
     "XliffImport",
 ]
 

@@ -38,7 +38,9 @@ def known(db):
 def csv_rows(client, query=""):
     response = client.get(f"{URL}?format=csv{query}")
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_counts_match_the_records(client, sign_in, known):
