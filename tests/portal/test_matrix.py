@@ -2,7 +2,6 @@
 
 import csv
 import io
-
 from unittest.mock import patch
 
 import pytest
