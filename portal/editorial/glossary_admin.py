@@ -6,6 +6,7 @@ the settings', not columns): `Term.forbidden` holds them as `{language: [renderi
 """
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -31,8 +32,11 @@ class TermFormBase(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for language in LANGUAGE_CODES:
-            renderings = self.instance.forbidden_in(language)
-            self.initial.setdefault(forbidden_field(language), "\n".join(renderings))
+            name = forbidden_field(language)
+            self.fields[name].label = gettext("Forbidden renderings (%(language)s)") % {
+                "language": LANGUAGE_LABELS[language]
+            }
+            self.initial.setdefault(name, "\n".join(self.instance.forbidden_in(language)))
 
     def _post_clean(self):
         # Before the model's own checks (`Term.clean`), which compare them with the
