@@ -68,28 +68,39 @@ def _in_state(state, language):
     return Q(**{f"cells__{key}__state": state})
 
 
-def matching(queryset, state, language=None):
-    """The summaries with a cell in `state` (in `language`, or in any language)."""
+def _matching(state, language=None):
     condition = Q(pk__in=[])
     for code in [language] if language else LANGUAGE_CODES:
         condition |= _in_state(state, code)
-    return queryset.filter(condition)
+    return condition
 
 
-def totals(queryset):
-    """`[(language, complete, public)]`: per language, the records visitors can see
-    that are complete in it (their original language counts as complete), counted
-    by the database."""
-    counts = queryset.filter(public=True).aggregate(
-        public=Count("pk"),
+def matching(queryset, state, language=None):
+    """The summaries with a cell in `state` (in `language`, or in any language)."""
+    return queryset.filter(_matching(state, language)) if state else queryset
+
+
+def counts(queryset, state=None, language=None):
+    """`(matching, totals)` in one pass of the database over `queryset`: how many are
+    in `state` (`matching`), and `[(language, complete, public)]`, per language the
+    records visitors can see that are complete in it (their original language counts
+    as complete)."""
+    public = Q(public=True)
+    found = queryset.aggregate(
+        matching=Count("pk", filter=_matching(state, language)) if state else Count("pk"),
+        visible=Count("pk", filter=public),
         **{
-            suffix(code): Count(
-                "pk", filter=Q(**{f"cells__{suffix(code)}__state__in": [ORIGINAL, COMPLETE]})
+            f"complete_{suffix(code)}": Count(
+                "pk",
+                filter=public & Q(**{f"cells__{suffix(code)}__state__in": [ORIGINAL, COMPLETE]}),
             )
             for code in LANGUAGE_CODES
         },
     )
-    return [(code, counts[suffix(code)], counts["public"]) for code in LANGUAGE_CODES]
+    totals = [
+        (code, found[f"complete_{suffix(code)}"], found["visible"]) for code in LANGUAGE_CODES
+    ]
+    return found["matching"], totals
 
 
 def with_awaiting(queryset):

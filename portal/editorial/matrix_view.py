@@ -50,13 +50,14 @@ def completeness_matrix(request):
     if not can_use_translation_queue(request.user, translatable_models()):
         raise PermissionDenied
     kinds, kind, state, language = _filters(request)
-    summaries = matrix.summaries(kind or None)
-    totals = matrix.totals(summaries)
-    if state:
-        summaries = matrix.matching(summaries, state, language or None)
+    of_kind = matrix.summaries(kind or None)
+    summaries = matrix.matching(of_kind, state, language or None)
     if request.GET.get("format") == "csv":
         return _csv(summaries)
-    page = Paginator(summaries, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(summaries, PAGE_SIZE)
+    # Counted with the totals, in one pass over the summaries rather than two.
+    paginator.count, totals = matrix.counts(of_kind, state, language or None)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
