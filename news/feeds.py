@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from news.models import Article
+from portal.editorial.editions import only_in
 from portal.formatting.richtext import plain_text
 
 FEED_LENGTH = 20
@@ -30,7 +31,11 @@ class LatestArticlesFeed(Feed):
         return articles.select_related("category")[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        """Marked as lists mark it when it is here in its original language only."""
+        label = only_in(item, get_language())
+        if not label:
+            return item.title
+        return _("%(title)s (%(only_in)s)") % {"title": item.title, "only_in": label}
 
     def item_description(self, item):
         return item.standfirst or Truncator(plain_text(item.body)).words(60)

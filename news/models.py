@@ -12,6 +12,7 @@ from portal.editorial.models import (
     Translatable,
     fields_for,
 )
+from portal.editorial.translation_state import queue_indexes
 from portal.formatting.i18n import slug_address
 from portal.formatting.richtext import RichTextField
 from portal.pictures.models import Picture
@@ -120,6 +121,7 @@ class Article(Publishable, Translatable, Timestamped):
                 ],
                 name="news_article_visible",
             ),
+            *queue_indexes("news_article"),
             models.Index(
                 fields=["status", "published_at", "id"],
                 condition=models.Q(featured=True),

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.editorial.admin import TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
+from portal.editorial.glossary_admin import TermAdmin
 from portal.models import GovernmentMark, Office, SecurityMark, StandardMap, Term
 from portal.pictures.admin import PictureInline
 
@@ -76,11 +77,4 @@ class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
         return not Office.objects.exists() and super().has_add_permission(request)
 
 
-@admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
-    """Official names: editors and translators keep them (`portal.editorial.roles`)."""
-
-    list_display = ("chinese", "english", "kind", "source")
-    list_filter = ("kind",)
-    search_fields = ("chinese", "english", "note", "source")
-    fields = ("chinese", "english", "kind", "note", "source")
+admin.site.register(Term, TermAdmin)

@@ -13,6 +13,7 @@ from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
 from portal.editorial.import_jobs import XliffImport
 from portal.editorial.models import PendingChange, Timestamped, Translatable
+from portal.editorial.summaries import TranslationSummary
 from portal.pictures.models import Picture
 from portal.search.models import SearchEntry
 
@@ -25,6 +26,7 @@ __all__ = [
     "SiteRevision",
     "StandardMap",
     "Term",
+    "TranslationSummary",
     "XliffImport",
 ]
 

@@ -32,6 +32,18 @@ STATE_LABELS = {
     "awaiting": _("awaiting approval"),
 }
 
+# What lists and the feed say of a record published in its original language only.
+ONLY_IN = {"zh-hans": _("Chinese only"), "en": _("English only")}
+
+
+def only_in(record, language):
+    """ "Chinese only" when `record` reaches visitors of `language` in its original
+    language only (`Edition.ORIGINAL_ONLY`), else ""."""
+    if record.edition(language) != Edition.ORIGINAL_ONLY:
+        return ""
+    return ONLY_IN.get(record.original_language, "")
+
+
 # Each language named in the visitor's language ("英文" on the Chinese site).
 LANGUAGE_NAMES = {
     "zh-hans": pgettext_lazy("language name", "Chinese"),

@@ -6,7 +6,10 @@ Friendship with Foreign Countries"). `Term` holds the pairs; `Glossary` finds
 the terms in an original text and the required renderings a translation
 lacks. Chinese matches as a substring (Chinese has no spaces between words);
 English case-insensitively on word boundaries. A missing rendering is a
-warning, never a block: grammar may change the form.
+warning, never a block: grammar may change the form. A *forbidden* rendering
+(`Term.forbidden`: "Lu Zhicheng" for 吕志成) is an error: `forbidden_errors`
+refuses a record whose text uses one, wherever it is validated (the change
+form, the workbench, an import, a pending change applied).
 
 The model belongs to the `portal` app (its `models` module imports it).
 """
@@ -14,13 +17,17 @@ The model belongs to the `portal` app (its `models` module imports it).
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.models import HistoricalRecords
 
-from portal.editorial.translation_state import text_fields
-from portal.formatting.i18n import LANGUAGE_CODES
+from portal.editorial.translation_state import suffix, text_fields
+from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.formatting.richtext import plain_text
 
 
@@ -43,6 +50,9 @@ class Term(models.Model):
         blank=True,
         help_text=_("Where the official form comes from: a document, a protocol list."),
     )
+    # {language: [renderings]}: forms a text in that language must never use.
+    forbidden = models.JSONField(_("forbidden renderings"), default=dict, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "english"]
@@ -53,8 +63,33 @@ class Term(models.Model):
     def __str__(self):
         return f"{self.chinese} → {self.english}"
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        for language, renderings in (self.forbidden or {}).items():
+            official = self.form_in(language)
+            clashing = [text for text in renderings if _matches(text, official, language)]
+            if clashing:
+                errors[f"forbidden_{suffix(language)}"] = _(
+                    "“%(rendering)s” is part of the official form “%(official)s”: it "
+                    "cannot be forbidden."
+                ) % {"rendering": clashing[0], "official": official}
+        if errors:
+            raise ValidationError(errors)
+
     def form_in(self, language):
         return self.chinese if language.startswith("zh") else self.english
+
+    def forbidden_in(self, language):
+        return (self.forbidden or {}).get(language, [])
+
+
+def _matches(needle, text, language):
+    """Whether `text` contains `needle`: Chinese as a substring, other languages
+    case-insensitively on word boundaries."""
+    if language.startswith("zh"):
+        return needle in text
+    return bool(_english_pattern(needle).search(text))
 
 
 def _english_pattern(text):
@@ -124,6 +159,57 @@ class Glossary:
         """(found, lacking) for one field."""
         found = self.found(original, original_language, target_language)
         return found, self.lacking(found, translation, target_language)
+
+
+@dataclass(frozen=True)
+class Misuse:
+    term: Term
+    used: str  # the forbidden rendering the text contains
+    language: str
+
+    @property
+    def official(self):
+        return self.term.form_in(self.language)
+
+
+def forbidden_uses(record):
+    """`[(field name, Misuse)]`: every forbidden rendering the record's text uses, in
+    any language (a forbidden form is wrong in an original as in a translation)."""
+    terms = [term for term in Term.objects.exclude(forbidden={}) if term.forbidden]
+    uses = []
+    for name in text_fields(type(record)):
+        for language in LANGUAGE_CODES:
+            text = plain_text(getattr(record, build_localized_fieldname(name, language)) or "")
+            if not text:
+                continue
+            uses += [
+                (name, Misuse(term, used, language))
+                for term in terms
+                for used in term.forbidden_in(language)
+                if _matches(used, text, language)
+            ]
+    return uses
+
+
+def forbidden_errors(record):
+    """Raise a `ValidationError` naming, for each forbidden rendering the record uses,
+    its field, its language and the official form to write instead."""
+    lines = [
+        _now(
+            "%(field)s (%(language)s): “%(used)s” is not the official form of %(name)s; "
+            "write “%(official)s”."
+        )
+        % {
+            "field": capfirst(type(record)._meta.get_field(name).verbose_name),
+            "language": LANGUAGE_LABELS[misuse.language],
+            "used": misuse.used,
+            "name": misuse.term.chinese,
+            "official": misuse.official,
+        }
+        for name, misuse in forbidden_uses(record)
+    ]
+    if lines:
+        raise ValidationError(lines, code="forbidden_rendering")
 
 
 def record_warnings(record, glossary, languages=None, original_language=None):

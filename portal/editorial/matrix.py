@@ -2,31 +2,25 @@
 
 For each record (cities, their exchanges and photos, articles and their lead
 images, categories, countries, the office) and each language: its state and
-how many fields are missing, stale or lack an official name (`glossary`),
-and whether a translation awaits a publisher's approval (`pending.awaiting`),
-with totals per language over the records visitors can see. One query per
-kind of record, whatever their number: pictures come with their owner
-(their original language is the owner's).
+how many fields are missing, stale or lack an official name, and whether a
+translation awaits a publisher's approval (`pending.awaiting_any`), with totals
+per language over the records visitors can see. It reads the summaries stored
+when each record was saved (`summaries`): the database filters, counts and pages
+them, whatever the number of records, and nothing is checked again per request.
 """
 
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from modeltranslation.translator import translator
 
 from portal.editorial import pending
-from portal.editorial.glossary import Glossary, record_warnings
-from portal.editorial.models import Status, Translatable
-from portal.editorial.translation_state import (
-    AWAITING,
-    COMPLETE,
-    MISSING,
-    STALE,
-    field_states,
-    picture_states,
-)
+from portal.editorial.summaries import ORIGINAL, TranslationSummary, kinds, owner_field
+from portal.editorial.translation_state import AWAITING, COMPLETE, MISSING, STALE, suffix
 from portal.formatting.i18n import LANGUAGE_CODES
+
+__all__ = ["kinds", "owner_field"]  # also what the XLIFF exchange covers
 
 FLAGGED = "flagged"
 STATES = (MISSING, STALE, AWAITING, FLAGGED, COMPLETE)
@@ -48,133 +42,109 @@ class Cell:
 
 @dataclass
 class Row:
-    record: object
+    record: str  # its name
+    pk: int
     kind: str  # "app.model"
     kind_label: str
     original_language: str
     public: bool
-    workbench: tuple  # ("app.model", pk) of the record translated with it (a picture's owner)
+    workbench: tuple  # ("app.model", pk) of the record translated with it (a part's owner)
     cells: dict = field(default_factory=dict)  # language → Cell
 
-    def has(self, state, language=None):
-        cells = [self.cells[language]] if language else self.cells.values()
-        if state == FLAGGED:
-            return any(cell.flagged for cell in cells)
-        if state == AWAITING:
-            return any(cell.awaiting for cell in cells)
-        return any(cell.state == state for cell in cells if cell.state != "original")
+
+def summaries(kind=None):
+    """The stored summaries (of `kind`, an "app.model" label, if given), in a steady order."""
+    models = [model for model in kinds() if not kind or model._meta.label_lower == kind]
+    types = ContentType.objects.get_for_models(*models).values()
+    return TranslationSummary.objects.filter(content_type__in=types)
 
 
-def owner_field(model):
-    """The foreign key by which a picture belongs to a translated record, or None."""
-    for model_field in model._meta.fields:
-        related = model_field.related_model
-        owned = model_field.many_to_one or model_field.one_to_one
-        if (
-            owned
-            and related is not None
-            and issubclass(related, Translatable)
-            and model_field.remote_field.on_delete is models.CASCADE
-        ):
-            return model_field
-    return None
+def _in_state(state, language):
+    key = suffix(language)
+    if state == AWAITING:  # a change to the original awaits approval in no translation
+        return pending.awaiting_any(kinds(), language) & ~Q(original_language=language)
+    if state == FLAGGED:
+        return Q(**{f"cells__{key}__flagged__gt": 0})
+    return Q(**{f"cells__{key}__state": state})
 
 
-def kinds():
-    """Every model with translated text: translatable records and their pictures."""
-    found = []
-    for model in translator.get_registered_models():
-        if model._meta.abstract:
-            continue
-        if issubclass(model, Translatable) or owner_field(model) is not None:
-            found.append(model)
-    return sorted(found, key=lambda model: model._meta.label_lower)
+def _matching(state, language=None):
+    condition = Q(pk__in=[])
+    for code in [language] if language else LANGUAGE_CODES:
+        condition |= _in_state(state, code)
+    return condition
 
 
-def _records(model):
-    owner = owner_field(model)
-    queryset = model.objects.all()
-    if owner is not None:
-        queryset = queryset.select_related(owner.name)
-    else:
-        queryset = pending.with_awaiting(queryset)
-    return queryset.order_by("pk"), owner
+def matching(queryset, state, language=None):
+    """The summaries with a cell in `state` (in `language`, or in any language)."""
+    return queryset.filter(_matching(state, language)) if state else queryset
 
 
-def _public(record, owner):
-    if hasattr(record, "status"):
-        return record.status == Status.PUBLISHED
-    parent = getattr(record, owner.name) if owner is not None else None
-    if parent is not None and hasattr(parent, "status"):
-        return parent.status == Status.PUBLISHED
-    return True
-
-
-def build(kind=None):
-    """Every row (of `kind`, an "app.model" label, if given)."""
-    glossary = Glossary()
-    rows = []
-    for model in kinds():
-        label = model._meta.label_lower
-        if kind and label != kind:
-            continue
-        queryset, owner = _records(model)
-        for record in queryset:
-            rows.append(_row(record, model, label, owner, glossary))
-    return rows
-
-
-def _row(record, model, label, owner, glossary):
-    if isinstance(record, Translatable):
-        original_language, translated_with = record.original_language, record
-    else:
-        translated_with = getattr(record, owner.name)
-        original_language = translated_with.original_language
-    row = Row(
-        record,
-        label,
-        model._meta.verbose_name,
-        original_language,
-        _public(record, owner),
-        (translated_with._meta.label_lower, translated_with.pk),
+def counts(queryset, state=None, language=None):
+    """`(matching, totals)` in one pass of the database over `queryset`: how many are
+    in `state` (`matching`), and `[(language, complete, public)]`, per language the
+    records visitors can see that are complete in it (their original language counts
+    as complete)."""
+    public = Q(public=True)
+    found = queryset.aggregate(
+        matching=Count("pk", filter=_matching(state, language)) if state else Count("pk"),
+        visible=Count("pk", filter=public),
+        **{
+            f"complete_{suffix(code)}": Count(
+                "pk",
+                filter=public & Q(**{f"cells__{suffix(code)}__state__in": [ORIGINAL, COMPLETE]}),
+            )
+            for code in LANGUAGE_CODES
+        },
     )
-    flags = {}
-    for language, _name, lacking in record_warnings(record, glossary, None, original_language):
-        flags[language] = flags.get(language, 0) + len(lacking)
-    for language in LANGUAGE_CODES:
-        if language == original_language:
-            row.cells[language] = Cell("original")
-            continue
-        if isinstance(record, Translatable):
-            states = field_states(record, language)
-        else:
-            states = picture_states(record, original_language, language)
-        values = list(states.values())
-        state = MISSING if MISSING in values else STALE if STALE in values else COMPLETE
-        row.cells[language] = Cell(
-            state,
-            values.count(MISSING),
-            values.count(STALE),
-            flags.get(language, 0),
-            pending.is_awaiting(record, language),
+    totals = [
+        (code, found[f"complete_{suffix(code)}"], found["visible"]) for code in LANGUAGE_CODES
+    ]
+    return found["matching"], totals
+
+
+def with_awaiting(queryset):
+    """`queryset` with `awaiting_<language>` on each summary (a page of them)."""
+    return queryset.annotate(
+        **{
+            f"awaiting_{suffix(code)}": pending.awaiting_any(kinds(), code)
+            for code in LANGUAGE_CODES
+        }
+    )
+
+
+def rows(page):
+    """The `Row`s of summaries loaded `with_awaiting`."""
+    found = []
+    for summary in page:
+        model = ContentType.objects.get_for_id(summary.content_type_id).model_class()
+        owner = ContentType.objects.get_for_id(summary.workbench_type_id)
+        row = Row(
+            summary.name(),
+            summary.object_id,
+            model._meta.label_lower,
+            model._meta.verbose_name,
+            summary.original_language,
+            summary.public,
+            (f"{owner.app_label}.{owner.model}", summary.workbench_id),
         )
-    return row
-
-
-def totals(rows):
-    """`[(language, complete, public)]`: per language, the records visitors can see
-    that are complete in it (their original language counts as complete)."""
-    result = []
-    for language in LANGUAGE_CODES:
-        public = [row for row in rows if row.public]
-        complete = [row for row in public if row.cells[language].state in ("original", COMPLETE)]
-        result.append((language, len(complete), len(public)))
-    return result
+        for code in LANGUAGE_CODES:
+            cell = summary.cells.get(suffix(code), {})
+            row.cells[code] = Cell(
+                cell.get("state", MISSING),
+                cell.get("missing", 0),
+                cell.get("stale", 0),
+                cell.get("flagged", 0),
+                code != summary.original_language
+                and getattr(summary, f"awaiting_{suffix(code)}", False),
+            )
+        found.append(row)
+    return found
 
 
 def state_label(state):
     return {
-        "original": _("original"),
+        ORIGINAL: _("original"),
         COMPLETE: _("complete"),
         MISSING: _("missing"),
         STALE: _("stale"),

@@ -3,8 +3,10 @@
 import csv
 
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +17,10 @@ from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 from portal.formatting.spreadsheets import neutralise
+
+# Records per page, and per query of the CSV.
+PAGE_SIZE = 100
+CSV_BATCH = 2000
 
 STATE_CHOICES = {
     matrix.MISSING: gettext_lazy("missing"),
@@ -39,20 +45,28 @@ def _filters(request):
 
 
 def completeness_matrix(request):
-    """Every translated record × language: state and counts, filters, totals, CSV."""
+    """Every translated record × language: state and counts, filters, totals, CSV;
+    a page of records at a time."""
     if not can_use_translation_queue(request.user, translatable_models()):
         raise PermissionDenied
     kinds, kind, state, language = _filters(request)
-    rows = matrix.build(kind or None)
-    totals = matrix.totals(rows)
-    if state:
-        rows = [row for row in rows if row.has(state, language or None)]
+    of_kind = matrix.summaries(kind or None)
+    summaries = matrix.matching(of_kind, state, language or None)
     if request.GET.get("format") == "csv":
-        return _csv(rows)
+        return _csv(summaries)
+    paginator = Paginator(summaries, PAGE_SIZE)
+    # Counted with the totals, in one pass over the summaries rather than two.
+    paginator.count, totals = matrix.counts(of_kind, state, language or None)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         **admin.site.each_context(request),
         "title": _("Translation completeness"),
-        "rows": [(row, _cells(row)) for row in rows],
+        "rows": [(row, _cells(row)) for row in matrix.rows(matrix.with_awaiting(page.object_list))],
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number),
+        "query": query.urlencode(),
         "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
         "totals": [
             _("%(language)s: %(complete)d of %(total)d published records complete")
@@ -65,6 +79,7 @@ def completeness_matrix(request):
         "csv_query": request.GET.copy(),
     }
     context["csv_query"]["format"] = "csv"
+    context["csv_query"].pop("page", None)
     context["csv_query"] = context["csv_query"].urlencode()
     return TemplateResponse(request, "admin/translation_matrix.html", context)
 
@@ -74,27 +89,52 @@ def _cells(row):
     for code in LANGUAGE_CODES:
         cell = row.cells[code]
         url = None
-        if cell.state != "original":
+        if cell.state != matrix.ORIGINAL:
             label, pk = row.workbench
             url = reverse("translation_workbench", args=[label, pk, code])
         cells.append((code, cell, matrix.state_label(cell.shown), url))
     return cells
 
 
-def _csv(rows):
-    """The matrix as CSV; a record's name is text a spreadsheet must not run
-    (`portal.formatting.spreadsheets`)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+class _Echo:
+    """A file that hands back what is written to it: each CSV line, for streaming."""
+
+    def write(self, value):
+        return value
+
+
+def _csv(summaries):
+    """The matrix as CSV, streamed a batch of records at a time; a record's name is text
+    a spreadsheet must not run (`portal.formatting.spreadsheets`)."""
+    response = StreamingHttpResponse(_lines(summaries), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="translation-completeness.csv"'
-    writer = csv.writer(response)
+    return response
+
+
+def _lines(summaries):
+    writer = csv.writer(_Echo())
     header = ["type", "id", "record", "original language", "published"]
     for code in LANGUAGE_CODES:
         header += [f"{code} state", f"{code} missing", f"{code} stale", f"{code} flagged"]
-    writer.writerow(header)
-    for row in rows:
-        line = [row.kind, row.record.pk, str(row.record), row.original_language, int(row.public)]
-        for code in LANGUAGE_CODES:
-            cell = row.cells[code]
-            line += [cell.shown, cell.missing, cell.stale, cell.flagged]
-        writer.writerow([neutralise(value) for value in line])
-    return response
+    yield writer.writerow(header)
+    for type_id in sorted(
+        {ct.pk for ct in ContentType.objects.get_for_models(*matrix.kinds()).values()}
+    ):
+        last = 0
+        while True:
+            # Keyset, not OFFSET: each batch starts where the last one ended.
+            records = summaries.filter(content_type_id=type_id, object_id__gt=last)
+            batch = matrix.rows(matrix.with_awaiting(records.order_by("object_id")[:CSV_BATCH]))
+            for row in batch:
+                yield writer.writerow([neutralise(value) for value in _line(row)])
+            if len(batch) < CSV_BATCH:
+                break
+            last = batch[-1].pk
+
+
+def _line(row):
+    line = [row.kind, row.pk, row.record, row.original_language, int(row.public)]
+    for code in LANGUAGE_CODES:
+        cell = row.cells[code]
+        line += [cell.shown, cell.missing, cell.stale, cell.flagged]
+    return line

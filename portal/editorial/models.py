@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.editorial import translation_state
+from portal.editorial import glossary, translation_state
 from portal.formatting.i18n import LANGUAGE_CODES
 
 
@@ -262,6 +262,7 @@ class Translatable(models.Model):
                 errors[localized] = _("Required in the original language.")
         if errors:
             raise ValidationError(errors)
+        glossary.forbidden_errors(self)
 
 
 class PendingChange(models.Model):

@@ -15,7 +15,7 @@ import copy
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -129,7 +129,7 @@ def awaiting(model, language):
     """Whether a record of `model` awaits approval in `language`, as an expression for
     its querysets (`.annotate()`, `.filter()`): a pending change holds one of its
     fields in that language (`proposed`, for one record)."""
-    names = [build_localized_fieldname(name, language) for name in text_fields(model)]
+    names = _names(model, language)
     if not names:
         return Value(False)
     return Exists(
@@ -139,6 +139,27 @@ def awaiting(model, language):
             values__has_any_keys=names,
         )
     )
+
+
+def awaiting_any(models, language):
+    """`awaiting` for rows that name a record of any of `models` by `content_type` and
+    `object_id` (the matrix's summaries)."""
+    holds = Q(pk__in=[])
+    for model in models:
+        if names := _names(model, language):
+            holds |= Q(
+                content_type=ContentType.objects.get_for_model(model),
+                values__has_any_keys=names,
+            )
+    return Exists(
+        PendingChange.objects.filter(
+            holds, content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+        )
+    )
+
+
+def _names(model, language):
+    return [build_localized_fieldname(name, language) for name in text_fields(model)]
 
 
 def with_awaiting(queryset):

@@ -19,7 +19,8 @@ EDITORS = [
     "news.add_leadimage", "news.change_leadimage", "news.view_leadimage",
     "news.delete_leadimage",
     "portal.view_office",
-    "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
+    # Official names are the publishers' to keep: everyone else reads them.
+    "portal.view_term", "portal.view_historicalterm",
     "office.add_officepage", "office.change_officepage", "office.view_officepage",
     "office.add_serviceguide", "office.change_serviceguide", "office.view_serviceguide",
     "office.add_websitereport", "office.change_websitereport", "office.view_websitereport",
@@ -42,8 +43,8 @@ TRANSLATORS = [
     "cities.translate_cityphoto", "cities.view_cityphoto",
     "news.translate_leadimage", "news.view_leadimage",
     "portal.view_office",
-    # The official names they follow, and add to as they meet new ones.
-    "portal.add_term", "portal.change_term", "portal.view_term", "portal.delete_term",
+    # The official names they follow (a publisher adds and corrects them).
+    "portal.view_term", "portal.view_historicalterm",
     "office.translate_officepage", "office.view_officepage",
     "office.translate_serviceguide", "office.view_serviceguide",
     "office.translate_websitereport", "office.view_websitereport",
@@ -57,6 +58,7 @@ PUBLISHERS = [
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
+    "portal.add_term", "portal.change_term", "portal.delete_term",
     "portal.add_governmentmark", "portal.change_governmentmark", "portal.view_governmentmark",
     "portal.delete_governmentmark",
     "portal.add_securitymark", "portal.change_securitymark", "portal.view_securitymark",
@@ -69,10 +71,16 @@ PUBLISHERS = [
     "problems.delete_problemreport",
 ]  # fmt: skip
 ROLES = {"Editors": EDITORS, "Translators": TRANSLATORS, "Publishers": PUBLISHERS}
+# Permissions a role once had and has no longer: taken back from its group.
+WITHDRAWN = {
+    "Editors": ["portal.add_term", "portal.change_term", "portal.delete_term"],
+    "Translators": ["portal.add_term", "portal.change_term", "portal.delete_term"],
+}
 
 
 def ensure_roles(apps=global_apps, **kwargs):
-    """Create the groups and give them their permissions; changes nothing already right."""
+    """Create the groups, give them their permissions and take back those `WITHDRAWN`;
+    changes nothing already right."""
     # Permissions are normally made after all migrations; the roles need them now.
     for label in ("auth", "contenttypes", "cities", "news", "office", "portal", "problems"):
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
@@ -91,6 +99,10 @@ def ensure_roles(apps=global_apps, **kwargs):
             )
         ]
         group.permissions.add(*permissions)
+        for label, codename in (code.split(".") for code in WITHDRAWN.get(name, [])):
+            group.permissions.remove(
+                *Permission.objects.filter(content_type__app_label=label, codename=codename)
+            )
 
 
 def post_migrate_roles(sender, apps=global_apps, **kwargs):

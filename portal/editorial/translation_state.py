@@ -17,6 +17,8 @@ STALE_SINCE since when, per language, until the translation is complete again:
 import datetime
 import functools
 
+from django.db import models
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -30,6 +32,21 @@ AWAITING = "awaiting"
 # The key of `translation_states` holding `{language suffix: ISO date}`: the translations
 # that were complete until their original changed on that date.
 STALE_SINCE = "stale_since"
+
+
+def queue_indexes(table):
+    """Indexes for a table that grows (articles): per language, the records whose
+    translation into it is missing or stale, oldest change first (the queue's
+    question, `translation_queue`), found in an index rather than by reading the table."""
+    return [
+        models.Index(
+            KeyTransform(suffix(code), "translation_states"),
+            "updated_at",
+            "id",
+            name=f"{table}_queue_{suffix(code)}",
+        )
+        for code in LANGUAGE_CODES
+    ]
 
 
 def suffix(language):

@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.glossary import forbidden_errors
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.pictures.fields import PictureField
 from portal.pictures.ingest import ingest
@@ -59,6 +60,11 @@ class Picture(models.Model):
         super().save(*args, **kwargs)
         if replaced and replaced[0] != self.image.name:
             transaction.on_commit(lambda: delete_files(*replaced))
+
+    def clean(self):
+        super().clean()
+        # An official name's forbidden rendering is refused in alt text and captions too.
+        forbidden_errors(self)
 
     def _stored_files(self):
         if self.pk is None:

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext
-from django.utils.translation import gettext_lazy as _
 
 from portal import identity
-from portal.editorial.editions import alternates
+from portal.editorial.editions import ONLY_IN, alternates
 from portal.editorial.models import Edition
 from portal.formatting import numbers
 from portal.formatting.dates import DatePrecision, format_partial_date
@@ -19,9 +18,6 @@ from portal.formatting.i18n import LANGUAGE_LABELS, localized, localized_value
 from portal.search import highlight as search_highlight
 
 register = template.Library()
-
-# What lists say of a record published in its original language only.
-ONLY_IN = {"zh-hans": _("Chinese only"), "en": _("English only")}
 
 
 @register.simple_tag

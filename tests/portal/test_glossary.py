@@ -1,7 +1,6 @@
 """Official names: found in the original, required in the translation, a warning when lacking."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -102,18 +101,12 @@ def test_the_workbench_lists_required_names_and_warns_when_one_is_lacking(client
     assertNotContains(client.get(url), '<p class="workbench-warning" role="status">')
 
 
-def test_editors_and_translators_keep_the_glossary_in_both_admin_languages(client, sign_in, terms):
-    for role in ("Editors", "Translators"):
-        assert Group.objects.get(name=role).permissions.filter(codename="change_term").exists()
+def test_everyone_in_the_back_office_reads_the_glossary_in_both_admin_languages(
+    client, sign_in, terms
+):
     sign_in("Translators")
     response = client.get("/admin/portal/term/?q=karachi")
     assertContains(response, "卡拉奇")
     assertNotContains(response, "吕志成")
-    response = client.post(
-        "/admin/portal/term/add/",
-        {"chinese": "莫因·哈克", "english": "Moin ul Haque", "kind": "person"},
-    )
-    assert response.status_code == 302
-    assert Term.objects.filter(english="Moin ul Haque").exists()
     client.cookies["django_language"] = "zh-hans"
     assertContains(client.get("/admin/portal/term/"), "规范名称")

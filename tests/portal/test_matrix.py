@@ -2,13 +2,20 @@
 
 import csv
 import io
+from unittest.mock import patch
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
-from portal.editorial.glossary import Term
+from cities.models import City, Exchange
+from news.models import Article
+from portal.editorial.glossary import Glossary, Term
+from portal.editorial.matrix_view import PAGE_SIZE
+from portal.editorial.models import PendingChange
+from portal.editorial.summaries import TranslationSummary, refresh_all
 from portal.models import Office
 from tests.factories import make_article, make_category, make_city, make_exchange, make_photo
 
@@ -38,7 +45,9 @@ def known(db):
 def csv_rows(client, query=""):
     response = client.get(f"{URL}?format=csv{query}")
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_counts_match_the_records(client, sign_in, known):
@@ -133,3 +142,82 @@ def test_the_csv_runs_no_formula(client, sign_in):
         make_city(slug=f"evil-{n}", name_zh_hans=name, name_en=name)
     records = [row["record"] for row in csv_rows(client, "&type=cities.city")]
     assert sorted(records) == sorted(f"'{name}" for name in INJECTIONS)
+
+
+def test_glossary_findings_are_stored_on_save_not_checked_per_request(client, sign_in, known):
+    """The page and the CSV read what each save stored: the glossary is not consulted."""
+    sign_in("Translators")
+    exchange = Exchange.objects.get()
+    with patch.object(Glossary, "check", side_effect=AssertionError("checked per request")):
+        flagged = csv_rows(client, "&state=flagged")
+        assert client.get(f"{URL}?state=flagged").status_code == 200
+    assert [row["en flagged"] for row in flagged] == ["1"]
+    exchange.title_en = "A visit to Karachi"
+    exchange.save()
+    assert csv_rows(client, "&state=flagged") == []
+    summary = TranslationSummary.objects.get(object_id=exchange.pk, content_type__model="exchange")
+    assert summary.cells["en"] == {"state": "complete", "missing": 0, "stale": 0, "flagged": 0}
+
+
+def test_a_glossary_change_refreshes_the_stored_findings_in_the_background(
+    client, sign_in, known, settings, django_capture_on_commit_callbacks
+):
+    sign_in("Translators")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        Term.objects.create(chinese="完整", english="Whole", kind="other")
+    # Queued, not yet run: the page still shows what was stored.
+    assert [row["type"] for row in csv_rows(client, "&state=flagged")] == ["cities.exchange"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        Term.objects.filter(chinese="完整").first().save()
+    flagged = {(row["type"], row["en flagged"]) for row in csv_rows(client, "&state=flagged")}
+    assert flagged == {("cities.exchange", "1"), ("news.article", "1")}
+
+
+def test_refreshing_every_summary_in_batches_changes_nothing_right(client, sign_in, known):
+    sign_in("Translators")
+    before = csv_rows(client)
+    TranslationSummary.objects.all().delete()
+    refresh_all(batch=2)  # as the migration fills them
+    assert csv_rows(client) == before
+
+
+def test_a_deleted_record_leaves_the_matrix(client, sign_in, known):
+    sign_in("Translators")
+    city = City.objects.get(slug="karachi")
+    city.delete()  # with its exchange and photo
+    kinds = {row["type"] for row in csv_rows(client)}
+    assert not kinds & {"cities.city", "cities.exchange", "cities.cityphoto"}
+
+
+def test_the_matrix_is_paged_and_counted_by_the_database(client, sign_in, known):
+    sign_in("Translators")
+    for n in range(PAGE_SIZE + 5):
+        make_article(slug=f"more-{n}", title_zh_hans=f"更多{n}", title_en="", status="draft")
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(f"{URL}?type=news.article")
+    assert len(queries) < 20
+    assertContains(first, f"{PAGE_SIZE + 9} records")
+    assert first.content.decode().count('<th scope="row">') == PAGE_SIZE
+    assertContains(first, 'href="?type=news.article&amp;page=2"')
+    second = client.get(f"{URL}?type=news.article&page=2")
+    assert second.content.decode().count('<th scope="row">') == 9
+    # The totals are of every record of the type, not of the page.
+    assertContains(second, "English: 2 of 3 published records complete")
+    assertContains(client.get(f"{URL}?type=news.article&page=999"), "更多")  # the last page
+    missing = client.get(f"{URL}?type=news.article&state=missing&language=en")
+    assertContains(missing, f"{PAGE_SIZE + 6} records")
+
+
+def test_awaiting_approval_is_shown_and_filtered(client, sign_in, known):
+    article = Article.objects.get(slug="complete")
+    PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=article.pk,
+        values={"title_en": "Completed"},
+    )
+    sign_in("Translators")
+    rows = csv_rows(client, "&state=awaiting")
+    assert [(row["record"], row["en state"]) for row in rows] == [("Complete", "awaiting")]
+    assert csv_rows(client, "&state=awaiting&language=zh-hans") == []

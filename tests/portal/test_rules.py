@@ -26,9 +26,9 @@ def perms_of(group_name):
 def test_translators_hold_translate_permissions_and_no_change_permission():
     held = perms_of("Translators")
     assert {f"translate_{model}" for model in TRANSLATED_MODELS} <= held
-    # Of the records, that is: the glossary of official names is theirs to keep.
+    # Nothing else: not even the glossary of official names, which publishers keep.
     changes = {code for code in held if code.startswith(("change_", "add_", "delete_"))}
-    assert changes == {"add_term", "change_term", "delete_term"}
+    assert changes == set()
 
 
 def user_with(*codenames):
