@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
+from cities.models.sources import SourceKind
 from portal.formatting import numbers
 from portal.formatting.i18n import localized
 
@@ -110,3 +111,55 @@ def stage_cite(provenance, stage):
 def documented(stages):
     """The stages with a document on record."""
     return [stage for stage in stages if stage.document]
+
+
+@register.simple_tag
+def worked_out(provenance, figure):
+    """ "15th anniversary in 2025" / "2025年为结好15周年": a date the source gives
+    only as an anniversary, printed as the source states it; blank otherwise."""
+    found = provenance.worked_out.get(figure) if provenance else None
+    if not found:
+        return ""
+    number, year = found
+    return _("%(nth)s anniversary in %(year)s") % {"nth": numbers.nth(number), "year": year}
+
+
+@register.simple_tag
+def stage_worked_out(provenance, stage):
+    return worked_out(provenance, STAGE_FIGURES[stage.stage])
+
+
+@register.simple_tag
+def dispute_notes(provenance, home):
+    """ "Sources disagree: A calls Karachi Shenyang's 22nd sister city [1]; B calls
+    Jinja Shenyang's 22nd sister city [7]." per disputed ordinal, with the note that
+    the office has not confirmed this city's place when its claim is not public."""
+    if not provenance or home is None:
+        return ""
+    home_name = localized(home, "name")
+    notes = []
+    for dispute in provenance.disputes:
+        claims = format_html_join(
+            _("; "),
+            "{}{}",
+            (
+                (claim_words(claim, dispute, home_name), cite(provenance, claim.key))
+                for claim in dispute.claims
+            ),
+        )
+        note = conditional_escape(_("Sources disagree: %(claims)s.")) % {"claims": claims}
+        if not dispute.settled:
+            note += " " + conditional_escape(_("The office has not confirmed this city's place."))
+        notes.append(mark_safe(note))
+    return format_html_join("", '<p class="meta dispute">{}</p>', ((note,) for note in notes))
+
+
+def claim_words(claim, dispute, home_name):
+    first = min(claim.sources, key=lambda source: SourceKind.rank(source.kind))
+    publisher = localized(first, "publisher")
+    values = {
+        "source": conditional_escape(publisher),
+        "city": conditional_escape(localized(claim.city, "name")),
+        "ordinal": ordinal_words(claim.city.relationship, dispute.ordinal, home_name),
+    }
+    return mark_safe(conditional_escape(_("%(source)s calls %(city)s %(ordinal)s")) % values)
