@@ -97,18 +97,13 @@ class ProvenanceMixin(models.Model):
                     changed.append(key)
         return changed
 
-    def provenance(self, citations, stages=()):
-        """Sources of the figures this city (and its `stages`) shows, numbered in
-        reading order. `citations` are `Fact.sources.through` rows with their fact and
-        source (`citations_of(city)`: one query)."""
-        facts = {}
-        for link in citations:
-            facts.setdefault(link.fact_id, (link.fact, []))[1].append(link.source)
-        order = {figure: rank for rank, figure in enumerate(Figure.values)}
+    def provenance(self, citations, stages=(), home=None, home_citations=()):
+        """Sources of the figures this city (and its `stages`) shows, and of the
+        `home` city's figures its comparison prints (as `home-<figure>`), numbered by
+        kind, then in reading order. `citations` are `Fact.sources.through` rows with
+        their fact and source (`citations_of(city)`: one query)."""
         found = Provenance()
-        for fact, sources in sorted(facts.values(), key=lambda pair: order[pair[0].figure]):
-            if fact.figure in UNPRINTED:
-                continue  # the map's position: no figure on the page to footnote
+        for fact, sources in _by_fact(citations):
             if fact.is_public and fact.worked_out and self.shows_worked_out(fact, stages):
                 found.cite(fact.figure, sources)
                 found.worked_out[fact.figure] = fact.worked_out
@@ -120,6 +115,11 @@ class ProvenanceMixin(models.Model):
             for claim in dispute.claims:
                 found.cite(claim.key, claim.sources)
             found.disputes.append(dispute)
+        for fact, sources in _by_fact(home_citations):
+            if fact.is_public and fact.matches(home):
+                found.cite(f"home-{fact.figure}", sources)
+                if fact.as_of:
+                    found.as_of[f"home-{fact.figure}"] = fact.as_of_when
         found.rank_by_kind()
         return found
 
@@ -131,3 +131,14 @@ class ProvenanceMixin(models.Model):
             return all(stage.date is None for stage in stated)
         name = CITY_FIELDS.get(fact.figure)
         return name is None or getattr(self, name) is None
+
+
+def _by_fact(citations):
+    """(fact, [source, ...]) per printed fact of `citations`, in `Figure` order."""
+    facts = {}
+    for link in citations:
+        facts.setdefault(link.fact_id, (link.fact, []))[1].append(link.source)
+    order = {figure: rank for rank, figure in enumerate(Figure.values)}
+    pairs = sorted(facts.values(), key=lambda pair: order[pair[0].figure])
+    # The map's position: no figure on the page to footnote.
+    return [(fact, sources) for fact, sources in pairs if fact.figure not in UNPRINTED]

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
 from cities.models.sources import SourceKind
@@ -140,17 +141,20 @@ def dispute_notes(provenance, home):
     notes = []
     for dispute in provenance.disputes:
         claims = format_html_join(
-            _("; "),
+            pgettext("between sources that disagree", "; "),
             "{}{}",
             (
                 (claim_words(claim, dispute, home_name), cite(provenance, claim.key))
                 for claim in dispute.claims
             ),
         )
-        note = conditional_escape(_("Sources disagree: %(claims)s.")) % {"claims": claims}
-        if not dispute.settled:
-            note += " " + conditional_escape(_("The office has not confirmed this city's place."))
-        notes.append(mark_safe(note))
+        if dispute.settled:
+            words = _("Sources disagree: %(claims)s.")
+        else:
+            words = _(
+                "Sources disagree: %(claims)s. The office has not confirmed this city's place."
+            )
+        notes.append(mark_safe(conditional_escape(words) % {"claims": claims}))
     return format_html_join("", '<p class="meta dispute">{}</p>', ((note,) for note in notes))
 
 
@@ -163,3 +167,23 @@ def claim_words(claim, dispute, home_name):
         "ordinal": ordinal_words(claim.city.relationship, dispute.ordinal, home_name),
     }
     return mark_safe(conditional_escape(_("%(source)s calls %(city)s %(ordinal)s")) % values)
+
+
+@register.simple_tag
+def home_sources(provenance):
+    """ "Population [3] (as of 1 November 2020)": the home city's compared figures
+    that a shown source backs, each with its footnote; blank without any."""
+    items = []
+    for figure in Figure:
+        key = f"home-{figure}"
+        if not provenance or key not in provenance.marks:
+            continue
+        values = {"figure": figure.label, "cite": cite(provenance, key)}
+        when = as_of(provenance, key)
+        if when:
+            values["as_of"] = when
+            words = _("%(figure)s%(cite)s %(as_of)s")
+        else:
+            words = "%(figure)s%(cite)s"
+        items.append(mark_safe(conditional_escape(words) % values))
+    return mark_safe(conditional_escape(pgettext("between a city's figures", ", ")).join(items))
