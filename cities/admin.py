@@ -48,6 +48,7 @@ class CityAdmin(TransferAdminMixin, ProvenanceAdminMixin, PublishableAdmin):
         "relationship",
         "ordinal",
         "partner_since",
+        "source_status",
         "status",
         "published_at",
     )
@@ -58,7 +59,7 @@ class CityAdmin(TransferAdminMixin, ProvenanceAdminMixin, PublishableAdmin):
     autocomplete_fields = ("country",)
     date_hierarchy = "published_at"
     inlines = (CityPhotoInline, StageInline, FactInline, ExchangeInline)
-    readonly_fields = ("sources_disagree",)
+    readonly_fields = ("sources_disagree", "needs_official_source")
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "province", "is_home")}),
         (
@@ -80,6 +81,7 @@ class CityAdmin(TransferAdminMixin, ProvenanceAdminMixin, PublishableAdmin):
                     "area_km2",
                     ("latitude", "longitude"),
                     "sources_disagree",
+                    "needs_official_source",
                 )
             },
         ),

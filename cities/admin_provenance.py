@@ -8,11 +8,12 @@ the public values onto the city's fields, which pages print.
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from cities.models import Fact, Source, Stage, StatedTotal
+from cities.models import Fact, Source, SourceKind, Stage, StatedTotal
 from cities.templatetags.cities import figure_value
 from portal.editorial.admin import LockedWithParentMixin
 
@@ -24,7 +25,7 @@ class FactInline(LockedWithParentMixin, admin.TabularInline):
         "figure",
         "number",
         "approximate",
-        ("date", "date_precision"),
+        ("date", "date_precision", "anniversary"),
         ("as_of", "as_of_precision"),
         "is_public",
         "sources",
@@ -73,9 +74,50 @@ def disagreements(city):
     ]
 
 
+def needing_official_source(city):
+    """Public figures that no shown source backs (only reposts, or none): visitors see
+    them without a footnote until staff find an official source."""
+    facts = city.facts.filter(is_public=True).prefetch_related("sources")
+    return [fact for fact in facts if not any(source.is_shown for source in fact.sources.all())]
+
+
 class ProvenanceAdminMixin:
-    """The city's change form: "sources disagree" with every value, and the public
-    figures copied onto the city when its figures and stages are saved."""
+    """The city's change form: "sources disagree" with every value, the figures that
+    need an official source, and the public figures copied onto the city when its
+    figures and stages are saved. The list marks a city with such a figure."""
+
+    def get_queryset(self, request):
+        shown = Fact.sources.through.objects.filter(
+            fact=OuterRef("pk"), source__kind__in=SourceKind.shown()
+        )
+        unbacked = Fact.objects.filter(city=OuterRef("pk"), is_public=True).exclude(Exists(shown))
+        return super().get_queryset(request).annotate(needs_source=Exists(unbacked))
+
+    @admin.display(description=_("sources"), ordering="-needs_source")
+    def source_status(self, city):
+        if getattr(city, "needs_source", False):
+            return format_html(
+                '<strong class="needs-source">{}</strong>', _("needs an official source")
+            )
+        return ""
+
+    @admin.display(description=_("needs an official source"))
+    def needs_official_source(self, city):
+        found = needing_official_source(city) if city.pk else []
+        if not found:
+            return _("Every public figure has an official, partner, news or organisation source.")
+        rows = (
+            (
+                fact.get_figure_display(),
+                figure_value(fact),
+                ", ".join(str(source) for source in fact.sources.all()) or _("no source"),
+            )
+            for fact in found
+        )
+        return format_html(
+            '<ul class="needs-source">{}</ul>',
+            format_html_join("", "<li>{}: <strong>{}</strong> ({})</li>", rows),
+        )
 
     @admin.display(description=_("sources disagree"))
     def sources_disagree(self, city):
@@ -125,10 +167,18 @@ class ProvenanceAdminMixin:
 
 @admin.register(Source)
 class SourceAdmin(TabbedTranslationAdmin):
-    list_display = ("publisher", "title", "date", "url")
+    list_display = ("publisher", "kind", "title", "date", "url")
+    list_filter = ("kind",)
     ordering = ("publisher_en", "pk")
-    search_fields = ("publisher_en", "publisher_zh_hans", "title_en", "title_zh_hans", "url")
-    fields = ("title", "publisher", "url", ("date", "date_precision"), "article")
+    search_fields = (
+        "publisher_en",
+        "publisher_zh_hans",
+        "title_en",
+        "title_zh_hans",
+        "url",
+        "note",
+    )
+    fields = ("kind", "title", "publisher", "url", ("date", "date_precision"), "article", "note")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ("article",)
 

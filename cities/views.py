@@ -61,13 +61,15 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         stages = relationship_path(Stage.objects.filter(city=city).for_path().order_by())
         # Through the relation news declares, so that cities never imports news.
         articles = city.articles.published().in_language(get_language()).for_lists()
+        home = City.objects.home().published().select_related("country").first()
+        home_citations = citations_of(home) if home else ()
         context.update(
             gallery=list(city.photos.all()),
             exchanges=list(city.exchanges.for_timeline()),
             related_articles=articles.select_related("category", "lead_image")[:5],
-            home=City.objects.home().published().select_related("country").first(),
+            home=home,
             stages=stages,
-            provenance=city.provenance(citations_of(city), stages),
+            provenance=city.provenance(citations_of(city), stages, home, home_citations),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),

@@ -7,8 +7,9 @@ set, so that a partner can be compared with it fact by fact.
 from cities.models.city import City, CityQuerySet
 from cities.models.countries import Continent, Country
 from cities.models.exchanges import Exchange, ExchangeKind
-from cities.models.facts import Fact, Figure, Source
+from cities.models.facts import Fact, Figure
 from cities.models.photos import CityPhoto
+from cities.models.sources import Source, SourceKind
 from cities.models.stages import Relationship, Stage, StatedTotal
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Figure",
     "Relationship",
     "Source",
+    "SourceKind",
     "Stage",
     "StatedTotal",
 ]

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial.models import LINK_FIELDS, Timestamped, fields_for
+from cities.models.sources import Source, SourceKind
+from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.dates import (
     DatePrecision,
     PartialDate,
@@ -21,51 +22,7 @@ from portal.formatting.dates import (
     partial_date_error,
 )
 
-
-class Source(Timestamped):
-    """A document a figure comes from: a web page, a printed profile, or a portal article."""
-
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    publisher = models.CharField(_("publisher"), max_length=300)
-    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
-    date = models.DateField(_("date"), null=True, blank=True)
-    date_precision = models.CharField(
-        _("known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
-    article = models.ForeignKey(
-        "news.Article",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("article of this portal"),
-        help_text=_("When the source is one of the portal's own articles."),
-    )
-
-    class Meta:
-        # By id: the same order on every database (a backup lists sources in it).
-        ordering = ["pk"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        constraints = [
-            partial_date_constraint("date", "date_precision", "cities_source_date_precision"),
-        ]
-
-    def __str__(self):
-        parts = [self.title or self.publisher]
-        if self.date:
-            parts.append(self.when.text())
-        return " · ".join(parts)
-
-    def clean(self):
-        super().clean()
-        message = partial_date_error(self.date, self.date_precision)
-        if message:
-            raise ValidationError({"date": message})
-
-    @property
-    def when(self):
-        return PartialDate(self.date, self.date_precision)
+__all__ = ["Fact", "Figure", "Source", "SourceKind", "citations_of"]
 
 
 class Figure(models.TextChoices):
@@ -129,6 +86,16 @@ class Fact(models.Model):
         choices=DatePrecision.choices,
         default=DatePrecision.YEAR,
     )
+    anniversary = models.PositiveSmallIntegerField(
+        _("stated anniversary"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the source only says that a year is the Nth anniversary: N. The date "
+            "is then worked out (that year minus N, to the year) and pages print "
+            "“Nth anniversary in <year>”, never a date."
+        ),
+    )
     is_public = models.BooleanField(
         _("public value"),
         default=True,
@@ -162,6 +129,14 @@ class Fact(models.Model):
             ),
             partial_date_constraint("date", "date_precision", "cities_fact_date_precision"),
             partial_date_constraint("as_of", "as_of_precision", "cities_fact_as_of_precision"),
+            models.CheckConstraint(
+                condition=models.Q(anniversary__isnull=True)
+                | models.Q(date__isnull=False, date_precision=DatePrecision.YEAR),
+                name="cities_fact_anniversary_works_out_a_year",
+                violation_error_message=_(
+                    "An anniversary works out a year: only for a date known to the year."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -182,6 +157,12 @@ class Fact(models.Model):
                 errors["number"] = _("This figure is a whole number.")
             if self.date is not None:
                 errors["date"] = _("This figure is a number; leave the date blank.")
+        if self.anniversary is not None and (
+            self.figure not in DATE_FIGURES or self.date_precision != DatePrecision.YEAR
+        ):
+            errors["anniversary"] = _(
+                "An anniversary works out a year: only for a date known to the year."
+            )
         for field in ("date", "as_of"):
             message = partial_date_error(getattr(self, field), getattr(self, f"{field}_precision"))
             if message:
@@ -207,6 +188,13 @@ class Fact(models.Model):
     @property
     def as_of_when(self):
         return PartialDate(self.as_of, self.as_of_precision)
+
+    @property
+    def worked_out(self):
+        """(N, year) of a date worked out from "the Nth anniversary in <year>", or None."""
+        if self.anniversary is None or self.date is None:
+            return None
+        return self.anniversary, self.date.year + self.anniversary
 
     def value_for(self, city):
         """The value as `city`'s field stores it (an area of 1040.82 km² as 1040.8)."""
@@ -237,10 +225,13 @@ class Fact(models.Model):
 
 
 def citations_of(city):
-    """Every (public fact, source) pair of `city`, in one query: the whole fact and
+    """Every (public fact, shown source) pair of `city`, in one query (a repost is
+    never cited: `SourceKind.shown()`): the whole fact and
     source, and of a source's article what a link to it needs (`LINK_FIELDS`: the
     page links it only while a visitor may read it)."""
-    links = Fact.sources.through.objects.filter(fact__city=city, fact__is_public=True)
+    links = Fact.sources.through.objects.filter(
+        fact__city=city, fact__is_public=True, source__kind__in=SourceKind.shown()
+    )
     return (
         links.select_related("fact", "source__article")
         .only(
@@ -248,7 +239,7 @@ def citations_of(city):
             *fields_for(
                 "title",
                 "publisher",
-                plain=("url", "date", "date_precision", "article"),
+                plain=("kind", "url", "date", "date_precision", "article"),
                 via="source__",
             ),
             *fields_for(plain=LINK_FIELDS, via="source__article__"),

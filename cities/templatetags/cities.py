@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from cities.models.facts import DATE_FIGURES, STAGE_FIGURES, Figure
+from cities.models.sources import SourceKind
 from portal.formatting import numbers
 from portal.formatting.i18n import localized
 
@@ -137,3 +138,78 @@ def comparison(city, home):
         for label, value in figures
     ]
     return [row for row in rows if row[1] or row[2]]
+
+
+@register.simple_tag
+def worked_out(provenance, figure):
+    """ "15th anniversary in 2025" / "2025年为结好15周年": a date the source gives
+    only as an anniversary, printed as the source states it; blank otherwise."""
+    found = provenance.worked_out.get(figure) if provenance else None
+    if not found:
+        return ""
+    number, year = found
+    return _("%(nth)s anniversary in %(year)s") % {"nth": numbers.nth(number), "year": year}
+
+
+@register.simple_tag
+def stage_worked_out(provenance, stage):
+    return worked_out(provenance, STAGE_FIGURES[stage.stage])
+
+
+@register.simple_tag
+def dispute_notes(provenance, home):
+    """ "Sources disagree: A calls Karachi Shenyang's 22nd sister city [1]; B calls
+    Jinja Shenyang's 22nd sister city [7]." per disputed ordinal, with the note that
+    the office has not confirmed this city's place when its claim is not public."""
+    if not provenance or home is None:
+        return ""
+    home_name = localized(home, "name")
+    notes = []
+    for dispute in provenance.disputes:
+        claims = format_html_join(
+            pgettext("between sources that disagree", "; "),
+            "{}{}",
+            (
+                (claim_words(claim, dispute, home_name), cite(provenance, claim.key))
+                for claim in dispute.claims
+            ),
+        )
+        if dispute.settled:
+            words = _("Sources disagree: %(claims)s.")
+        else:
+            words = _(
+                "Sources disagree: %(claims)s. The office has not confirmed this city's place."
+            )
+        notes.append(mark_safe(conditional_escape(words) % {"claims": claims}))
+    return format_html_join("", '<p class="meta dispute">{}</p>', ((note,) for note in notes))
+
+
+def claim_words(claim, dispute, home_name):
+    first = min(claim.sources, key=lambda source: SourceKind.rank(source.kind))
+    publisher = localized(first, "publisher")
+    values = {
+        "source": conditional_escape(publisher),
+        "city": conditional_escape(localized(claim.city, "name")),
+        "ordinal": ordinal_words(claim.city.relationship, dispute.ordinal, home_name),
+    }
+    return mark_safe(conditional_escape(_("%(source)s calls %(city)s %(ordinal)s")) % values)
+
+
+@register.simple_tag
+def home_sources(provenance):
+    """ "Population [3] (as of 1 November 2020)": the home city's compared figures
+    that a shown source backs, each with its footnote; blank without any."""
+    items = []
+    for figure in Figure:
+        key = f"home-{figure}"
+        if not provenance or key not in provenance.marks:
+            continue
+        values = {"figure": figure.label, "cite": cite(provenance, key)}
+        when = as_of(provenance, key)
+        if when:
+            values["as_of"] = when
+            words = _("%(figure)s%(cite)s %(as_of)s")
+        else:
+            words = "%(figure)s%(cite)s"
+        items.append(mark_safe(conditional_escape(words) % values))
+    return mark_safe(conditional_escape(pgettext("between a city's figures", ", ")).join(items))

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from modeltranslation.utils import build_localized_fieldname
 
-from cities.models import City, Country, Exchange, Fact, Stage, StatedTotal
+from cities.models import City, Country, Exchange, Fact, SourceKind, Stage, StatedTotal
 from cities.models.facts import STAGE_FIGURES
 from portal.demo import partners
 from portal.demo.partner_sources import SourceBook, partial_date
+from portal.demo.profiles import PROFILES
 
 DATA = Path(__file__).parent / "data"
 # Collected on 2026-11-29 (data/README.md): the records go live as of then.
@@ -60,6 +61,8 @@ class PartnerLoader:
             "name": {"en": name, "zh-hans": chinese},
             "relationship": STAGE_OF[record["relationship"]],
         }
+        if name in PROFILES:
+            spec["summary"] = PROFILES[name]
         city = (
             City.objects.filter(slug=slug).first()
             or self.loader.ensure(City, {"slug": slug}, spec)[0]
@@ -151,15 +154,25 @@ class PartnerLoader:
                 [self.source(spec) for spec in earlier["sources"]],
             )
         since = record.get("since")
-        sources = self.sources_for(record, "since", excluded)
-        note = ""
-        if since is None and record.get("derived"):
-            derived = next(item for item in record["derived"] if item["fact"] == "since")
-            since, sources = derived["value"], [self.source(derived["source"])]
-            note = "Derived: " + derived["how"]
-        if since is None:
-            sources = []
-        self.stage(city, STAGE_OF[record["relationship"]], since, sources, note=note)
+        kind = STAGE_OF[record["relationship"]]
+        derived = [item for item in record.get("derived", ()) if item["fact"] == "since"]
+        if since is None and derived:
+            # Worked out, not stated: the stage's date stays unknown, and the figure
+            # keeps the worked-out year with the anniversary the source states.
+            self.stage(city, kind, None, [])
+            date, precision = partial_date(derived[0]["value"])
+            self.add_fact(
+                city,
+                STAGE_FIGURES[kind],
+                date,
+                [self.source(derived[0]["source"])],
+                date_precision=precision,
+                anniversary=partners.ANNIVERSARIES[name],
+                note=("Worked out: " + derived[0]["how"])[:300],
+            )
+            return
+        sources = self.sources_for(record, "since", excluded) if since else []
+        self.stage(city, kind, since, sources)
 
     def stage(self, city, kind, since, sources, note="", **fields):
         date, precision = partial_date(since) if since else (None, "day")
@@ -242,6 +255,8 @@ class PartnerLoader:
     def totals(self):
         data = json.loads((DATA / "shenyang-partner-totals.json").read_text(encoding="utf-8"))
         for total in data["totals"]:
+            if total["source"].get("kind") == SourceKind.REPOST:
+                continue  # a repost shows a total was seen, not who stated it
             try:
                 as_of, precision = partial_date(total["as_of"][:10])
             except (ValueError, KeyError):

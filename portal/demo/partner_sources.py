@@ -2,7 +2,7 @@
 
 import datetime
 
-from cities.models import Source
+from cities.models import Source, SourceKind
 from portal.demo import partners
 
 
@@ -11,11 +11,6 @@ def partial_date(text):
     parts = [int(part) for part in text.split("-")]
     precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
     return datetime.date(*(parts + [1] * (3 - len(parts)))), precision
-
-
-def publisher_text(publisher):
-    """The data's publisher without its bracketed remark on the page's source line."""
-    return publisher.split(" (page source line")[0]
 
 
 class SourceBook:
@@ -46,11 +41,14 @@ class SourceBook:
         return existing
 
     def source_fields(self, spec):
-        publisher = publisher_text(spec.get("publisher", ""))
+        # `publisher` is the name to print; `note` is the data's remark for staff.
+        publisher = spec.get("publisher", "")
         fields = {
             "url": spec.get("url", ""),
             "title_en": spec.get("title_en", ""),
             "publisher_en": spec.get("publisher_en", publisher),
+            "kind": spec.get("kind", SourceKind.OFFICIAL),
+            "note": spec.get("note", "")[:300],
         }
         chinese = spec.get("publisher_zh_hans") or next(
             (zh for start, zh in partners.PUBLISHERS_ZH.items() if publisher.startswith(start)),

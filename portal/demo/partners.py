@@ -126,31 +126,24 @@ ALTERNATIVES = {
 }
 
 # Publishers as a Chinese visitor reads them, by the start of the data's publisher
-# text: Chinese publishers, official bodies and the data's own remarks. A foreign
-# newspaper's name stays as it is printed (marked English on Chinese pages).
+# name: Chinese publishers and official bodies. A foreign newspaper's name stays as
+# it is printed (marked English on Chinese pages); a repost is never printed.
 PUBLISHERS_ZH = {
     "People's Government of Shenyang Municipality": "沈阳市人民政府网站",
     "Foreign Affairs Office of Shenyang": "沈阳市人民政府外事办公室",
     "Shenyang Foreign Affairs Office": "沈阳市人民政府外事办公室",
-    "hnhxyygs.com": "hnhxyygs.com（转载一份中文友好城市名单的第三方网站，出处不明）",
-    "shadafang.com repost": "shadafang.com转载沈阳晚报/沈报融媒（记者王晓婷）",
     "国际在线辽宁频道": "国际在线辽宁频道",
-    "中国贸易报": "中国贸易报（电子版）",
-    "city.eeju.com repost": "city.eeju.com转载（来源：沈阳网）",
-    "shenyang.baogaosu.com": "shenyang.baogaosu.com（新闻聚合网站转载）",
-    "m.shuoxu.com": "m.shuoxu.com（书籍章节《中俄友好城市（省、州）》）",
+    "中国贸易报": "中国贸易报",
     "Hokkaido-China exchange site": "北海道日中交流网站（hiecc.or.jp）",
-    "china.org.cn German": "中国网德文版（国际在线）",
+    "china.org.cn (German)": "中国网德文版",
     "China Daily Global": "中国日报网辽宁频道",
-    "Repost of 경향신문": "《京乡新闻》文章转载",
-    "LiquiSearch": "LiquiSearch（源自维基百科）",
     "Daegu Metropolitan City": "大邱广域市",
     "Daejeon Metropolitan City": "大田广域市",
     "Incheon Metropolitan City (Chinese site)": "仁川广域市（中文网站）",
     "City of Kawasaki": "川崎市",
     "City of Katowice": "卡托维茨市",
     "Ufa City Administration": "乌法市政府",
-    "ICLD": "瑞典国际地方民主中心（ICLD）",
+    "Swedish International Centre for Local Democracy": "瑞典国际地方民主中心（ICLD）",
 }
 
 # The seed profile is itself a source: "Walking into Karachi".
@@ -191,7 +184,15 @@ KARACHI_STAGES = {
     },
 }
 
+# A date the data worked out from "the Nth anniversary in <year>" (its `derived`
+# entry and `how`): N, so that pages print the anniversary, not a date.
+ANNIVERSARIES = {"Hamamatsu": 15}
+
 # The home city's figures, each from the public source named (none from memory).
+# Searched for official pages (the city government's, its statistics bureau's
+# bulletins) on 2026-12-07: the census page below is official; no official page
+# stating 12,942 km² or 722 mm was found, so those keep their third-party source,
+# which visitors are not shown, and the admin marks them as needing an official one.
 SHENYANG_FACTS = [
     {
         "figure": "population",
@@ -201,22 +202,25 @@ SHENYANG_FACTS = [
         "source": {
             "url": "https://www.shenyang.gov.cn/english/aboutshenyang/welcometoshenyang/202112/t20211202_1792567.html",
             "title_en": "The data of the seventh national population census released",
-            "publisher_en": "People's Government of Shenyang Municipality, English site "
-            "(source: Shenyang Daily)",
-            "publisher_zh_hans": "沈阳市人民政府网站（来源：沈阳日报）",
+            "publisher_en": "People's Government of Shenyang Municipality (English site)",
+            "publisher_zh_hans": "沈阳市人民政府网站",
             "date": datetime.date(2021, 6, 2),
+            "kind": "official",
+            "note": "Relays a Shenyang Daily report of 2 June 2021. Its headline says 9.07 "
+            "million; its text misprints the count as 907,093.",
         },
     },
     {
         "figure": "area",
         "number": Decimal("12942"),
-        "note": "Administrative area as Wikipedia gives it; the office should confirm it "
-        "against its own profile.",
+        "note": "Administrative area as Wikipedia gives it; no official page stating it "
+        "was found. Needs the office's own figure and its source.",
         "source": {
             "url": "https://en.wikipedia.org/wiki/Shenyang",
             "title_en": "Shenyang",
             "publisher_en": "Wikipedia (English)",
-            "publisher_zh_hans": "维基百科（英文）",
+            "kind": "repost",
+            "note": "An encyclopedia's figure, not an official statement.",
         },
         "alternative": {
             "number": Decimal("12980"),
@@ -224,18 +228,23 @@ SHENYANG_FACTS = [
             "source": {
                 "url": "http://www.chinamaps.info/Shenyang/index.htm",
                 "title_en": "Shenyang",
-                "publisher_en": "chinamaps.info (third-party travel site)",
+                "publisher_en": "chinamaps.info",
+                "kind": "repost",
+                "note": "A third-party travel site; undated.",
             },
         },
     },
     {
         "figure": "precipitation",
         "number": 722,
-        "note": "721.9 mm annual average as printed.",
+        "note": "721.9 mm annual average as printed; no official page stating it was "
+        "found. Needs an official (meteorological or statistical) source.",
         "source": {
             "url": "http://www.chinastyle.cn/travel/historical-cities/shenyang-city.htm",
             "title_en": "Shenyang City",
-            "publisher_en": "chinastyle.cn (third-party travel site)",
+            "publisher_en": "chinastyle.cn",
+            "kind": "repost",
+            "note": "A third-party travel site; undated.",
         },
     },
 ]
