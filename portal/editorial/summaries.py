@@ -195,8 +195,10 @@ def on_delete(sender, instance, **kwargs):
         ).delete()
 
 
-def on_glossary_change(sender, **kwargs):
-    transaction.on_commit(lambda: refresh_in_background.enqueue())
+def on_glossary_change(sender, raw=False, **kwargs):
+    # A restore (loaddata: `raw`) brings the summaries back with the terms.
+    if not raw:
+        transaction.on_commit(lambda: refresh_in_background.enqueue())
 
 
 def connect():

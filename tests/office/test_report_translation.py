@@ -51,7 +51,7 @@ def test_the_matrix_counts_office_records_and_report_rows(client, sign_in):
     make_office_page("about", title_zh_hans="机构概况", title_en="About the office")
     sign_in("Translators")
     response = client.get("/admin/translations/matrix/?format=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     states = {(row["type"], row["record"]): row["en state"] for row in rows}
     assert states[("office.websitereport", "2024")] == "missing"
     assert states[("office.reportrow", "网站总访问量")] == "missing"
