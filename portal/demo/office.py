@@ -3,9 +3,8 @@ in our own words, with the sources named on the page.
 
 Nothing here is invented: no address, telephone or opening hours (the contact
 page shows what the office record holds, and the demo record holds none), no
-leadership (names change; the office adds them). The one service guide is a
-draft that shows staff the structure: each section says what belongs there,
-and nothing states a requirement.
+leadership (names change; the office adds them). The service guides are in
+`portal.demo.guides`.
 """
 
 RESPONSIBILITIES_SOURCE = (
@@ -117,48 +116,4 @@ ACCESSIBILITY = {
             "“联系我们”页面告诉我们。</p>"
         ),
     },
-}
-
-INVITATION_GUIDE = {
-    # A draft: it shows staff the structure of a guide. Every section says what
-    # belongs in it; none states a requirement (the office fills them in from the
-    # rules in force before anyone publishes it).
-    "slug": "invitation-letters-for-foreign-visitors",
-    "status": "draft",
-    "title": {"en": "Invitation letters for foreign visitors", "zh-hans": "邀请外国人来华邀请函"},
-    "summary": {
-        "en": (
-            "The office approves invitations to foreign nationals to visit Shenyang (one of its "
-            "published responsibilities). This draft shows the structure of a guide; staff "
-            "complete each section from the rules in force before it is published."
-        ),
-        "zh-hans": (
-            "审批邀请外国人来沈事项是本机构公布的职责之一。本草稿用于展示办事指南的结构，"
-            "各部分须由工作人员按现行规定填写后方可发布。"
-        ),
-    },
-    "eligibility": {
-        "en": "[To be completed by staff: who may apply, as the rules in force say.]",
-        "zh-hans": "【待工作人员按现行规定填写：申请对象。】",
-    },
-    "materials": {
-        "en": "[To be completed by staff: each document to bring, one per line.]",
-        "zh-hans": "【待工作人员按现行规定填写：申请材料，每行一项。】",
-    },
-    "steps": {
-        "en": "[To be completed by staff: each step, one per line.]",
-        "zh-hans": "【待工作人员按现行规定填写：办理流程，每行一步。】",
-    },
-    "processing_time": {
-        "en": "[To be completed by staff]",
-        "zh-hans": "【待工作人员填写】",
-    },
-    "fees": {"en": "[To be completed by staff]", "zh-hans": "【待工作人员填写】"},
-    "legal_basis": {
-        "en": "[To be completed by staff: the regulations that govern this service.]",
-        "zh-hans": "【待工作人员填写：设定依据。】",
-    },
-    "location": {"en": "[To be completed by staff]", "zh-hans": "【待工作人员填写】"},
-    "hours": {"en": "[To be completed by staff]", "zh-hans": "【待工作人员填写】"},
-    "contact": {"en": "[To be completed by staff]", "zh-hans": "【待工作人员填写】"},
 }
