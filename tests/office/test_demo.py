@@ -1,4 +1,4 @@
-"""The demo's office pages: sourced facts, nothing invented, loaded once."""
+"""The demo's office pages, guides and forms: sourced facts, nothing invented, loaded once."""
 
 from io import StringIO
 
@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from office.models import OfficePage, ServiceGuide
+from office.models import GuideForm, OfficePage, ServiceGuide
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,8 @@ def test_the_office_pages_load_once_and_staff_edits_survive(loaded):
     out = StringIO()
     call_command("loaddemo", stdout=out)
     assert "0 created" in out.getvalue()
-    assert OfficePage.objects.count() == 2 and ServiceGuide.objects.count() == 1
+    assert OfficePage.objects.count() == 2 and ServiceGuide.objects.count() == 3
+    assert GuideForm.objects.count() == 3
     assert OfficePage.objects.get(kind="about").summary_en == "Edited by staff."
 
 
@@ -49,15 +50,33 @@ def test_the_contact_page_invents_nothing(client, loaded, lang):
         assertNotContains(response, absent)
 
 
-def test_the_demo_guide_is_a_draft_with_the_structure_and_no_requirements(
-    client, loaded, admin_client
-):
-    guide = ServiceGuide.objects.get()
-    assert guide.status == "draft" and guide.last_checked is None
-    for field in ("eligibility", "materials", "steps", "legal_basis"):
-        assert getattr(guide, f"{field}_en").startswith("[To be completed by staff")
-        assert getattr(guide, f"{field}_zh_hans").startswith("【待工作人员")
-    assert Client().get(guide.get_absolute_url()).status_code == 404
-    assertNotContains(Client().get("/en/office/guides/"), guide.title_en)
-    preview = admin_client.get("/en/office/guides/invitation-letters-for-foreign-visitors/")
-    assertContains(preview, "What to bring")
+GUIDES = {
+    "invitation-letters-for-foreign-visitors": ("邀请外国人来华邀请函", "Invitation letters"),
+    "passports-for-official-travel": ("因公出国（境）护照办理", "Passports for official travel"),
+    "apec-business-travel-card": ("APEC商务旅行卡", "APEC Business Travel Card"),
+}
+
+
+def test_each_guide_is_published_in_both_languages_with_a_pdf_form_to_download(loaded):
+    client = Client()
+    for slug, titles in GUIDES.items():
+        guide = ServiceGuide.objects.get(slug=slug)
+        assert guide.is_live and guide.last_checked is None  # no staff check is claimed
+        for lang, title in zip(("zh-hans", "en"), titles, strict=True):
+            page = client.get(f"/{lang}/office/guides/{slug}/")
+            assertContains(page, title)
+            assertNotContains(page, "noindex")
+            form = guide.forms.get()
+            assertContains(page, f'href="{form.get_absolute_url()}"')
+            download = client.get(form.get_absolute_url())
+            assert download.status_code == 200
+            assert download["Content-Type"] == "application/pdf"
+            assert b"".join(download.streaming_content).startswith(b"%PDF-")
+        for lang in ("zh-hans", "en"):
+            assertContains(client.get(f"/{lang}/office/guides/"), f"/office/guides/{slug}/")
+
+
+def test_the_guides_give_no_fee_counter_hours_or_telephone_they_cannot_source(loaded):
+    for guide in ServiceGuide.objects.all():
+        for field in ("fees", "location", "hours", "contact"):
+            assert not getattr(guide, f"{field}_en") and not getattr(guide, f"{field}_zh_hans")

@@ -10,6 +10,8 @@ from django.utils import translation
 
 from cities.models import City, Country, Exchange, Fact, Source, Stage, StatedTotal
 from news.models import Article, Category
+from office.models import GuideForm, ReportRow, ServiceGuide, WebsiteReport
+from portal.models import Office
 from tests.conftest import data_for_the_module
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +30,7 @@ demo = data_for_the_module(lambda: call_command("loaddemo", stdout=StringIO()))
 
 def snapshot():
     models = [*TRANSLATED, Fact, Source, Stage, StatedTotal]
+    models += [ServiceGuide, GuideForm, WebsiteReport, ReportRow]
     return {model: list(model.objects.order_by("pk").values()) for model in models} | {
         "article_cities": list(Article.cities.through.objects.order_by("pk").values()),
         "fact_sources": list(Fact.sources.through.objects.order_by("pk").values()),
@@ -152,3 +155,30 @@ def test_active_language_picks_the_text(demo):
         assert karachi.name == "Karachi"
     with translation.override("zh-hans"):
         assert karachi.name == "卡拉奇"
+
+
+def test_the_2025_report_counts_the_demo_and_says_so_in_both_languages(demo, client):
+    report = WebsiteReport.objects.get(year=2025)
+    assert report.is_live
+    rows = {row.item_en: (row.value_en, row.value_zh_hans) for row in report.rows.all()}
+    assert rows["News articles published (all years)"] == ("1", "1")
+    assert rows["of which published in 2025"] == ("0", "0")  # the one article is from 2021
+    assert rows["Service guides published"] == ("3", "3")
+    assert rows["Forms to download"] == ("3", "3")
+    partners = City.objects.published().partners().count()
+    assert rows["Partner city profiles published"] == (str(partners), str(partners))
+    for lang, note, item in [
+        ("zh-hans", "演示内容：下表数字是本演示站点自身的统计", "办事指南（项）"),
+        ("en", "Demo content: the figures below are this demo site", "Service guides published"),
+    ]:
+        page = client.get(f"/{lang}/office/reports/2025/")
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert note in html and item in html
+        about = client.get(f"/{lang}/office/").content.decode()
+        assert f'href="/{lang}/office/reports/2025/"' in about
+
+
+def test_the_office_contact_details_stay_empty_without_an_official_source(demo):
+    office = Office.objects.get()
+    assert not (office.address_en or office.address_zh_hans or office.phone or office.email)
