@@ -1,6 +1,6 @@
 """The demo's service guides: three services the office names among its published
 responsibilities (the About page's first source), in our own words from official pages
-read on 12 July 2026, each guide's sources listed above it. No Shenyang checklist, fee,
+read on 7 December 2026, each guide's sources listed above it. No Shenyang checklist, fee,
 counter, hours or telephone number was found in a public source, so those fields stay
 empty. Their forms: `portal.demo.guide_forms`.
 """

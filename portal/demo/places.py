@@ -202,7 +202,7 @@ KARACHI_EXCHANGES = [
 
 # The publisher, as the profile's source line names it. Its address and
 # contacts are left for the office to fill in.
-# No address or telephone: on 12 July 2026 the office's official site (wb.shenyang.gov.cn)
+# No address or telephone: on 7 December 2026 the office's official site (wb.shenyang.gov.cn)
 # was searched for its contact page ("沈阳市人民政府外事办公室 联系我们", "沈阳市外事办公室 地址
 # 电话") and no page giving them was found among the sources available, only third-party
 # reposts. They stay empty, and the self-check lists them as missing.
