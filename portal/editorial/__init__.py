@@ -9,7 +9,8 @@
   The admin, pending changes and previews ask it; nothing else decides.
 - `roles`: the editorial roles as groups and their permissions.
 - `pending`, `versions`, `concurrency`: changes that wait for a publisher,
-  every save kept and comparable, no edit silently lost.
+  every save kept and comparable, no edit silently lost; `proposals`: a
+  pending change as the publisher reviews it (official names checked).
 - `translation_state`, `translation_queue`: per-language state and the
   translators' queue; `admin`, `views`, `preview`: the admin mixins, the
   queue and workbench pages, the staff preview of public pages.

@@ -191,23 +191,31 @@ def forbidden_uses(record):
     return uses
 
 
-def forbidden_errors(record):
-    """Raise a `ValidationError` naming, for each forbidden rendering the record uses,
-    its field, its language and the official form to write instead."""
-    lines = [
-        _now(
-            "%(field)s (%(language)s): “%(used)s” is not the official form of %(name)s; "
-            "write “%(official)s”."
+def forbidden_messages(record):
+    """`[(localized field name, message)]`, one for each forbidden rendering the
+    record uses: its field, its language and the official form to write instead."""
+    return [
+        (
+            build_localized_fieldname(name, misuse.language),
+            _now(
+                "%(field)s (%(language)s): “%(used)s” is not the official form of %(name)s; "
+                "write “%(official)s”."
+            )
+            % {
+                "field": capfirst(type(record)._meta.get_field(name).verbose_name),
+                "language": LANGUAGE_LABELS[misuse.language],
+                "used": misuse.used,
+                "name": misuse.term.chinese,
+                "official": misuse.official,
+            },
         )
-        % {
-            "field": capfirst(type(record)._meta.get_field(name).verbose_name),
-            "language": LANGUAGE_LABELS[misuse.language],
-            "used": misuse.used,
-            "name": misuse.term.chinese,
-            "official": misuse.official,
-        }
         for name, misuse in forbidden_uses(record)
     ]
+
+
+def forbidden_errors(record):
+    """Raise a `ValidationError` with the `forbidden_messages` of the record, if any."""
+    lines = [message for _name, message in forbidden_messages(record)]
     if lines:
         raise ValidationError(lines, code="forbidden_rendering")
 

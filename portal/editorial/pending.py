@@ -10,23 +10,17 @@ deletes it. A record awaits approval in a language while a pending change holds
 one of its fields in that language (`awaiting`, `proposed`).
 """
 
-import copy
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.editorial.glossary import record_warnings
 from portal.editorial.models import PendingChange
 from portal.editorial.translation_state import suffix, text_fields
-from portal.formatting.diffs import word_diff
 from portal.formatting.i18n import LANGUAGE_CODES
-from portal.formatting.richtext import plain_text
 
 
 def hold(record, form, user, names=None):
@@ -34,13 +28,13 @@ def hold(record, form, user, names=None):
     for `record`, as `user`: `propose`."""
     proposal = {}
     for name in form.changed_data if names is None else names:
-        field = _model_field(record, name)
+        field = model_field(record, name)
         if field is None:
             continue
         if field.many_to_many:
             proposal[name] = sorted(item.pk for item in form.cleaned_data[name])
         else:
-            proposal[name] = _stored(field, record)
+            proposal[name] = stored_value(field, record)
     return propose(record, proposal, user)
 
 
@@ -86,7 +80,7 @@ def _replace(record, published, proposal, author):
         return change
 
 
-def _stored(field, record):
+def stored_value(field, record):
     """A field's value as a pending change stores it: text, None for no value."""
     if field.value_from_object(record) is None:
         return None
@@ -94,14 +88,14 @@ def _stored(field, record):
 
 
 def _differs(published, name, value):
-    field = _model_field(published, name)
+    field = model_field(published, name)
     if field is None:
         return False
     if field.many_to_many:
         current = getattr(published, name).values_list("pk", flat=True)
         return sorted(value or []) != sorted(current)
     # A text field read as None and one posted empty are the same: no text.
-    return (value or None) != (_stored(field, published) or None)
+    return (value or None) != (stored_value(field, published) or None)
 
 
 def _changes(record):
@@ -175,67 +169,6 @@ def is_awaiting(record, language):
     return getattr(record, f"awaiting_{suffix(language)}", False)
 
 
-def differences(change, record):
-    """`[(label, current html, proposed html)]` for a pending change: words removed and
-    added marked, a related record by its name, no value as "empty"."""
-    rows = []
-    for name, value in change.values.items():
-        field = _model_field(record, name)
-        if field is None:
-            continue
-        if field.many_to_many:
-            current = ", ".join(str(item) for item in getattr(record, name).all())
-            chosen = field.related_model.objects.filter(pk__in=value)
-            proposed = ", ".join(str(item) for item in chosen)
-        else:
-            current, proposed = _shown(field, _stored(field, record)), _shown(field, value)
-        current, proposed = plain_text(current or ""), plain_text(proposed or "")
-        if current and proposed:
-            rows.append((field.verbose_name, *word_diff(current, proposed)))
-        else:
-            rows.append((field.verbose_name, current or _empty(), proposed or _empty()))
-    return rows
-
-
-def _shown(field, stored):
-    """A stored value as a person reads it: a related record by its name, a choice by
-    its label."""
-    if stored in (None, ""):
-        return ""
-    if field.many_to_one or field.one_to_one:
-        return str(field.related_model._base_manager.filter(pk=stored).first() or stored)
-    if field.choices:
-        return str(dict(field.flatchoices).get(field.to_python(stored), stored))
-    return stored
-
-
-def _empty():
-    return format_html('<em class="empty">{}</em>', _("empty"))
-
-
-def name_warnings(change, record, glossary):
-    """`[(language, field name, [lacking renderings])]`: the official names the record
-    would lack if `change` were applied (`glossary.record_warnings` on the proposed
-    values), in the translations it sets or whose original it changes."""
-    if not hasattr(record, "original_language"):
-        return []
-    proposal = copy.copy(record)
-    for name, value in change.values.items():
-        field = _model_field(record, name)
-        if field is not None and not field.many_to_many:
-            try:
-                setattr(proposal, field.attname, field.to_python(value))
-            except ValidationError:
-                continue  # refused when applied (`apply`), with its reason
-    original = proposal.original_language
-    return [
-        (language, name, lacking)
-        for language, name, lacking in record_warnings(proposal, glossary)
-        if {build_localized_fieldname(name, code) for code in (language, original)}
-        & change.values.keys()
-    ]
-
-
 def apply(change, record, user):
     """Write the pending values to the record: a new version, by the publisher.
 
@@ -246,7 +179,7 @@ def apply(change, record, user):
     many = {}
     errors = {}
     for name, value in change.values.items():
-        field = _model_field(record, name)
+        field = model_field(record, name)
         if field is None:
             continue
         try:
@@ -281,7 +214,7 @@ def refusal(error, record):
     """What a publisher reads when a pending change cannot be applied: field by field."""
     lines = []
     for name, messages in error.message_dict.items():
-        field = _model_field(record, name)
+        field = model_field(record, name)
         label = field.verbose_name if field is not None else ""
         lines += [f"{label}: {message}" if label else message for message in messages]
     return _(
@@ -290,7 +223,7 @@ def refusal(error, record):
     ) % {"problems": "; ".join(lines)}
 
 
-def _model_field(record, name):
+def model_field(record, name):
     try:
         field = record._meta.get_field(name)
     except FieldDoesNotExist:

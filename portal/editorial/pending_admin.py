@@ -2,7 +2,9 @@
 
 `rules.must_wait` says whose save waits (a published article or city; a
 country's or category's names, which print on published pages at once);
-`portal.editorial.pending` keeps, shows, applies and discards the values.
+`portal.editorial.pending` keeps, applies and discards the values;
+`portal.editorial.proposals` shows them to the publisher, checked against the
+official names (a forbidden rendering is flagged, and its change not applied).
 """
 
 from django.contrib import admin as django_admin
@@ -14,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial import pending, rules
+from portal.editorial import pending, proposals, rules
 from portal.editorial.editions import language_name
 from portal.editorial.glossary import Glossary
 
@@ -57,11 +59,7 @@ class PendingChangesMixin:
         if record is not None:
             glossary = Glossary()
             changes = [
-                (
-                    change,
-                    pending.differences(change, record),
-                    _proposal_warnings(change, record, glossary),
-                )
+                proposals.review(change, record, glossary, language_name)
                 for change in pending.pending_for(record)
             ]
             extra_context = {
@@ -102,15 +100,6 @@ class PendingChangesMixin:
             messages.info(request, _("The pending changes are discarded."))
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
-
-
-def _proposal_warnings(change, record, glossary):
-    """`[(language name, field label, [lacking renderings])]` on the proposed values,
-    for the publisher deciding whether to apply them."""
-    return [
-        (language_name(language), record._meta.get_field(name).verbose_name, lacking)
-        for language, name, lacking in pending.name_warnings(change, record, glossary)
-    ]
 
 
 def waits_for_publisher(user, record):

@@ -132,3 +132,51 @@ def test_the_approve_screen_refuses_to_apply_it(client, sign_in, lyu):
     assertNotContains(response, "The changes are applied")
     assert Article.objects.get(pk=article.pk).title_en == "A meeting"
     assert PendingChange.objects.filter(pk=change.pk).exists()
+
+
+def test_the_approve_screen_flags_it_beside_the_field_before_applying(client, sign_in, lyu):
+    article = make_article(slug="visit", title_zh_hans="吕志成会见代表团", title_en="A meeting")
+    change = PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=article.pk,
+        values={"title_en": "Lu Zhicheng meets a delegation", "body_en": "<p>Talks.</p>"},
+    )
+    sign_in("Publishers")
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    proposal = page.split(f'id="pending-change-{change.pk}"')[1].split('id="editions"')[0]
+    title_row, body_row = proposal.split("<tr")[2:4]  # after the table's head
+    assert "title [en]" in title_row and REFUSED in title_row
+    assert 'class="errors"' in title_row and "errorlist" in title_row
+    assert REFUSED not in body_row and "errorlist" not in body_row
+    assert "These changes cannot be applied as they are" in proposal
+    apply_button = proposal.split(f'form="apply-{change.pk}"')[1].split(">")[0]
+    assert "disabled" in apply_button
+
+
+def test_the_approve_screen_says_it_in_chinese_too(client, sign_in, lyu):
+    article = make_article(slug="visit", title_zh_hans="吕志成会见代表团", title_en="A meeting")
+    PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=article.pk,
+        values={"title_en": "Lu Zhicheng meets a delegation"},
+    )
+    sign_in("Publishers")
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(f"/admin/news/article/{article.pk}/change/")
+    assertContains(page, "这些修改无法按原样采用：其中使用了规范名称的禁用译法。")
+    assertContains(page, "“Lu Zhicheng”")
+
+
+def test_a_proposal_without_one_may_be_applied(client, sign_in, lyu):
+    article = make_article(slug="visit", title_zh_hans="吕志成会见代表团", title_en="A meeting")
+    change = PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=article.pk,
+        values={"title_en": "Lyu Zhicheng meets a delegation"},
+    )
+    sign_in("Publishers")
+    page = client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    apply_button = page.split(f'form="apply-{change.pk}"')[1].split(">")[0]
+    assert "disabled" not in apply_button
+    assert "cannot be applied as they are" not in page

@@ -1,0 +1,127 @@
+"""A pending change as the publisher reviews it before applying it.
+
+`review` gives, for one change, the fields it sets with the published value and
+the proposed one (words removed and added marked), and the proposal checked
+against the official names: a required rendering it lacks is a warning
+(`name_warnings`); a forbidden rendering is an error (`glossary.forbidden_messages`),
+shown beside its field, and the change cannot be applied until it is corrected
+(`pending.apply` refuses it too, as the record's own validation does).
+"""
+
+import copy
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.editorial.glossary import forbidden_messages, record_warnings
+from portal.editorial.pending import model_field, stored_value
+from portal.formatting.diffs import word_diff
+from portal.formatting.richtext import plain_text
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    current: str  # html
+    proposed: str  # html
+    errors: list  # the forbidden renderings the proposed value uses
+
+
+@dataclass(frozen=True)
+class Review:
+    change: object
+    rows: list
+    warnings: list  # [(language name, field label, [lacking renderings])]
+    errors: list  # every forbidden rendering the record would use, field by field
+
+    @property
+    def may_be_applied(self):
+        return not self.errors
+
+
+def review(change, record, glossary, language_name):
+    """The `Review` of `change` to `record`; `language_name(code)` names a language."""
+    proposal = as_proposed(change, record)
+    # In any field, not only the change's: applying validates the whole record.
+    forbidden = forbidden_messages(proposal)
+    rows = [
+        Row(label, current, proposed, [message for field, message in forbidden if field == name])
+        for name, label, current, proposed in differences(change, record)
+    ]
+    warnings = [
+        (language_name(language), record._meta.get_field(name).verbose_name, lacking)
+        for language, name, lacking in name_warnings(change, proposal, glossary)
+    ]
+    return Review(change, rows, warnings, [message for _field, message in forbidden])
+
+
+def as_proposed(change, record):
+    """A copy of `record` holding the change's values (its text and plain fields; a
+    value that does not convert is left out: `pending.apply` refuses it, with its
+    reason)."""
+    proposal = copy.copy(record)
+    for name, value in change.values.items():
+        field = model_field(record, name)
+        if field is not None and not field.many_to_many:
+            try:
+                setattr(proposal, field.attname, field.to_python(value))
+            except ValidationError:
+                continue
+    return proposal
+
+
+def differences(change, record):
+    """`[(field name, label, current html, proposed html)]` for a pending change: words
+    removed and added marked, a related record by its name, no value as "empty"."""
+    rows = []
+    for name, value in change.values.items():
+        field = model_field(record, name)
+        if field is None:
+            continue
+        if field.many_to_many:
+            current = ", ".join(str(item) for item in getattr(record, name).all())
+            chosen = field.related_model.objects.filter(pk__in=value)
+            proposed = ", ".join(str(item) for item in chosen)
+        else:
+            current = _shown(field, stored_value(field, record))
+            proposed = _shown(field, value)
+        current, proposed = plain_text(current or ""), plain_text(proposed or "")
+        if current and proposed:
+            rows.append((name, field.verbose_name, *word_diff(current, proposed)))
+        else:
+            rows.append((name, field.verbose_name, current or _empty(), proposed or _empty()))
+    return rows
+
+
+def _shown(field, stored):
+    """A stored value as a person reads it: a related record by its name, a choice by
+    its label."""
+    if stored in (None, ""):
+        return ""
+    if field.many_to_one or field.one_to_one:
+        return str(field.related_model._base_manager.filter(pk=stored).first() or stored)
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.to_python(stored), stored))
+    return stored
+
+
+def _empty():
+    return format_html('<em class="empty">{}</em>', _("empty"))
+
+
+def name_warnings(change, proposal, glossary):
+    """`[(language, field name, [lacking renderings])]`: the official names the record
+    would lack if `change` were applied (`glossary.record_warnings` on `proposal`,
+    `as_proposed`), in the translations it sets or whose original it changes."""
+    if not hasattr(proposal, "original_language"):
+        return []
+    original = proposal.original_language
+    return [
+        (language, name, lacking)
+        for language, name, lacking in record_warnings(proposal, glossary)
+        if {build_localized_fieldname(name, code) for code in (language, original)}
+        & change.values.keys()
+    ]
