@@ -181,7 +181,7 @@ def dispute_notes(provenance, home):
                 "Sources disagree: %(claims)s. The office has not confirmed this city's place."
             )
         notes.append(mark_safe(conditional_escape(words) % {"claims": claims}))
-    return format_html_join("", '<p class="meta dispute">{}</p>', ((note,) for note in notes))
+    return format_html_join("", '<p class="dispute">{}</p>', ((note,) for note in notes))
 
 
 def claim_words(claim, dispute, home_name):
