@@ -36,7 +36,7 @@ def make_everything():
     from tests.pdfs import form_pdf
 
     GuideForm.objects.create(
-        guide=ServiceGuide.objects.get(),
+        guide=ServiceGuide.objects.order_by("pk").first(),
         title_en="Application form",
         title_zh_hans="申请表",
         file=ContentFile(form_pdf(), name="0123456789abcdef0123456789abcdef.pdf"),
