@@ -203,13 +203,15 @@ class GuideForm(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
         replaced = (
             GuideForm.objects.filter(pk=self.pk).exclude(file=self.file.name).first()
             if self.pk
             else None
         )
+        # The size of a new or replaced file; a save that keeps the file (a title
+        # translated) keeps its size without asking the storage.
+        if self.file and (self.pk is None or replaced is not None or not self.size):
+            self.size = self.file.size
         super().save(*args, **kwargs)
         if replaced is not None:
             replaced.file.delete(save=False)
