@@ -75,9 +75,11 @@ def as_proposed(change, record):
 
 def differences(change, record):
     """`[(field name, label, current html, proposed html)]` for a pending change: words
-    removed and added marked, a related record by its name, no value as "empty"."""
+    removed and added marked, a related record by its name, no value as "empty"; in the
+    order the model declares its fields (PostgreSQL's JSON keeps no order of its own)."""
     rows = []
-    for name, value in change.values.items():
+    order = {field.name: n for n, field in enumerate(record._meta.get_fields())}
+    for name, value in sorted(change.values.items(), key=lambda item: order.get(item[0], 0)):
         field = model_field(record, name)
         if field is None:
             continue
