@@ -62,14 +62,17 @@ class CityDetailView(EditionMixin, StaffPreviewMixin, DetailView):
         # Through the relation news declares, so that cities never imports news.
         articles = city.articles.published().in_language(get_language()).for_lists()
         home = City.objects.home().published().select_related("country").first()
-        home_citations = citations_of(home) if home else ()
+        # The city's and the home city's (the comparison's figures) in one query.
+        cited = list(citations_of(*([city, home] if home else [city])))
+        own = [link for link in cited if link.fact.city_id == city.pk]
+        home_citations = [link for link in cited if home and link.fact.city_id == home.pk]
         context.update(
             gallery=list(city.photos.all()),
             exchanges=list(city.exchanges.for_timeline()),
             related_articles=articles.select_related("category", "lead_image")[:5],
             home=home,
             stages=stages,
-            provenance=city.provenance(citations_of(city), stages, home, home_citations),
+            provenance=city.provenance(own, stages, home, home_citations),
             breadcrumbs=[
                 crumb("cities:list", _("Partner cities")),
                 crumb(None, localized(city, "name")),

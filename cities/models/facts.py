@@ -224,13 +224,13 @@ class Fact(models.Model):
         return Decimal(str(shown)) == Decimal(str(value))
 
 
-def citations_of(city):
-    """Every (public fact, shown source) pair of `city`, in one query (a repost is
+def citations_of(*cities):
+    """Every (public fact, shown source) pair of these cities, in one query (a repost is
     never cited: `SourceKind.shown()`): the whole fact and
     source, and of a source's article what a link to it needs (`LINK_FIELDS`: the
     page links it only while a visitor may read it)."""
     links = Fact.sources.through.objects.filter(
-        fact__city=city, fact__is_public=True, source__kind__in=SourceKind.shown()
+        fact__city__in=cities, fact__is_public=True, source__kind__in=SourceKind.shown()
     )
     return (
         links.select_related("fact", "source__article")

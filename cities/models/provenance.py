@@ -101,7 +101,7 @@ class ProvenanceMixin(models.Model):
         """Sources of the figures this city (and its `stages`) shows, and of the
         `home` city's figures its comparison prints (as `home-<figure>`), numbered by
         kind, then in reading order. `citations` are `Fact.sources.through` rows with
-        their fact and source (`citations_of(city)`: one query)."""
+        their fact and source (`citations_of(city, home)`: one query for both)."""
         found = Provenance()
         for fact, sources in _by_fact(citations):
             if fact.is_public and fact.worked_out and self.shows_worked_out(fact, stages):
