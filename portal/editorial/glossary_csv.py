@@ -4,8 +4,10 @@ import: a header row, one row per official name.
 The columns: the official form in each language, named by its BCP 47 tag
 (`zh-Hans`, `en`), then that language's variants (`zh-Hans variants`) and
 forbidden renderings (`zh-Hans forbidden`), several in a cell separated by
-`;`, then `domain`, `note`, `kind` and `source`. UTF-8 with a byte order mark,
-so that Excel reads it as UTF-8. Every cell goes through
+`;`, then `domain`, `note`, `kind` and `source`. Only the official forms
+columns are required: a file without a column leaves that part of an existing
+name as it is (a term list from a CAT tool changes no forbidden rendering).
+UTF-8 with a byte order mark, so that Excel reads it as UTF-8. Every cell goes through
 `portal.formatting.spreadsheets.neutralise`, so a spreadsheet runs none of it;
 the `'` it puts before a formula is taken off again on import.
 """
@@ -85,11 +87,13 @@ def read(text):
             _("The header lacks the column of the official form in %(languages)s.")
             % {"languages": ", ".join(lacking)}
         )
+    given = frozenset(kind if language is None else f"{kind}:{language}"
+                      for kind, language in columns)  # fmt: skip
     entries = []
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        entry = Entry(forms={})
+        entry = Entry(forms={}, given=given)
         for (kind, language), cell in zip(columns, row, strict=False):
             cell = _restored(cell)
             if kind == "form":

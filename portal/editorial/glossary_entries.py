@@ -34,6 +34,9 @@ class Entry:
     kind: str = ""
     source: str = ""
     note: str = ""
+    # What the file gives ("domain", "variants:en", …); None: everything. A CSV file
+    # without a column leaves that part of an existing term as it is.
+    given: frozenset | None = None
 
     @classmethod
     def of(cls, term):
@@ -128,15 +131,26 @@ def _term_for(entry, existing, seen):
     for code, text in forms.items():
         if not code.startswith("zh"):
             term.english = text
-    term.variants, term.forbidden = _renderings(entry.variants), _renderings(entry.forbidden)
-    term.domain, term.note = entry.domain.strip(), entry.note.strip()
-    term.source = entry.source.strip()
+    for name in ("variants", "forbidden"):
+        kept = (getattr(before, name) or {}) if before else {}
+        given = _renderings(getattr(entry, name))
+        setattr(term, name, _renderings({
+            code: given.get(code, []) if _gives(entry, f"{name}:{code}") else kept.get(code, [])
+            for code in LANGUAGE_CODES
+        }))  # fmt: skip
+    for name in ("domain", "note", "source"):
+        given = _gives(entry, name) or before is None
+        setattr(term, name, getattr(entry, name).strip() if given else getattr(before, name))
     term.kind = entry.kind.strip() or (before.kind if before else TermKind.OTHER)
     try:
         term.full_clean(validate_unique=False)
     except ValidationError as error:
         return None, " ".join(error.messages)
     return term, None
+
+
+def _gives(entry, name):
+    return entry.given is None or name in entry.given
 
 
 def _changed_fields(before, after):

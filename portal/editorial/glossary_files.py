@@ -30,7 +30,7 @@ class UnreadableGlossary(ValueError):
 
 
 def file_format(filename):
-    """"tbx" or "csv" from a file's name, or UnreadableGlossary."""
+    """ "tbx" or "csv" from a file's name, or UnreadableGlossary."""
     extension = PurePath(filename or "").suffix.lower().lstrip(".")
     if extension not in FORMATS:
         raise UnreadableGlossary(

@@ -50,9 +50,7 @@ class GlossaryUnit(tbx.tbxunit):
         """Write `[(text, status)]` as the terms of `language` (a BCP 47 tag)."""
         self.set_target_terms([text for text, _status in terms], language)
         node = self.get_target_dom(language)
-        for tig, (_text, status) in zip(
-            node.findall(self.namespaced("tig")), terms, strict=True
-        ):
+        for tig, (_text, status) in zip(node.findall(self.namespaced("tig")), terms, strict=True):
             note = etree.SubElement(tig, self.namespaced("termNote"), type=STATUS)
             safely_set_text(note, status)
 

@@ -104,6 +104,8 @@ def _plan(data, filename, form):
 
 
 def _summary(plan):
-    return _(
-        "%(added)s names to add, %(changed)s to change, %(unchanged)s unchanged."
-    ) % {"added": len(plan.added), "changed": len(plan.changed), "unchanged": plan.unchanged}
+    return _("%(added)s names to add, %(changed)s to change, %(unchanged)s unchanged.") % {
+        "added": len(plan.added),
+        "changed": len(plan.changed),
+        "unchanged": plan.unchanged,
+    }

@@ -12,7 +12,7 @@ from portal.editorial.glossary_entries import FIELDS
 
 pytestmark = pytest.mark.django_db
 
-NOTE = "=HYPERLINK(\"http://example.com\")\nSecond line, “quoted”, with a comma."
+NOTE = '=HYPERLINK("http://example.com")\nSecond line, “quoted”, with a comma.'
 
 
 @pytest.fixture
@@ -47,9 +47,7 @@ def publisher(db):
 
 
 def snapshot():
-    return sorted(
-        tuple(getattr(term, name) for name in FIELDS) for term in Term.objects.all()
-    )
+    return sorted(tuple(getattr(term, name) for name in FIELDS) for term in Term.objects.all())
 
 
 @pytest.mark.parametrize("extension", ["tbx", "csv"])
@@ -162,7 +160,9 @@ def test_an_import_adds_and_changes_and_keeps_what_the_file_lacks(tmp_path, term
     content = TBX.format(
         ENTRY.format("沈阳", "en-GB", "Shenyang") + ENTRY.format("卡拉奇", "en", "Karachi City")
     )
-    call_command("glossary", "import", "--user", "publisher", str(write(tmp_path, "a.tbx", content)))
+    call_command(
+        "glossary", "import", "--user", "publisher", str(write(tmp_path, "a.tbx", content))
+    )
     assert Term.objects.get(chinese="沈阳").kind == "other"
     assert Term.objects.get(chinese="卡拉奇").english == "Karachi City"
     assert Term.objects.get(chinese="卡拉奇").kind == "place"  # kept: the file names none

@@ -69,7 +69,9 @@ class Command(BaseCommand):
         for problem in plan.problems:
             self.stdout.write(problem)
         if plan.problems:
-            raise CommandError(f"{len(plan.problems)} problems, listed above: nothing was imported.")
+            raise CommandError(
+                f"{len(plan.problems)} problems, listed above: nothing was imported."
+            )
         glossary_entries.apply(plan, user, path.name)
         self.stdout.write(
             self.style.SUCCESS(
