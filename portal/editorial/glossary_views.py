@@ -7,6 +7,7 @@ again against the glossary as it is then and applied all or nothing."""
 import base64
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -61,26 +62,14 @@ def import_(request):
             return redirect("admin:portal_term_import")
         plan = _plan(data, filename, form)
         if plan is not None and not plan.problems:
-            glossary_entries.apply(plan, request.user, filename)
-            messages.success(
-                request,
-                _("Imported from %(file)s: %(added)s names added, %(changed)s changed.")
-                % {"file": filename, "added": len(plan.added), "changed": len(plan.changed)},
-            )
-            return redirect("admin:portal_term_changelist")
+            return _apply(request, plan, filename)
     elif request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            filename = upload.name
-            data = upload.read(glossary_files.MAX_BYTES + 1)
+            filename, data = _upload(form)
             plan = _plan(data, filename, form)
             if plan is not None and not plan.problems and not plan.empty:
-                payload = signing.dumps(
-                    {"name": filename, "data": base64.b64encode(data).decode()},
-                    salt=SALT,
-                    compress=True,
-                )
+                payload = _payload(filename, data, form)
     context = {
         **admin.site.each_context(request),
         "title": _("Import official names"),
@@ -92,6 +81,40 @@ def import_(request):
         "opts": glossary_entries.Term._meta,
     }
     return TemplateResponse(request, "admin/portal/term/glossary_import.html", context)
+
+
+def _upload(form):
+    upload = form.cleaned_data["file"]
+    return upload.name, upload.read(glossary_files.MAX_BYTES + 1)
+
+
+def _payload(filename, data, form):
+    """The file, signed, for the confirmation's form; None (and why, on `form`) when
+    it would be more than a form may post."""
+    payload = signing.dumps(
+        {"name": filename, "data": base64.b64encode(data).decode()}, salt=SALT, compress=True
+    )
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if limit is not None and len(payload) > limit - 10_000:
+        form.add_error(
+            None,
+            _(
+                "This file is too large to be confirmed here: import it with "
+                "“manage.py glossary import”."
+            ),
+        )
+        return None
+    return payload
+
+
+def _apply(request, plan, filename):
+    glossary_entries.apply(plan, request.user, filename)
+    messages.success(
+        request,
+        _("Imported from %(file)s: %(added)s names added, %(changed)s changed.")
+        % {"file": filename, "added": len(plan.added), "changed": len(plan.changed)},
+    )
+    return redirect("admin:portal_term_changelist")
 
 
 def _plan(data, filename, form):

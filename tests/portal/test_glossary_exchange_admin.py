@@ -108,3 +108,36 @@ def test_a_file_that_is_too_large_is_refused(client, sign_in, karachi, settings)
     sign_in("Publishers")
     response = upload(client, "zh-Hans,en\n" + "x" * (5 * 1024 * 1024))
     assertContains(response, "The file is larger than 5 MB.")
+
+
+def test_a_file_too_large_to_confirm_is_sent_to_the_command(client, sign_in, karachi, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 20_000
+    sign_in("Publishers")
+    rows = "".join(f"名{n:05d},Name {n} {'x' * (n % 97)},place\n" for n in range(2000))
+    response = upload(client, "zh-Hans,en,kind\n" + rows)
+    assertContains(response, "too large to be confirmed here")
+    assertNotContains(response, 'name="payload"')
+
+
+def test_the_change_form_keeps_variants_and_refuses_one_also_forbidden(client, sign_in, karachi):
+    sign_in("Publishers")
+    url = reverse("admin:portal_term_change", args=[karachi.pk])
+    page = client.get(url)
+    assertContains(page, "Variants (English)")
+    data = {
+        "chinese": "吕志成",
+        "english": "Lyu Zhicheng",
+        "kind": "person",
+        "domain": "diplomacy",
+        "variants_en": "Mr Lyu\nLyu\n",
+        "variants_zh_hans": "",
+        "forbidden_en": "Lu Zhicheng",
+        "forbidden_zh_hans": "",
+        "note": "",
+        "source": "",
+    }
+    assert client.post(url, data).status_code == 302
+    karachi.refresh_from_db()
+    assert (karachi.variants, karachi.domain) == ({"en": ["Mr Lyu", "Lyu"]}, "diplomacy")
+    refused = client.post(url, {**data, "forbidden_en": "Mr Lyu"})
+    assertContains(refused, "“Mr Lyu” is also an accepted variant: it cannot be forbidden.")
