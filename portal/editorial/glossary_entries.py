@@ -127,10 +127,19 @@ def _term_for(entry, existing, seen):
         return None, _("the file holds this name twice")
     seen.add(chinese)
     before = existing.get(chinese)
-    term = Term(pk=before.pk if before else None, chinese=chinese)
-    for code, text in forms.items():
-        if not code.startswith("zh"):
-            term.english = text
+    english = next(text for code, text in forms.items() if not code.startswith("zh"))
+    term = Term(pk=before.pk if before else None, chinese=chinese, english=english)
+    _fill(term, entry, before)
+    try:
+        term.full_clean(validate_unique=False)
+    except ValidationError as error:
+        return None, " ".join(error.messages)
+    return term, None
+
+
+def _fill(term, entry, before):
+    """Give `term` the entry's renderings, descriptions and kind; what the file does
+    not give is kept from `before` (the term as it is), if any."""
     for name in ("variants", "forbidden"):
         kept = (getattr(before, name) or {}) if before else {}
         given = _renderings(getattr(entry, name))
@@ -142,11 +151,6 @@ def _term_for(entry, existing, seen):
         given = _gives(entry, name) or before is None
         setattr(term, name, getattr(entry, name).strip() if given else getattr(before, name))
     term.kind = entry.kind.strip() or (before.kind if before else TermKind.OTHER)
-    try:
-        term.full_clean(validate_unique=False)
-    except ValidationError as error:
-        return None, " ".join(error.messages)
-    return term, None
 
 
 def _gives(entry, name):

@@ -42,7 +42,7 @@ from portal.editorial.xliff_format import (
 )
 from portal.editorial.xliff_reading import UnreadableFile, read, target_problem, unit
 from portal.editorial.xliff_report import Report
-from portal.editorial.xliff_segments import unwrap
+from portal.editorial.xliff_segments import untranslated, unwrap
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 
@@ -191,6 +191,11 @@ def _unit_value(record, name, element, from_language, language):
     original = getattr(record, build_localized_fieldname(name, from_language)) or ""
     target = element.find(f"{{{NAMESPACE}}}target")
     if target is not None:
+        if empty := untranslated(target):
+            return _(
+                "the field is half translated (empty segments: %(segments)s): translate "
+                "every segment, or none"
+            ) % {"segments": ", ".join(empty)}, None
         unwrap(target, language)  # a segmented target, whole again
     read_unit = unit(element)
     notes = read_unit.getnotes("developer").split("\n")

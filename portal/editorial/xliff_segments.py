@@ -15,7 +15,8 @@ A translation that does not align is sent whole, as an unsegmented unit, so
 that the reviewer still sees it. Back from the CAT tool, `unwrap` takes the
 segments out of a target, leaving their content, and puts the space a language
 writes between two sentences where a tool left none (none in Chinese); a target
-whose segments are all empty is no translation.
+whose segments are all empty is no translation, and one with some empty is
+refused (`untranslated`): a field is translated whole or not at all.
 """
 
 from copy import deepcopy
@@ -66,6 +67,14 @@ def segment_unit(unit, source_language, target_language, tags):
         for number, mark in enumerate(element.iter(_q("mrk")), start=1):
             mark.set("mid", str(number))
     return True
+
+
+def untranslated(target):
+    """The `mid`s of the empty segments of `target` when others are translated (a
+    field half translated), else []."""
+    marks = [mark for mark in target.iter(_q("mrk")) if mark.get("mtype") == "seg"]
+    empty = [mark.get("mid") or "?" for mark in marks if not _text(mark).strip()]
+    return empty if len(empty) < len(marks) else []
 
 
 def unwrap(target, language):

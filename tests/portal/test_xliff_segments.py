@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from lxml import etree
 
 from news.models import Article
@@ -243,3 +243,17 @@ def test_a_sentence_end_inside_an_inline_tag_is_no_boundary(schema):
         "Questions followed.",
     ]
     assert marks[0].find("x:g", Q).get("id") == "2" and marks[1].find("x:x", Q) is not None
+
+
+def test_a_field_half_translated_is_refused_and_nothing_saved(tmp_path, translator, capsys):
+    article = chinese_article()
+    data, _count = export("en")
+    path = tmp_path / "half.xlf"
+    path.write_bytes(
+        fill_segments(data, {"standfirst": {"1": "A visit.", "3": "A factory."}, "title": {}})
+    )
+    with pytest.raises(CommandError, match="1 refusals"):
+        call_command("xliff", "import", "--user", "translator", str(path))
+    out = capsys.readouterr().out
+    assert "standfirst: the field is half translated (empty segments: 2)" in out
+    assert not Article.objects.get(pk=article.pk).standfirst_en
