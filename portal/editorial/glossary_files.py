@@ -18,7 +18,7 @@ from translate.misc.xml_helpers import parse_xml
 from portal.editorial import glossary_csv, glossary_tbx
 from portal.editorial.glossary_entries import all_entries
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # a TBX of some 25,000 names
 FORMATS = {
     "tbx": (glossary_tbx, "application/x-tbx"),
     "csv": (glossary_csv, "text/csv; charset=utf-8"),

@@ -9,6 +9,8 @@ from translate.storage import tbx
 
 from portal.editorial.glossary import Glossary, Term
 from portal.editorial.glossary_entries import FIELDS
+from portal.editorial.summaries import TranslationSummary
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +178,23 @@ def test_only_a_publisher_imports_from_the_command(tmp_path, terms):
     with pytest.raises(CommandError, match="may not add and change official names"):
         call_command("glossary", "import", "--user", "translator", str(path))
     assert not Term.objects.filter(chinese="沈阳").exists()
+
+
+def test_an_import_refreshes_the_translation_summaries_once(
+    tmp_path, publisher, settings, django_capture_on_commit_callbacks
+):
+    """The names a translation lacks are found again after an import, by one refresh
+    for the whole file, not one a name."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    article = make_article(
+        title_zh_hans="卡拉奇代表团访问沈阳",
+        title_en="A delegation visits",
+        original_language="zh-hans",
+    )
+    rows = "".join(f"名称{n},Name {n}\n" for n in range(50))
+    path = write(tmp_path, "a.csv", "zh-Hans,en\n卡拉奇,Karachi\n" + rows)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("glossary", "import", "--user", "publisher", str(path))
+    assert len(callbacks) == 1
+    summary = TranslationSummary.objects.get(object_id=article.pk, content_type__model="article")
+    assert summary.cells["en"]["flagged"] == 1

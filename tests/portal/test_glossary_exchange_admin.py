@@ -106,8 +106,8 @@ def test_a_bad_file_gets_a_message_in_both_admin_languages(
 
 def test_a_file_that_is_too_large_is_refused(client, sign_in, karachi, settings):
     sign_in("Publishers")
-    response = upload(client, "zh-Hans,en\n" + "x" * (5 * 1024 * 1024))
-    assertContains(response, "The file is larger than 5 MB.")
+    response = upload(client, "zh-Hans,en\n" + "x" * (20 * 1024 * 1024))
+    assertContains(response, "The file is larger than 20 MB.")
 
 
 def test_a_file_too_large_to_confirm_is_sent_to_the_command(client, sign_in, karachi, settings):
