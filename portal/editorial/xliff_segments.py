@@ -162,7 +162,8 @@ def _width(item):
     """The text a piece counts for in sentence finding (an `<x/>` as a line break)."""
     if isinstance(item, str):
         return item
-    return "".join(item.itertext()) if item.tag == _q("g") else "\n"
+    # translate-toolkit's placeables are written without a namespace until serialised.
+    return "".join(item.itertext()) if etree.QName(item).localname == "g" else "\n"
 
 
 def _boundaries(run, language):

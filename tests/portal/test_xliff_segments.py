@@ -257,3 +257,20 @@ def test_a_field_half_translated_is_refused_and_nothing_saved(tmp_path, translat
     out = capsys.readouterr().out
     assert "standfirst: the field is half translated (empty segments: 2)" in out
     assert not Article.objects.get(pk=article.pk).standfirst_en
+
+
+def test_a_sentence_ending_with_an_inline_tag_is_a_segment_of_its_own(schema):
+    article = chinese_article(
+        body_zh_hans='<p><strong>第一句。</strong>第二句。<a href="https://example.com/">'
+        "第三句。第四句</a>！</p><ul>\n<li>第五句。<em>第六句。</em></li>\n</ul>"
+    )
+    data, _count = export("en")
+    assert_valid(schema, data)
+    marks = unit_of(etree.fromstring(data), article, "body").findall("x:seg-source//x:mrk", Q)
+    assert ["".join(mark.itertext()) for mark in marks] == [
+        "第一句。",
+        "第二句。",
+        "第三句。第四句！",
+        "第五句。",
+        "第六句。",
+    ]
