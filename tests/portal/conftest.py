@@ -1,10 +1,12 @@
 """Fixtures shared by several test modules of this folder."""
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from tests.factories import make_article, make_city, make_photo
+from tests.portal.editions import EDITED
 
 
 @pytest.fixture
@@ -40,3 +42,10 @@ def untranslated_records(db):
     city = make_city(slug="karachi", name_zh_hans="卡拉奇", name_en="", status="draft")
     photo = make_photo(city, alt_zh_hans="卡拉奇港口", alt_en="")
     return visit, forum, city, photo
+
+
+@pytest.fixture
+def frozen_clock():
+    """The clock stopped at `EDITED`, when the stale-edition tests change an original."""
+    with time_machine.travel(EDITED, tick=False):
+        yield
