@@ -49,3 +49,16 @@ def frozen_clock():
     """The clock stopped at `EDITED`, when the stale-edition tests change an original."""
     with time_machine.travel(EDITED, tick=False):
         yield
+
+
+@pytest.fixture
+def published_karachi(db):
+    """Karachi, published: the city the picture tests post photos to."""
+    return make_city(slug="karachi", name_en="Karachi", name_zh_hans="卡拉奇", status="published")
+
+
+@pytest.fixture
+def english_admin(admin_client):
+    """The signed-in superuser's client, reading the admin in English."""
+    admin_client.cookies["django_language"] = "en"
+    return admin_client
