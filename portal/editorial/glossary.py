@@ -181,6 +181,16 @@ class Glossary:
         found = self.found(original, original_language, target_language)
         return found, self.lacking(found, translation, target_language)
 
+    def misuses(self, text, language):
+        """`[Misuse]`: the forbidden renderings `text` (HTML or plain) uses."""
+        text = plain_text(text or "")
+        return [
+            Misuse(term, used, language)
+            for term in self.terms
+            for used in term.forbidden_in(language)
+            if _matches(used, text, language)
+        ]
+
 
 @dataclass(frozen=True)
 class Misuse:

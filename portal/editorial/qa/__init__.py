@@ -1,0 +1,67 @@
+"""Quality checks of a translation against its original, as a CAT tool runs them.
+
+`run_checks` compares one field: its figures and dates (`figures`, errors when
+one is missing or different), official names (`names`), inline tags, links and
+URLs (`markup`), punctuation width, stray spaces and untranslated copies
+(`typography`, warnings). Source and target are cut into sentences
+(`portal.formatting.segments`) and paired by position when both have as many;
+otherwise the whole field is compared, and a finding names no sentence.
+
+Pure functions of their arguments: the workbench, the publisher's review of a
+pending change and the XLIFF import all call `run_checks`.
+"""
+
+import dataclasses
+import re
+
+from portal.editorial.qa.figures import check_dates, check_numbers
+from portal.editorial.qa.finding import ERROR, WARNING, Finding
+from portal.editorial.qa.markup import check_markup
+from portal.editorial.qa.names import check_names
+from portal.editorial.qa.typography import check_copy, check_ends, check_punctuation, check_spaces
+from portal.formatting.richtext import plain_text
+from portal.formatting.segments import sentences
+
+__all__ = ["ERROR", "WARNING", "Finding", "has_errors", "run_checks"]
+
+# Where a block of rich text ends, a sentence ends too ("…signed.</p><p>The…").
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
+
+
+def run_checks(source, target, source_language, target_language, glossary=None):
+    """`[Finding]` for the translation `target` (into `target_language`) of `source`;
+    HTML or plain text. Nothing while there is no translation (that is "missing")."""
+    if not (target or "").strip() or not (source or "").strip():
+        return []
+    findings = check_markup(source, target)
+    source_text, target_text = _plain(source), _plain(target)
+    findings += check_ends(source_text, target_text)
+    source_segments = sentences(source_text, source_language)
+    target_segments = sentences(target_text, target_language)
+    if len(source_segments) == len(target_segments) > 1:
+        pairs = list(enumerate(zip(source_segments, target_segments, strict=True)))
+    else:
+        pairs = [(None, (source_text, target_text))]
+    for index, (source_segment, target_segment) in pairs:
+        found = _segment_checks(
+            source_segment, target_segment, source_language, target_language, glossary
+        )
+        findings += [dataclasses.replace(finding, segment=index) for finding in found]
+    return findings
+
+
+def _segment_checks(source, target, source_language, target_language, glossary):
+    findings = check_numbers(source, target) + check_dates(source, target)
+    if glossary is not None:
+        findings += check_names(source, target, source_language, target_language, glossary)
+    findings += check_punctuation(target.strip(), target_language)
+    findings += check_spaces(target.strip(), target_language)
+    return findings + check_copy(source, target)
+
+
+def _plain(text):
+    return plain_text(_BLOCK_END.sub(lambda match: match.group() + "\n", text))
+
+
+def has_errors(findings):
+    return any(finding.is_error for finding in findings)
