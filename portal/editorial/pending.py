@@ -169,8 +169,9 @@ def is_awaiting(record, language):
     return getattr(record, f"awaiting_{suffix(language)}", False)
 
 
-def apply(change, record, user):
-    """Write the pending values to the record: a new version, by the publisher.
+def apply(change, record, user, reason=""):
+    """Write the pending values to the record: a new version, by the publisher, with
+    `reason` (why it is applied over a QA error) in the version's change reason.
 
     Validated as a form would be (the record may have changed since the values
     were submitted: a slug taken meanwhile, a related record deleted): on a
@@ -193,7 +194,13 @@ def apply(change, record, user):
         raise ValidationError(errors)
     record.full_clean()
     author = change.author or _("someone")
-    record._change_reason = _("Applied changes by %(author)s") % {"author": author}
+    if reason:
+        record._change_reason = _("Applied changes by %(author)s over QA errors: %(reason)s") % {
+            "author": author,
+            "reason": reason,
+        }
+    else:
+        record._change_reason = _("Applied changes by %(author)s") % {"author": author}
     record._history_user = user
     with transaction.atomic():
         record.save()

@@ -28,6 +28,12 @@ NOTHING_PROPOSED = _(
     "Nothing differs from the published version, so nothing waits for a publisher."
 )
 
+NEEDS_REASON = _(
+    "The QA checks found errors in these changes: to apply them all the same, write "
+    "why (at most %(limit)d characters). Nothing was applied."
+)
+REASON_LENGTH = 1000
+
 
 class PendingChangesMixin:
     change_form_template = "admin/publishable_change_form.html"
@@ -89,8 +95,14 @@ class PendingChangesMixin:
         if action == "discard" and not rules.can_discard_pending(request.user, self.model, change):
             raise PermissionDenied
         if action == "apply":
+            reason = request.POST.get("qa_reason", "").strip()
+            review = proposals.review(change, record, Glossary(), language_name)
+            if review.qa_errors and not 0 < len(reason) <= REASON_LENGTH:
+                messages.error(request, NEEDS_REASON % {"limit": REASON_LENGTH})
+                opts = self.model._meta
+                return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
             try:
-                pending.apply(change, record, request.user)
+                pending.apply(change, record, request.user, reason if review.qa_errors else "")
             except ValidationError as error:
                 messages.error(request, pending.refusal(error, record))
             else:

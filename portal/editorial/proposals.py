@@ -5,7 +5,10 @@ the proposed one (words removed and added marked), and the proposal checked
 against the official names: a required rendering it lacks is a warning
 (`name_warnings`); a forbidden rendering is an error (`glossary.forbidden_messages`),
 shown beside its field, and the change cannot be applied until it is corrected
-(`pending.apply` refuses it too, as the record's own validation does).
+(`pending.apply` refuses it too, as the record's own validation does). Each
+translation the change sets is run through the QA checks (`portal.editorial.qa`,
+its official names left to the glossary's own messages above): a QA error is
+applied over only with a publisher's written reason (`pending_admin`).
 """
 
 import copy
@@ -18,7 +21,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.glossary import forbidden_messages, record_warnings
 from portal.editorial.pending import model_field, stored_value
+from portal.editorial.qa import has_errors, run_checks
+from portal.editorial.translation_state import text_fields
 from portal.formatting.diffs import word_diff
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import plain_text
 
 
@@ -28,6 +34,7 @@ class Row:
     current: str  # html
     proposed: str  # html
     errors: list  # the forbidden renderings the proposed value uses
+    findings: list = ()  # QA findings of the proposed translation against its original
 
 
 @dataclass(frozen=True)
@@ -41,14 +48,26 @@ class Review:
     def may_be_applied(self):
         return not self.errors
 
+    @property
+    def qa_errors(self):
+        """Whether applying needs a publisher's reason: a QA check found an error."""
+        return any(has_errors(row.findings) for row in self.rows)
+
 
 def review(change, record, glossary, language_name):
     """The `Review` of `change` to `record`; `language_name(code)` names a language."""
     proposal = as_proposed(change, record)
     # In any field, not only the change's: applying validates the whole record.
     forbidden = forbidden_messages(proposal)
+    findings = qa_findings(change, proposal)
     rows = [
-        Row(label, current, proposed, [message for field, message in forbidden if field == name])
+        Row(
+            label,
+            current,
+            proposed,
+            [message for field, message in forbidden if field == name],
+            findings.get(name, []),
+        )
         for name, label, current, proposed in differences(change, record)
     ]
     warnings = [
@@ -127,3 +146,20 @@ def name_warnings(change, proposal, glossary):
         if {build_localized_fieldname(name, code) for code in (language, original)}
         & change.values.keys()
     ]
+
+
+def qa_findings(change, proposal):
+    """`{localized field name: [Finding]}` for the translations `change` sets, checked
+    against the original as the record would hold it."""
+    original = getattr(proposal, "original_language", None)
+    if original is None:
+        return {}
+    found = {}
+    for name in text_fields(type(proposal)):
+        source = getattr(proposal, build_localized_fieldname(name, original)) or ""
+        for language in LANGUAGE_CODES:
+            localized = build_localized_fieldname(name, language)
+            if language != original and localized in change.values:
+                target = getattr(proposal, localized) or ""
+                found[localized] = run_checks(source, target, original, language)
+    return found

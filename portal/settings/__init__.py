@@ -124,6 +124,11 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
+# Versions (django-simple-history): a version's change reason as text of any length,
+# since it may hold a publisher's written reason for applying over a QA error, or
+# an imported file's name.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Background jobs (django-tasks, the backport of Django 6's tasks framework): queued
 # in the database the portal uses (SQLite or PostgreSQL) and run by
 # `manage.py db_worker`, which `make run` and `make stack` start beside gunicorn.
