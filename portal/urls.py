@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from portal import sitemaps, views
 from portal.editorial.matrix_view import completeness_matrix
+from portal.editorial.qa_view import qa_check
 from portal.editorial.views import translation_queue, workbench
 from portal.editorial.xliff_views import xliff_export, xliff_import, xliff_import_job
 from portal.operations.health import healthz
@@ -43,6 +44,7 @@ urlpatterns = [
         name="translation_matrix",
     ),
     path("admin/self-check/", admin.site.admin_view(self_check), name="self_check"),
+    path("admin/translate/qa/", admin.site.admin_view(qa_check), name="translation_qa"),
     path(
         "admin/translate/<str:model_label>/<int:pk>/<str:language>/",
         admin.site.admin_view(workbench),

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from portal.editorial import rules
 from portal.editorial.editions import language_name
 from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
+from portal.editorial.qa import has_errors
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import next_to_do, queue, translatable_models
 from portal.editorial.workbench import build_units, save_units
@@ -77,6 +78,7 @@ def workbench(request, model_label, pk, language):
         outcome = save_units(units, request.user, LANGUAGE_LABELS[language])
         if outcome is not None:
             _report(request, outcome)
+            _report_qa(request, units)
             if "_next" in data:
                 return _go_to_next(request, record, language)
             return redirect(workbench_url(record, language))
@@ -138,3 +140,18 @@ def _report(request, outcome):
         messages.info(request, NOTHING_PROPOSED)
     if not outcome.saved and not outcome.held and not outcome.withdrawn:
         messages.info(request, _("Nothing had changed; nothing was saved."))
+
+
+def _report_qa(request, units):
+    """On save: the QA errors the saved translation still has (shown by each field)."""
+    count = sum(has_errors(row.findings) for unit in units for row in unit.rows)
+    if count:
+        messages.warning(
+            request,
+            ngettext(
+                "The QA checks found errors in %(count)d field: see the field marked.",
+                "The QA checks found errors in %(count)d fields: see the fields marked.",
+                count,
+            )
+            % {"count": count},
+        )

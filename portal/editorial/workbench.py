@@ -4,8 +4,9 @@ One *unit* per record shown: the record itself, then its parts (the records
 that belong to it and go with it, found through their CASCADE foreign keys: a
 city's exchanges and photos, an article's lead image). One *row* per
 translated field: the original (read-only, in its language), the target
-field (the change form's own widget), the field's state and, when stale, what
-changed in the original since it was translated.
+field (the change form's own widget), the field's state, when stale, what
+changed in the original since it was translated, and the QA findings of the
+translation (`portal.editorial.qa`; `qa_view` runs them again as one types).
 
 Saving obeys the same rules as the change form (`portal.editorial.rules`):
 only translated text is in the forms; a change to a live record by someone
@@ -29,6 +30,7 @@ from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
 from portal.editorial.glossary import Glossary
 from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.pending_admin import waits_for_publisher
+from portal.editorial.qa import run_checks
 from portal.editorial.translation_state import (
     AWAITING,
     COMPLETE,
@@ -54,6 +56,7 @@ class Row:
     diff: tuple = None
     terms: list = field(default_factory=list)  # (term, required rendering) found
     lacking: list = field(default_factory=list)  # required renderings the target lacks
+    findings: list = field(default_factory=list)  # QA findings (`portal.editorial.qa`)
 
 
 @dataclass
@@ -69,6 +72,10 @@ class Unit:
     @property
     def model(self):
         return type(self.record)
+
+    @property
+    def label(self):
+        return self.model._meta.label_lower
 
 
 def parts(record):
@@ -166,7 +173,8 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
             state = AWAITING
         if not original and not getattr(record, target):
             continue  # nothing to translate, nothing translated
-        found, lacking = glossary.check(original, original_language, form[target].value(), language)
+        value = form[target].value()
+        found, lacking = glossary.check(original, original_language, value, language)
         rows.append(
             Row(
                 name=name,
@@ -179,6 +187,7 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
                 diff=diff,
                 terms=found,
                 lacking=lacking,
+                findings=run_checks(original, value or "", original_language, language, glossary),
             )
         )
     heading = f"{model._meta.verbose_name}: {record}"
