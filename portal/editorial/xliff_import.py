@@ -17,6 +17,11 @@ fields whose value the file changes. A target's XLIFF `state` decides nothing:
 `final` or `signed-off` is still a proposal for the publisher where the importer
 may not publish. A target equal to the current value, or to a proposal already
 waiting for a publisher, is no change; an empty one is no translation.
+
+Each changed target goes through the QA checks (`portal.editorial.qa`), as a
+forbidden official name goes through the record's validation: a QA error refuses
+its unit (a missing or changed figure, date, link or tag), with the check's
+message; a QA warning is reported and the unit is imported.
 """
 
 from collections import defaultdict
@@ -30,6 +35,7 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.editorial import pending, rules
 from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.pending_admin import waits_for_publisher
+from portal.editorial.qa import run_checks
 from portal.editorial.translation_state import text_fields
 from portal.editorial.xliff import BASIS, original_language, pending_values
 from portal.editorial.xliff_format import (
@@ -161,6 +167,10 @@ def _check(record, units, language, user, proposed, report):
             report.unchanged += 1
         else:
             values[localized] = value
+            original = getattr(record, build_localized_fieldname(name, from_language)) or ""
+            findings = run_checks(original, value, from_language, language)
+            refused += [(identity, f.message) for f in findings if f.is_error]
+            report.warnings += [(identity, f.message) for f in findings if not f.is_error]
     report.refused += refused
     if refused or not values:
         return None

@@ -13,6 +13,7 @@ class Report:
     applied: list = field(default_factory=list)  # records saved
     held: list = field(default_factory=list)  # records waiting as pending changes
     refused: list = field(default_factory=list)  # (unit id or record, reason)
+    warnings: list = field(default_factory=list)  # (unit id, QA warning): imported all the same
     untranslated: int = 0
     unchanged: int = 0
 
@@ -49,4 +50,16 @@ class Report:
                 _("%(count)d more units: %(reason)s") % {"count": count, "reason": reason}
                 for reason, count in rest.most_common()
             ]
+        return lines + self._warning_lines(limit)
+
+    def _warning_lines(self, limit):
+        if not self.warnings:
+            return []
+        shown = self.warnings if limit is None else self.warnings[:limit]
+        count = len(self.warnings)
+        lines = [_("QA warnings (imported all the same): %(count)d.") % {"count": count}]
+        lines += [f"{where}: {message}" for where, message in shown]
+        if len(shown) < len(self.warnings):
+            rest = len(self.warnings) - len(shown)
+            lines.append(_("%(count)d more QA warnings.") % {"count": rest})
         return lines

@@ -53,13 +53,15 @@ def fill(data, targets):
 
 
 def many_units_for_records_that_do_not_exist(count, real):
+    figures = "".join(character for character in real.title_zh_hans if character.isdigit())
+    target = f"Saved {figures}?" if figures else "Saved?"  # its figure kept: a good unit
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
         '<file original="portal" source-language="zh-Hans" target-language="en" '
         'datatype="plaintext"><body>',
         f'<trans-unit id="news.article/{real.pk}/title"><source>{real.title_zh_hans}</source>'
-        "<target>Saved?</target></trans-unit>",
+        f"<target>{target}</target></trans-unit>",
     ]
     lines += [
         f'<trans-unit id="news.article/{1_000_000 + n}/title"><source/>'
