@@ -18,9 +18,12 @@
     label.textContent = list.dataset["label" + (finding.severity === "error" ? "Error" : "Warning")];
     line.append(label);
     if (finding.segment !== null) {
-      line.append(" (" + list.dataset.labelSentence + " " + (finding.segment + 1) + ")");
+      const where = document.createElement("span");
+      where.className = "qa-where";
+      where.textContent = list.dataset.labelSentence.replace("{n}", finding.segment + 1);
+      line.append(where);
     }
-    line.append(": " + finding.message);
+    line.append(" " + finding.message);
     if (!finding.message.includes(finding.fragment)) {
       const code = document.createElement("code");
       code.textContent = finding.fragment;
