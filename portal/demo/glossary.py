@@ -76,3 +76,7 @@ TERMS = [
     ("驻华大使", "Ambassador to China", "title", "", SIGNING),
     ("市领导", "Municipal leader", "title", "", SIGNING),
 ]
+
+# Renderings a translation must never use ({Chinese: {language: [forms]}}): the
+# pinyin without its ü, as the press often misspells the acting mayor's name.
+FORBIDDEN = {"吕志成": {"en": ["Lu Zhicheng", "Lü Zhicheng"]}}

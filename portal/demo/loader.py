@@ -11,7 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
-from portal.demo.glossary import TERMS
+from portal.demo.glossary import FORBIDDEN, TERMS
 from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
 from portal.demo.office_loader import OfficeLoader
 from portal.demo.partner_loader import PartnerLoader
@@ -79,7 +79,13 @@ class DemoLoader:
         for chinese, english, kind, note, source in TERMS:
             term, created = Term.objects.get_or_create(
                 chinese=chinese,
-                defaults={"english": english, "kind": kind, "note": note, "source": source},
+                defaults={
+                    "english": english,
+                    "kind": kind,
+                    "note": note,
+                    "source": source,
+                    "forbidden": FORBIDDEN.get(chinese, {}),
+                },
             )
             (self.created if created else self.kept).append(term)
 

@@ -18,3 +18,8 @@ def test_the_demo_seeds_the_names_of_the_seed_documents(demo):
     assert pairs["李松林"] == "Li Songlin" and pairs["韩冰"] == "Han Bing"
     assert pairs["辽宁"] == "Liaoning" and pairs["信德"] == "Sindh"
     assert pairs["中巴友好省市合作论坛"].endswith("Cooperation Forum")
+
+
+def test_the_demo_forbids_the_misspelt_name_of_the_acting_mayor(demo):
+    """The QA checks flag "Lu Zhicheng" for 吕志成 (issue #27's story)."""
+    assert Term.objects.get(chinese="吕志成").forbidden == {"en": ["Lu Zhicheng", "Lü Zhicheng"]}
