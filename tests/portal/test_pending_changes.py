@@ -45,7 +45,9 @@ def test_publisher_sees_applies_and_the_change_goes_live_as_a_version(
     publisher = django_user_model.objects.create_superuser("boss", "", "pw")
     sign_in("Editors")
     karachi = make_city(slug="karachi")
-    article = make_article(slug="live", title_en="Published title", cities=[karachi])
+    article = make_article(
+        slug="live", title_zh_hans="签约仪式", title_en="Published title", cities=[karachi]
+    )
     lodz = make_city(slug="lodz", name_en="Lodz")
     post_change(client, article, title_en="Proposed title", cities=[str(karachi.pk), str(lodz.pk)])
     change = PendingChange.objects.get()

@@ -39,7 +39,7 @@ def apply_as_publisher(client, django_user_model, article, change):
 
 
 def test_a_slug_taken_meanwhile_is_refused_with_what_to_fix(client, propose, django_user_model):
-    article = make_article(slug="signing", title_en="Signing")
+    article = make_article(slug="signing", title_zh_hans="签约", title_en="Signing")
     change = propose(article, slug="ceremony", title_en="The ceremony")
     make_article(slug="ceremony")  # another article takes the slug first
 
