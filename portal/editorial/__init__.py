@@ -20,7 +20,8 @@
   `xliff_format`, `xliff_reading`, `xliff_import`, `xliff_report`,
   `xliff_views`, and `xliff_jobs` with its table `import_jobs` for a large
   file imported in the background): the translators' side-by-side workbench,
-  official names, the completeness matrix, exchange with CAT tools.
+  official names, the completeness matrix, exchange with CAT tools; `qa`
+  (+ `qa_view`): the QA checks of a translation against its original.
 
 May import: `portal.formatting`, Django and third-party libraries. Never the
 apps (`cities`, `news`) or the project's top modules: models are found
