@@ -26,7 +26,8 @@ _PERCENT = r"(?P<percent>\s?[%％]|\s(?:per\s?cent|pct)\b)?"
 # A figure right after a letter, or a letter and a hyphen, is part of a name (G20,
 # COVID-19), not a figure a translation must repeat.
 ARABIC = re.compile(
-    r"(?<![0-9A-Za-z.])(?<![A-Za-z]-)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _SCALE + _PERCENT
+    r"(?<![0-9A-Za-z.])(?<![A-Za-z]-)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _SCALE + _PERCENT
 )
 CHINESE = re.compile(rf"(?P<percent>百分之)?(?P<number>[{NUMERALS}]+(?:点[{''.join(DIGITS)}]+)?)")
 URL = re.compile(
