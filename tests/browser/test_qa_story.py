@@ -19,13 +19,13 @@ from tests.factories import make_article
 
 SAYS = {
     "en": {
-        "figure": "The figure “1350万”",
-        "date": "The date “2021年12月9日”",
+        "figure": "does not match the figure “1350万”",
+        "date": "does not match the date “2021年12月9日”",
         "name": "write “Lyu",
     },
     "zh-hans": {
-        "figure": "原文中的数字“1350万”",
-        "date": "原文中的日期“2021年12月9日”",
+        "figure": "与原文中的数字“1350万”不符",
+        "date": "与原文中的日期“2021年12月9日”不符",
         "name": "应写作“Lyu",
     },
 }

@@ -51,17 +51,18 @@ def test_the_same_figure_in_another_notation_passes(source, target):
 @pytest.mark.parametrize(
     ("source", "target", "fragment"),
     [
-        ("沈阳投资1350万美元。", "Shenyang invested USD 12.5 million.", "1350万"),
-        ("共有2万只鸟。", "There are 2,000 birds.", "2万"),
+        ("沈阳投资1350万美元。", "Shenyang invested USD 12.5 million.", "12.5 million"),
+        ("共有2万只鸟。", "There are 2,000 birds.", "2,000"),
         ("十二个城市参加。", "Eleven cities took part.", "十二"),
-        ("人口1.25亿。", "A population of 12.5 million.", "1.25亿"),
-        ("增长20%。", "Up 20 points.", "20%"),
-        ("The fund holds USD 12.5 million.", "基金有1350万美元。", "12.5 million"),
-        ("About 20,000 visitors came.", "来了大约两千名游客。", "20,000"),
+        ("人口1.25亿。", "A population of 12.5 million.", "12.5 million"),
+        ("增长20%。", "Up 20 points.", "20"),
+        ("The fund holds USD 12.5 million.", "基金有1350万美元。", "1350万"),
+        ("About 20,000 visitors came.", "来了大约两千名游客。", "两千"),
         ("签约30个项目。", "Projects were signed.", "30"),
     ],
 )
 def test_a_figure_missing_or_different_is_an_error(source, target, fragment):
+    """The fragment is the translation's figure that differs, else the original's."""
     language = "en" if source.isascii() else "zh-hans"
     other = "zh-hans" if language == "en" else "en"
     assert errors(source, target, language, other) == [("numbers", fragment)]
@@ -81,10 +82,17 @@ def test_the_same_date_in_another_notation_passes(target):
 
 
 @pytest.mark.parametrize(
-    "target", ["Signed on 10 December 2021.", "Signed on 9 December 2020.", "Signed online."]
+    ("target", "fragment"),
+    [
+        ("Signed on 10 December 2021.", "10 December 2021"),
+        ("Signed on 9 December 2020.", "9 December 2020"),
+        ("Signed online.", "2021年12月9日"),
+    ],
 )
-def test_a_date_missing_or_different_is_an_error(target):
-    assert errors("2021年12月9日签署。", target) == [("dates", "2021年12月9日")]
+def test_a_date_missing_or_different_is_an_error(target, fragment):
+    assert errors("2021年12月9日签署。", target) == [("dates", fragment)]
+    message = findings("2021年12月9日签署。", target)[0].message
+    assert "“2021年12月9日” of the original" in message
 
 
 def test_an_english_date_is_looked_for_in_the_chinese_and_may_is_a_verb():
@@ -155,7 +163,7 @@ def test_doubled_and_stray_spaces_and_copies_are_warnings():
 def test_findings_name_their_sentence_when_the_sentences_pair_up():
     source = "吕志成出席。双方签约30个项目。"
     found = findings(source, "Lyu Zhicheng attended. The two sides signed 31 projects.")
-    assert [(f.check, f.segment, f.fragment) for f in found] == [("numbers", 1, "30")]
+    assert [(f.check, f.segment, f.fragment) for f in found] == [("numbers", 1, "31")]
     whole = findings(source, "Lyu Zhicheng attended, and 31 projects were signed.")
     assert [(f.check, f.segment) for f in whole] == [("numbers", None)]
 
@@ -171,5 +179,8 @@ def test_messages_are_in_the_users_language():
     with translation.override("zh-hans"):
         chinese = findings("签约30个项目。", "Projects were signed.")[0].message
     english = findings("签约30个项目。", "Projects were signed.")[0].message
-    assert chinese == "原文中的数字“30”在此缺失或不同。"
-    assert english == "The figure “30” of the original is missing or different here."
+    assert chinese == "原文中的数字“30”在此缺失。"
+    assert english == "The figure “30” of the original is missing here."
+    with translation.override("zh-hans"):
+        differing = findings("签约30个项目。", "31 projects were signed.")[0].message
+    assert differing == "此处的“31”与原文中的数字“30”不符。"

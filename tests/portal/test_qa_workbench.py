@@ -10,6 +10,7 @@ from tests.factories import make_article, make_city, make_exchange
 
 pytestmark = pytest.mark.django_db
 CHECK = "/admin/translate/qa/"
+EN = "“12.5 million” here does not match the figure “1350万” of the original."
 
 
 @pytest.fixture
@@ -39,8 +40,8 @@ def test_a_translator_gets_the_findings_of_the_text_as_json(client, sign_in, art
             {
                 "check": "numbers",
                 "severity": "error",
-                "message": "The figure “1350万” of the original is missing or different here.",
-                "fragment": "1350万",
+                "message": EN,
+                "fragment": "12.5 million",
                 "segment": None,
             }
         ]
@@ -56,7 +57,7 @@ def test_the_messages_come_in_the_users_language(client, sign_in, article):
     sign_in("Translators")
     client.cookies["django_language"] = "zh-hans"
     finding = ask(client, article, "A USD 12.5 million fund").json()["findings"][0]
-    assert finding["message"] == "原文中的数字“1350万”在此缺失或不同。"
+    assert finding["message"] == "此处的“12.5 million”与原文中的数字“1350万”不符。"
 
 
 def test_a_part_is_checked_against_its_owners_original(client, sign_in):
@@ -64,7 +65,7 @@ def test_a_part_is_checked_against_its_owners_original(client, sign_in):
     exchange = make_exchange(city, title_zh_hans="2万名游客来访")
     sign_in("Translators")
     findings = ask(client, exchange, "2,000 visitors came").json()["findings"]
-    assert [finding["fragment"] for finding in findings] == ["2万"]
+    assert [finding["fragment"] for finding in findings] == ["2,000"]
 
 
 def test_only_staff_who_may_translate_may_ask(client, sign_in, article, django_user_model):
@@ -114,4 +115,4 @@ def test_the_workbench_shows_the_findings_and_reports_them_on_save(client, sign_
     data[prefix + "title_en"] = "Shenyang sets up a USD 12.5 million fund"
     response = client.post(url, data, follow=True)
     assertContains(response, "The QA checks found errors in 1 field")
-    assertContains(response, "The figure “1350万” of the original is missing or different here.")
+    assertContains(response, EN)
