@@ -40,6 +40,7 @@ def errors(*args, **kwargs):
         ("老百姓十分高兴，一带一路。", "People were very glad about the Belt and Road."),
         ("Trade grew by 1.2 billion dollars.", "贸易增长12亿美元。"),
         ("When COVID-19 spread, the G20 met.", "新冠肺炎疫情蔓延时，二十国集团开会。"),
+        ("The talks began at 15:00.", "会谈于下午3点开始。"),
     ],
 )
 def test_the_same_figure_in_another_notation_passes(source, target):

@@ -3,8 +3,8 @@
 十二 and 12 are 12; 20%, 20 per cent and 百分之二十 are 20 per cent.
 
 An original's figures are read *strictly* (what surely is a figure: no lone 一 or
-两, which are words as often as numbers, and no figure inside a date, which
-`dates` compares as a date); a translation's *leniently* (any numeral, English
+两, which are words as often as numbers, no time of day, and no figure inside a
+date, which `dates` compares as a date); a translation's *leniently* (any numeral, English
 number words, figures in dates too), so that a figure of the original is looked
 for in every form the translation may give it.
 """
@@ -30,6 +30,8 @@ ARABIC = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _SCALE + _PERCENT
 )
 CHINESE = re.compile(rf"(?P<percent>百分之)?(?P<number>[{NUMERALS}]+(?:点[{''.join(DIGITS)}]+)?)")
+# A time of day (15:00): written 下午3点 in Chinese, so not compared figure by figure.
+TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”（）。，；：！？、]*[^\s<>\"“”（）。，；：！？、.,;:!?)]"
 )
@@ -65,6 +67,7 @@ def figures(text, strict=False):
     """The figures in `text`: `strict` for an original, lenient for a translation."""
     text = URL.sub(_blank, text)
     if strict:
+        text = TIME.sub(_blank, text)
         for date in dates(text, strict=True):
             text = text[: date.start] + " " * (date.end - date.start) + text[date.end :]
     arabic = list(ARABIC.finditer(text))
