@@ -187,7 +187,10 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
                 diff=diff,
                 terms=found,
                 lacking=lacking,
-                findings=run_checks(original, value or "", original_language, language, glossary),
+                # Lacking names have their own warning on the page (workbench.js).
+                findings=run_checks(
+                    original, value or "", original_language, language, glossary, lacking=False
+                ),
             )
         )
     heading = f"{model._meta.verbose_name}: {record}"

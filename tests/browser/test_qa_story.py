@@ -11,10 +11,12 @@ from playwright.sync_api import expect
 
 from news.models import Article
 from portal.editorial.models import PendingChange
+from tests.browser.conftest import screenshot
 from tests.browser.test_editorial_story import (
     people,  # noqa: F401 (a fixture)
     signed_in,
 )
+from tests.browser.test_translation_story import AXE, violations
 from tests.factories import make_article
 
 SAYS = {
@@ -65,6 +67,8 @@ def test_findings_while_typing_and_approval_over_an_error_with_a_reason(browser,
     errors = body_row.locator(".qa-findings .qa-error")
     expect(errors.filter(has_text=says["date"])).to_have_count(1)
     expect(errors.filter(has_text=says["name"])).to_have_count(1)
+    assert violations(translator) == []
+    screenshot(translator, f"workbench-qa-{lang}")
     translator.keyboard.press("Control+A")
     translator.keyboard.type("On 10 December 2021, Acting Mayor Lyu Zhicheng attended the signing.")
     expect(errors.filter(has_text=says["name"])).to_have_count(0)
@@ -80,6 +84,10 @@ def test_findings_while_typing_and_approval_over_an_error_with_a_reason(browser,
     apply = proposal.locator(f"button[form='apply-{change.pk}']")
     apply.click()  # the reason is required: the browser does not send the form
     expect(publisher.locator(f"#qa-reason-{change.pk}:invalid")).to_have_count(1)
+    # The change form's own widgets have known findings of their own: the review only.
+    review = AXE.run(publisher, context=f"#pending-change-{change.pk}")
+    assert review.response["violations"] == []
+    screenshot(publisher, f"approve-over-qa-error-{lang}")
     assert Article.objects.get(pk=article.pk).body_en == ""
     publisher.fill(f"#qa-reason-{change.pk}", REASON)
     with publisher.expect_navigation():

@@ -185,3 +185,10 @@ def test_messages_are_in_the_users_language():
     with translation.override("zh-hans"):
         differing = findings("签约30个项目。", "31 projects were signed.")[0].message
     assert differing == "此处的“31”与原文中的数字“30”不符。"
+
+
+def test_a_page_that_shows_lacking_names_itself_gets_only_the_forbidden_ones():
+    found = run_checks(
+        "吕志成出席。", "Lu Zhicheng attended.", "zh-hans", "en", GLOSSARY, lacking=False
+    )
+    assert [(f.severity, f.fragment) for f in found] == [("error", "Lu Zhicheng")]

@@ -28,9 +28,11 @@ __all__ = ["ERROR", "WARNING", "Finding", "has_errors", "run_checks"]
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
 
 
-def run_checks(source, target, source_language, target_language, glossary=None):
+def run_checks(source, target, source_language, target_language, glossary=None, lacking=True):
     """`[Finding]` for the translation `target` (into `target_language`) of `source`;
-    HTML or plain text. Nothing while there is no translation (that is "missing")."""
+    HTML or plain text. Nothing while there is no translation (that is "missing").
+    Official names are checked against `glossary` if given; `lacking=False` leaves
+    out the required ones a translation lacks, for a page that shows them already."""
     if not (target or "").strip() or not (source or "").strip():
         return []
     findings = check_markup(source, target)
@@ -43,17 +45,17 @@ def run_checks(source, target, source_language, target_language, glossary=None):
     else:
         pairs = [(None, (source_text, target_text))]
     for index, (source_segment, target_segment) in pairs:
-        found = _segment_checks(
-            source_segment, target_segment, source_language, target_language, glossary
-        )
+        languages = (source_language, target_language)
+        found = _segment_checks(source_segment, target_segment, languages, glossary, lacking)
         findings += [dataclasses.replace(finding, segment=index) for finding in found]
     return findings
 
 
-def _segment_checks(source, target, source_language, target_language, glossary):
+def _segment_checks(source, target, languages, glossary, lacking):
+    target_language = languages[1]
     findings = check_numbers(source, target) + check_dates(source, target)
     if glossary is not None:
-        findings += check_names(source, target, source_language, target_language, glossary)
+        findings += check_names(source, target, languages, glossary, lacking)
     findings += check_punctuation(target.strip(), target_language)
     findings += check_spaces(target.strip(), target_language)
     return findings + check_copy(source, target)

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from portal.editorial.qa.finding import ERROR, WARNING, Finding
 
 
-def check_names(source, target, source_language, target_language, glossary):
+def check_names(source, target, languages, glossary, lacking=True):
+    source_language, target_language = languages
     findings = [
         Finding(
             "names",
@@ -17,14 +18,16 @@ def check_names(source, target, source_language, target_language, glossary):
         )
         for misuse in glossary.misuses(target, target_language)
     ]
-    lacking = glossary.check(source, source_language, target, target_language)[1]
+    if not lacking:
+        return findings
+    required = glossary.check(source, source_language, target, target_language)[1]
     findings += [
         Finding(
             "names",
             WARNING,
-            _("The official name “%(name)s” is missing here.") % {"name": required},
-            required,
+            _("The official name “%(name)s” is missing here.") % {"name": name},
+            name,
         )
-        for required in lacking
+        for name in required
     ]
     return findings
