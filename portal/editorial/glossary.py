@@ -206,19 +206,12 @@ class Misuse:
 def forbidden_uses(record):
     """`[(field name, Misuse)]`: every forbidden rendering the record's text uses, in
     any language (a forbidden form is wrong in an original as in a translation)."""
-    terms = [term for term in Term.objects.exclude(forbidden={}) if term.forbidden]
+    glossary = Glossary(term for term in Term.objects.exclude(forbidden={}) if term.forbidden)
     uses = []
     for name in text_fields(type(record)):
         for language in LANGUAGE_CODES:
-            text = plain_text(getattr(record, build_localized_fieldname(name, language)) or "")
-            if not text:
-                continue
-            uses += [
-                (name, Misuse(term, used, language))
-                for term in terms
-                for used in term.forbidden_in(language)
-                if _matches(used, text, language)
-            ]
+            text = getattr(record, build_localized_fieldname(name, language))
+            uses += [(name, misuse) for misuse in glossary.misuses(text, language)]
     return uses
 
 
