@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0027_fill_translation_summaries'),
+        ('portal', '0028_official_names_variants_and_domain'),
     ]
 
     operations = [
