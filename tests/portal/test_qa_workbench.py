@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from portal.editorial.glossary import Term
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city, make_exchange
 
@@ -116,3 +117,18 @@ def test_the_workbench_shows_the_findings_and_reports_them_on_save(client, sign_
     response = client.post(url, data, follow=True)
     assertContains(response, "The QA checks found errors in 1 field")
     assertContains(response, EN)
+
+
+def test_the_endpoint_flags_a_forbidden_name_and_leaves_lacking_ones_to_the_page(client, sign_in):
+    Term.objects.create(
+        chinese="吕志成", english="Lyu Zhicheng", kind="person", forbidden={"en": ["Lu Zhicheng"]}
+    )
+    article = make_article(
+        slug="visit", title_zh_hans="吕志成会见代表团", title_en="", original_language="zh-hans"
+    )
+    sign_in("Translators")
+    found = ask(client, article, "Lu Zhicheng meets a delegation").json()["findings"]
+    assert [(f["check"], f["severity"], f["fragment"]) for f in found] == [
+        ("names", "error", "Lu Zhicheng")
+    ]
+    assert ask(client, article, "The mayor meets a delegation").json() == {"findings": []}
