@@ -1,0 +1,130 @@
+"""Looking up the translation memory: exact and fuzzy matches for a source segment.
+
+The match percentage is the same on every database: difflib's ratio of the two
+texts, character by character (Chinese has no spaces; an English word changed
+costs its letters), floored, and 100 only for the same text. The databases only
+find candidates quickly, at most `CANDIDATES` of them:
+
+- PostgreSQL: pg_trgm's `%` operator on the GIN trigram index, the most similar
+  first (`similarity()`), at a threshold low enough for every 75 % match seen;
+- elsewhere (SQLite): the entries sharing most of the query's rarest n-grams
+  (`memory.grams`; their rarity from `MemoryGramCount`), read from `MemoryGram`.
+"""
+
+import contextlib
+import difflib
+import math
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count
+
+from portal.editorial.memory import clean, grams, uses_trigrams
+from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount, source_key
+from portal.formatting.diffs import inline_diff
+
+FUZZY = 75  # the lowest match shown, in percent
+CANDIDATES = 60
+TRIGRAM_THRESHOLD = 0.3
+RARE_GRAMS = 6
+
+
+@dataclass(frozen=True)
+class Match:
+    percent: int
+    entry: MemoryEntry
+    diff: str  # HTML: the entry's source against the one looked up, <del>/<ins> marked
+
+    @property
+    def exact(self):
+        return self.percent == 100
+
+    @property
+    def origin(self):
+        """`(record, field label)` where the pair was approved (None, "" for an import)."""
+        entry = self.entry
+        record = entry.record if entry.content_type_id else None
+        label = entry.field
+        if record is not None:
+            with contextlib.suppress(LookupError):
+                label = record._meta.get_field(entry.field).verbose_name
+        return record, label
+
+
+def percent(a, b):
+    """How alike two segments are, 0 to 100 (100: the same text)."""
+    if a == b:
+        return 100
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return min(99, math.floor(ratio * 100))
+
+
+def matches(source, source_language, target_language, limit=3, minimum=FUZZY):
+    """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first."""
+    source = clean(source)
+    if not source:
+        return []
+    key = source_key(source_language, target_language, source)
+    ids = list(MemoryEntry.objects.filter(source_key=key).values_list("pk", flat=True)[:limit])
+    if uses_trigrams():
+        ids += _trigram_candidates(source, source_language, target_language)
+    else:
+        ids += _gram_candidates(source)
+    entries = (
+        MemoryEntry.objects.filter(
+            pk__in=set(ids), source_language=source_language, target_language=target_language
+        )
+        .select_related("approved_by", "content_type")
+        .prefetch_related("record")
+    )
+    scored = []
+    for entry in entries:
+        if _quick_ratio(entry.source, source) * 100 < minimum:
+            continue
+        score = percent(entry.source, source)
+        if score >= minimum:
+            scored.append((score, entry))
+    scored.sort(key=lambda item: (-item[0], -item[1].approved_at.timestamp(), item[1].pk))
+    return [
+        Match(score, entry, inline_diff(entry.source, source)) for score, entry in scored[:limit]
+    ]
+
+
+def best(source, source_language, target_language, minimum=FUZZY):
+    found = matches(source, source_language, target_language, limit=1, minimum=minimum)
+    return found[0] if found else None
+
+
+def _quick_ratio(a, b):
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).real_quick_ratio()
+
+
+def _trigram_candidates(source, source_language, target_language):
+    table = MemoryEntry._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+            [str(TRIGRAM_THRESHOLD)],
+        )
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE source %% %s AND source_language = %s "
+            "AND target_language = %s ORDER BY similarity(source, %s) DESC, id LIMIT %s",
+            [source, source_language, target_language, source, CANDIDATES],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _gram_candidates(source):
+    query = grams(source)
+    counts = dict(MemoryGramCount.objects.filter(gram__in=query).values_list("gram", "entries"))
+    if not counts:
+        return []
+    rare = sorted(counts, key=lambda gram: (counts[gram], gram))
+    rare = rare[: max(RARE_GRAMS, len(rare) // 3)]
+    found = (
+        MemoryGram.objects.filter(gram__in=rare)
+        .values("entry")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "entry")[:CANDIDATES]
+    )
+    return [row["entry"] for row in found]
