@@ -17,7 +17,10 @@ from tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 ZH = "2021年12月9日，卡拉奇代表团访问沈阳。双方签署了友好合作协议。"
-EN = "On 9 December 2021 a Karachi delegation visited Shenyang. The two sides signed a friendship agreement."
+EN = (
+    "On 9 December 2021 a Karachi delegation visited Shenyang. "
+    "The two sides signed a friendship agreement."
+)
 
 
 def workbench(record, language="en"):
