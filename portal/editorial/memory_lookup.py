@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Count
 
-from portal.editorial.memory import clean, grams, uses_trigrams
+from portal.editorial.memory import clean, grams, segments, uses_trigrams
 from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount, source_key
 from portal.formatting.diffs import inline_diff
 
@@ -128,3 +128,22 @@ def _gram_candidates(source):
         .order_by("-shared", "entry")[:CANDIDATES]
     )
     return [row["entry"] for row in found]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    segment: str
+    matches: list
+
+
+def suggestions(original, source_language, target_language, rich=False, budget=None):
+    """`[Suggestion]`: each segment of a field's original with its matches (the
+    workbench's). `budget`, a one-item list, caps the lookups a page makes."""
+    found = []
+    for segment in segments(original, source_language, rich):
+        if budget is not None:
+            if budget[0] <= 0:
+                break
+            budget[0] -= 1
+        found.append(Suggestion(segment, matches(segment, source_language, target_language)))
+    return found

@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.matrix import kinds, owner_field
+from portal.editorial.memory_xliff import add_alt_trans
 from portal.editorial.models import PendingChange, Status, Translatable
 from portal.editorial.translation_state import (
     MISSING,
@@ -150,5 +151,7 @@ def _add_units(store, record, owner, language, proposed):
         _set_state(unit, state)
         unit.addnote(f"{BASIS}{basis(original)}", origin="developer")
         unit.addnote(portal_state, origin="developer")
+        if state != FINAL:
+            add_alt_trans(unit, original, from_language, language, is_rich)
         count += 1
     return count

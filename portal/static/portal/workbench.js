@@ -51,7 +51,96 @@
     });
   }
 
+  // The translation memory: a segment of the original is current once clicked or
+  // focused (or, typing in a translation, its row's first segment not yet used);
+  // a match's button, Alt+1..3 or Ctrl+Enter (its best) inserts it at the cursor.
+  let current = null;
+  let lastTarget = null;
+
+  function setCurrent(segment) {
+    if (current) {
+      current.classList.remove("memory-current");
+    }
+    current = segment;
+    if (current) {
+      current.classList.add("memory-current");
+    }
+  }
+
+  function targetOf(segment) {
+    const panel = segment.closest(".workbench-memory");
+    const row = segment.closest(".workbench-row");
+    const editor = row.querySelector(".workbench-target [contenteditable=true]");
+    return editor || document.getElementById(panel.dataset.target);
+  }
+
+  function insert(button) {
+    const segment = button.closest(".memory-segment");
+    const target = targetOf(segment);
+    if (!target) {
+      return;
+    }
+    const language = target.closest("[lang]").getAttribute("lang") || "";
+    const text = button.dataset.text + (language.startsWith("zh") ? "" : " ");
+    target.focus();
+    if (target.isContentEditable) {
+      document.execCommand("insertText", false, text);
+    } else {
+      target.setRangeText(text, target.selectionStart, target.selectionEnd, "end");
+      target.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    segment.classList.add("memory-used");
+    setCurrent(segment);
+  }
+
+  function segmentForKeys() {
+    const row = document.activeElement && document.activeElement.closest(".workbench-row");
+    if (current && (!row || row.contains(current))) {
+      return current;
+    }
+    const scope = row || (lastTarget && lastTarget.closest(".workbench-row"));
+    return scope ? scope.querySelector(".memory-segment:not(.memory-used)") : null;
+  }
+
+  function onKey(event) {
+    const number = event.altKey && !event.ctrlKey ? "123".indexOf(event.key) : -1;
+    const best = event.ctrlKey && event.key === "Enter";
+    if (number < 0 && !best) {
+      return;
+    }
+    const segment = segmentForKeys();
+    const buttons = segment ? segment.querySelectorAll(".memory-insert") : [];
+    const button = buttons[best ? 0 : number];
+    if (button) {
+      event.preventDefault();
+      insert(button);
+    }
+  }
+
+  function watchMemory() {
+    document.querySelectorAll(".memory-segment").forEach((segment) => {
+      segment.addEventListener("focus", () => setCurrent(segment));
+      segment.addEventListener("click", () => setCurrent(segment));
+    });
+    document.querySelectorAll(".memory-insert").forEach((button) => {
+      button.addEventListener("click", (event) => {
+        event.stopPropagation();
+        insert(button);
+      });
+    });
+    document.querySelectorAll(".workbench-target").forEach((target) => {
+      target.addEventListener("focusin", () => {
+        lastTarget = target;
+        if (current && !target.closest(".workbench-row").contains(current)) {
+          setCurrent(null);
+        }
+      });
+    });
+    document.addEventListener("keydown", onKey);
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    watchMemory();
     document.querySelectorAll(".workbench-row[data-required]").forEach(watch);
     nameEditors();
     new MutationObserver(nameEditors).observe(document.body, { childList: true, subtree: true });
