@@ -2,11 +2,14 @@
 
 The match percentage is the same on every database: difflib's ratio of the two
 texts, character by character (Chinese has no spaces; an English word changed
-costs its letters), floored, and 100 only for the same text. The databases only
-find candidates quickly, at most `CANDIDATES` of them:
+costs its letters), floored, and 100 only for the same text. An exact match (by
+its key) ends the search; otherwise the databases only find fuzzy candidates
+quickly, at most `CANDIDATES` of them, and only those are scored:
 
 - PostgreSQL: pg_trgm's `%` operator on the GIN trigram index, the most similar
-  first (`similarity()`), at a threshold low enough for every 75 % match seen;
+  first (`similarity()`), first at a threshold that reads few rows, then, when
+  none of those is a match, at a lower one (a 75 % match of a short or much
+  edited sentence can share under half its trigrams);
 - elsewhere (SQLite): the entries sharing most of the query's rarest n-grams
   (`memory.grams`; their rarity from `MemoryGramCount`), read from `MemoryGram`.
 """
@@ -25,7 +28,8 @@ from portal.formatting.diffs import inline_diff
 
 FUZZY = 75  # the lowest match shown, in percent
 CANDIDATES = 60
-TRIGRAM_THRESHOLD = 0.3
+# pg_trgm's similarity thresholds, tried in turn until a match is found.
+TRIGRAM_THRESHOLDS = (0.5, 0.3)
 RARE_GRAMS = 6
 
 
@@ -64,30 +68,40 @@ def matches(source, source_language, target_language, limit=3, minimum=FUZZY):
     source = clean(source)
     if not source:
         return []
+    languages = {"source_language": source_language, "target_language": target_language}
     key = source_key(source_language, target_language, source)
-    ids = list(MemoryEntry.objects.filter(source_key=key).values_list("pk", flat=True)[:limit])
-    if uses_trigrams():
-        ids += _trigram_candidates(source, source_language, target_language)
-    else:
-        ids += _gram_candidates(source)
+    rows = list(MemoryEntry.objects.filter(source_key=key, **languages).values_list(*ROW)[:limit])
+    # An exact match is what a translator takes: no fuzzy search beside it.
+    if not rows and uses_trigrams():
+        rows = _trigram_candidates(source, source_language, target_language, minimum)
+    elif not rows:
+        ids = _gram_candidates(source)
+        rows = MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
+    scored = _scored(rows, source, minimum)[:limit]
     entries = (
-        MemoryEntry.objects.filter(
-            pk__in=set(ids), source_language=source_language, target_language=target_language
-        )
-        .select_related("approved_by", "content_type")
+        MemoryEntry.objects.select_related("approved_by", "content_type")
         .prefetch_related("record")
+        .in_bulk([pk for _score, pk in scored])
     )
-    scored = []
-    for entry in entries:
-        if _quick_ratio(entry.source, source) * 100 < minimum:
-            continue
-        score = percent(entry.source, source)
-        if score >= minimum:
-            scored.append((score, entry))
-    scored.sort(key=lambda item: (-item[0], -item[1].approved_at.timestamp(), item[1].pk))
     return [
-        Match(score, entry, inline_diff(entry.source, source)) for score, entry in scored[:limit]
+        Match(score, entries[pk], inline_diff(entries[pk].source, source)) for score, pk in scored
     ]
+
+
+ROW = ("pk", "source", "approved_at")
+
+
+def _scored(rows, source, minimum):
+    """`[(percent, pk)]` of the rows at `minimum` or more, best (then latest) first."""
+    scored = []
+    for pk, text, approved_at in rows:
+        if _quick_ratio(text, source) * 100 < minimum:
+            continue
+        score = percent(text, source)
+        if score >= minimum:
+            scored.append((score, approved_at, pk))
+    scored.sort(key=lambda item: (-item[0], -item[1].timestamp(), item[2]))
+    return [(score, pk) for score, _approved_at, pk in scored]
 
 
 def best(source, source_language, target_language, minimum=FUZZY):
@@ -99,19 +113,26 @@ def _quick_ratio(a, b):
     return difflib.SequenceMatcher(None, a, b, autojunk=False).real_quick_ratio()
 
 
-def _trigram_candidates(source, source_language, target_language):
+def _trigram_candidates(source, source_language, target_language, minimum):
+    """`[ROW]` of the most similar sources by trigrams: close ones first (a high
+    threshold reads few rows), and only when none of them is a match, further ones."""
     table = MemoryEntry._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
-            [str(TRIGRAM_THRESHOLD)],
-        )
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE source %% %s AND source_language = %s "
-            "AND target_language = %s ORDER BY similarity(source, %s) DESC, id LIMIT %s",
-            [source, source_language, target_language, source, CANDIDATES],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    rows = []
+    for threshold in TRIGRAM_THRESHOLDS:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(threshold)]
+            )
+            cursor.execute(
+                f"SELECT id, source, approved_at FROM {table} WHERE source %% %s "
+                "AND source_language = %s AND target_language = %s "
+                "ORDER BY similarity(source, %s) DESC, id LIMIT %s",
+                [source, source_language, target_language, source, CANDIDATES],
+            )
+            rows = cursor.fetchall()
+        if _scored(rows, source, minimum):
+            break
+    return rows
 
 
 def _gram_candidates(source):
