@@ -126,6 +126,17 @@ def _index(entries):
         )
 
 
+def _recount():
+    """The n-gram counts again from the entries left (after a rebuild's deletion)."""
+    counts = MemoryGramCount._meta.db_table
+    table = MemoryGram._meta.db_table
+    MemoryGramCount.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {counts} (gram, entries) SELECT gram, COUNT(*) FROM {table} GROUP BY gram"
+        )
+
+
 def _is_published(record):
     return getattr(record, "status", Status.PUBLISHED) == Status.PUBLISHED
 
@@ -189,6 +200,8 @@ def rebuild(progress=None):
     author and date (or its last change). Returns the number of entries added."""
     with transaction.atomic():
         MemoryEntry.objects.filter(content_type__isnull=False).delete()
+        if not uses_trigrams():
+            _recount()
         count = 0
         for model in kinds():
             if not issubclass(model, Translatable):

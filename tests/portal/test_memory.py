@@ -202,3 +202,22 @@ def test_the_origin_names_the_record_and_field():
     )
     record, label = best("市长会见代表团。", "zh-hans", "en").origin
     assert record == article and label == "title"
+
+
+def test_a_publishers_xliff_import_goes_in_and_a_rebuild_keeps_the_counts(sign_in):
+    from portal.editorial.memory_models import MemoryGramCount
+    from portal.editorial.xliff import export
+    from portal.editorial.xliff_format import Xliff12
+    from portal.editorial.xliff_import import import_file
+
+    article = untranslated()
+    store = Xliff12.parsestring(export("en")[0])
+    for unit in store.getunits():
+        if unit.xmlelement.get("id") == f"news.article/{article.pk}/standfirst":
+            unit.target = EN
+    report = import_file(bytes(store), "queue.xlf", sign_in("Publishers"))
+    assert not report.refused and report.applied
+    assert MemoryEntry.objects.get(source="双方签署了友好合作协议。").field == "standfirst"
+    counts = dict(MemoryGramCount.objects.values_list("gram", "entries"))
+    memory.rebuild()
+    assert dict(MemoryGramCount.objects.values_list("gram", "entries")) == counts
