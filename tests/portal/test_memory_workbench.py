@@ -3,6 +3,7 @@ matches (percentage, difference, origin, a button to insert), and XLIFF exports
 carry the best match as <alt-trans>."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +23,7 @@ OLD = "2021年12月9日，卡拉奇代表团访问沈阳。"
 OLD_EN = "On 9 December 2021 a Karachi delegation visited Shenyang."
 NEW = "2021年12月19日，卡拉奇代表团访问沈阳。"
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
@@ -136,6 +138,25 @@ def test_xliff_units_carry_the_best_match_as_alt_trans(approved):
     )
     tags = [etree.QName(child).localname for child in unit]
     assert tags.index("alt-trans") > tags.index("target")
+
+
+class _BesideTheSchema(etree.Resolver):
+    """The schema's import of the W3C's xml.xsd, read from the copy beside it."""
+
+    def resolve(self, url, pubid, context):
+        if url.endswith("xml.xsd"):
+            return self.resolve_filename(str(DATA / "xml.xsd"), context)
+        return None
+
+
+def test_the_export_with_alt_trans_is_valid_xliff_1_2(approved):
+    new_article()
+    parser = etree.XMLParser()
+    parser.resolvers.add(_BesideTheSchema())
+    schema = etree.XMLSchema(etree.parse(str(DATA / "xliff-core-1.2-strict.xsd"), parser))
+    document = etree.fromstring(export("en")[0])
+    assert document.find(f".//{{{NAMESPACE}}}alt-trans") is not None
+    assert schema.validate(document), schema.error_log
 
 
 def test_a_file_with_alt_trans_imports_its_own_targets_only(approved, sign_in):
