@@ -63,8 +63,9 @@ def percent(a, b):
     return min(99, math.floor(ratio * 100))
 
 
-def matches(source, source_language, target_language, limit=3, minimum=FUZZY):
-    """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first."""
+def matches(source, source_language, target_language, limit=3, minimum=FUZZY, origin=True):
+    """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first
+    (without `origin`, their records and approvers are not loaded)."""
     source = clean(source)
     if not source:
         return []
@@ -78,11 +79,10 @@ def matches(source, source_language, target_language, limit=3, minimum=FUZZY):
         ids = _gram_candidates(source)
         rows = MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
     scored = _scored(rows, source, minimum)[:limit]
-    entries = (
-        MemoryEntry.objects.select_related("approved_by", "content_type")
-        .prefetch_related("record")
-        .in_bulk([pk for _score, pk in scored])
-    )
+    entries = MemoryEntry.objects.all()
+    if origin:
+        entries = entries.select_related("approved_by", "content_type").prefetch_related("record")
+    entries = entries.in_bulk([pk for _score, pk in scored])
     return [
         Match(score, entries[pk], inline_diff(entries[pk].source, source)) for score, pk in scored
     ]
@@ -104,8 +104,8 @@ def _scored(rows, source, minimum):
     return [(score, pk) for score, _approved_at, pk in scored]
 
 
-def best(source, source_language, target_language, minimum=FUZZY):
-    found = matches(source, source_language, target_language, limit=1, minimum=minimum)
+def best(source, source_language, target_language, minimum=FUZZY, origin=True):
+    found = matches(source, source_language, target_language, 1, minimum, origin)
     return found[0] if found else None
 
 

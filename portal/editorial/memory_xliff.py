@@ -2,28 +2,48 @@
 `<alt-trans match-quality="…">` of each unit that needs translating, so a CAT
 tool offers it.
 
-A unit of one sentence gets that sentence's best match. A longer field gets the
-memory's best match for it whole (a field kept whole in the memory), else one
+A unit of one sentence gets that sentence's best match. A longer field gets one
 composed sentence by sentence: each sentence's best match, joined, its quality
-the sentences' qualities weighted by their length (when every sentence has one).
+the sentences' qualities weighted by their length (when every sentence has
+one); else the memory's best match for the field whole (a field whose sentences
+did not correspond is kept whole in the memory, when short enough).
 """
 
-from portal.editorial.memory import blocks, segments
+import time
+
+from portal.editorial.memory import WHOLE_FIELD, blocks, segments
 from portal.editorial.memory_lookup import best
 from portal.formatting.language_tags import canonical
 
+# How long one export may spend looking up matches.
+ALT_TRANS_SECONDS = 10
 
-def best_for_field(original, source_language, target_language, rich=False):
+
+def _best(text, source_language, target_language):
+    return best(text, source_language, target_language, origin=False)
+
+
+def best_for_field(original, source_language, target_language, rich=False, lookup=_best):
     """`(source, target, percent)` of the best match for a field, or None."""
     parts = segments(original, source_language, rich)
-    if not parts:
-        return None
-    whole = best(" ".join(blocks(original, rich)), source_language, target_language)
-    if whole is not None or len(parts) == 1:
-        return (whole.entry.source, whole.entry.target, whole.percent) if whole else None
-    found = [best(part, source_language, target_language) for part in parts]
-    if None in found:
-        return None
+    if len(parts) > 1:
+        composed = _composed(parts, source_language, target_language, lookup)
+        if composed is not None:
+            return composed
+    whole = " ".join(blocks(original, rich))
+    if not parts or (len(parts) > 1 and len(whole) > WHOLE_FIELD):
+        return None  # a field this long is never in the memory whole
+    match = lookup(whole, source_language, target_language)
+    return (match.entry.source, match.entry.target, match.percent) if match else None
+
+
+def _composed(parts, source_language, target_language, lookup):
+    found = []
+    for part in parts:
+        match = lookup(part, source_language, target_language)
+        if match is None:
+            return None
+        found.append(match)
     joiner = "" if target_language.startswith(("zh", "ja")) else " "
     length = sum(len(part) for part in parts)
     quality = sum(match.percent * len(part) for match, part in zip(found, parts, strict=True))
@@ -34,15 +54,32 @@ def best_for_field(original, source_language, target_language, rich=False):
     )
 
 
-def add_alt_trans(unit, original, source_language, target_language, rich=False):
-    """Add the best match of `original` to the translate-toolkit XLIFF `unit`."""
-    match = best_for_field(original, source_language, target_language, rich)
-    if match is None:
-        return
-    source, target, quality = match
-    unit.addalttrans(target, sourcetxt=source, matchquality=str(quality))
-    alt = unit.xmlelement[-1]
-    alt.set("origin", "portal-translation-memory")
-    alt.find(unit.namespaced("target")).set(
-        "{http://www.w3.org/XML/1998/namespace}lang", canonical(target_language)
-    )
+class AltTrans:
+    """The best matches of one export: each segment looked up once, and lookups
+    stopped after `seconds` (a large export then carries matches for its first
+    units only, rather than taking minutes)."""
+
+    def __init__(self, seconds=ALT_TRANS_SECONDS):
+        self.deadline = time.monotonic() + seconds
+        self.found = {}
+
+    def best(self, text, source_language, target_language):
+        key = (text, source_language, target_language)
+        if key not in self.found:
+            self.found[key] = best(text, source_language, target_language, origin=False)
+        return self.found[key]
+
+    def add(self, unit, original, source_language, target_language, rich=False):
+        """Add the best match of `original` to the translate-toolkit XLIFF `unit`."""
+        if time.monotonic() > self.deadline:
+            return
+        match = best_for_field(original, source_language, target_language, rich, self.best)
+        if match is None:
+            return
+        source, target, quality = match
+        unit.addalttrans(target, sourcetxt=source, matchquality=str(quality))
+        alt = unit.xmlelement[-1]
+        alt.set("origin", "portal-translation-memory")
+        alt.find(unit.namespaced("target")).set(
+            "{http://www.w3.org/XML/1998/namespace}lang", canonical(target_language)
+        )
