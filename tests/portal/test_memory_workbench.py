@@ -173,3 +173,12 @@ def test_a_file_with_alt_trans_imports_its_own_targets_only(approved, sign_in):
     article.refresh_from_db()
     assert article.standfirst_en == "On 19 December 2021 a Karachi delegation visited Shenyang."
     assert article.body_en == ""  # its alt-trans is no translation
+
+
+def test_a_match_from_a_deleted_record_still_names_its_origin(client, sign_in, approved):
+    article = new_article()
+    pk = approved.pk
+    approved.delete()
+    sign_in("Translators")
+    response = client.get(workbench(article))
+    assertContains(response, f"article {pk} · standfirst · 5 January 2026 · wang")
