@@ -20,7 +20,7 @@ from portal.formatting.dates import (
     partial_date_constraint,
     partial_date_error,
 )
-from portal.formatting.i18n import slug_address
+from portal.formatting.i18n import choice_label, slug_address
 from portal.formatting.richtext import RichTextField
 
 
@@ -204,6 +204,9 @@ class City(ProvenanceMixin, Publishable, Translatable, Timestamped):
 
     def get_absolute_url(self):
         return slug_address("cities:detail", self.slug)
+
+    def get_relationship_display(self):
+        return choice_label(Relationship, self.relationship)
 
     def clean(self):
         errors = {}

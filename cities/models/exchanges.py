@@ -12,6 +12,7 @@ from portal.formatting.dates import (
     partial_date_constraint,
     partial_date_error,
 )
+from portal.formatting.i18n import choice_label
 
 
 class ExchangeKind(models.TextChoices):
@@ -76,6 +77,9 @@ class Exchange(Translatable, Timestamped):
 
     def __str__(self):
         return f"{self.when} · {self.title}"
+
+    def get_kind_display(self):
+        return choice_label(ExchangeKind, self.kind)
 
     def clean(self):
         errors = {}

@@ -21,6 +21,7 @@ from portal.formatting.dates import (
     partial_date_constraint,
     partial_date_error,
 )
+from portal.formatting.i18n import choice_label
 
 
 class Relationship(models.TextChoices):
@@ -100,6 +101,9 @@ class Stage(models.Model):
     def __str__(self):
         when = self.when.text()
         return f"{self.get_stage_display()} · {when}" if when else self.get_stage_display()
+
+    def get_stage_display(self):
+        return choice_label(Relationship, self.stage)
 
     def clean(self):
         super().clean()

@@ -5,7 +5,8 @@ official way ("中国人民对外友好协会" is always "Chinese People's Assoc
 Friendship with Foreign Countries"). `Term` holds the pairs; `Glossary` finds
 the terms in an original text and the required renderings a translation
 lacks. Chinese matches as a substring (Chinese has no spaces between words);
-English case-insensitively on word boundaries. A missing rendering is a
+English case-insensitively on word boundaries. An accepted variant
+(`Term.variants`: a short form) counts as the rendering. A missing rendering is a
 warning, never a block: grammar may change the form. A *forbidden* rendering
 (`Term.forbidden`: "Lu Zhicheng" for 吕志成) is an error: `forbidden_errors`
 refuses a record whose text uses one, wherever it is validated (the change
@@ -52,6 +53,14 @@ class Term(models.Model):
     )
     # {language: [renderings]}: forms a text in that language must never use.
     forbidden = models.JSONField(_("forbidden renderings"), default=dict, blank=True)
+    # {language: [renderings]}: accepted alternatives to the official form.
+    variants = models.JSONField(_("variants"), default=dict, blank=True)
+    domain = models.CharField(
+        _("domain"),
+        max_length=100,
+        blank=True,
+        help_text=_("The subject field, such as diplomacy, trade or education."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -69,11 +78,16 @@ class Term(models.Model):
         for language, renderings in (self.forbidden or {}).items():
             official = self.form_in(language)
             clashing = [text for text in renderings if _matches(text, official, language)]
+            accepted = [text for text in renderings if text in self.variants_in(language)]
             if clashing:
                 errors[f"forbidden_{suffix(language)}"] = _(
                     "“%(rendering)s” is part of the official form “%(official)s”: it "
                     "cannot be forbidden."
                 ) % {"rendering": clashing[0], "official": official}
+            elif accepted:
+                errors[f"forbidden_{suffix(language)}"] = _(
+                    "“%(rendering)s” is also an accepted variant: it cannot be forbidden."
+                ) % {"rendering": accepted[0]}
         if errors:
             raise ValidationError(errors)
 
@@ -82,6 +96,9 @@ class Term(models.Model):
 
     def forbidden_in(self, language):
         return (self.forbidden or {}).get(language, [])
+
+    def variants_in(self, language):
+        return (self.variants or {}).get(language, [])
 
 
 def _matches(needle, text, language):
@@ -113,9 +130,13 @@ class Glossary:
         self._patterns = {term.pk: _english_pattern(term.english) for term in self.terms}
 
     def _contains(self, text, term, language):
+        """Whether `text` holds the official form of `term` or one of its variants."""
+        variants = term.variants_in(language)
         if language.startswith("zh"):
-            return term.chinese in text
-        return bool(self._patterns[term.pk].search(text))
+            return term.chinese in text or any(variant in text for variant in variants)
+        return bool(self._patterns[term.pk].search(text)) or any(
+            _matches(variant, text, language) for variant in variants
+        )
 
     def found(self, original, original_language, target_language):
         """The terms in `original` (HTML or plain), with the rendering required in

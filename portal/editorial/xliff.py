@@ -18,6 +18,7 @@ site). Each unit's target carries an XLIFF 1.2 `state`:
 A note from the developer says which of the portal's states it is (`missing`,
 `pending`, `stale`, `complete`), and another holds a fingerprint of the original
 (`basis:`), by which the import recognises a unit whose original changed since.
+A field of more than one sentence is segmented (`portal.editorial.xliff_segments`).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,7 +35,8 @@ from portal.editorial.translation_state import (
     suffix,
     text_fields,
 )
-from portal.editorial.xliff_format import Xliff12, basis, rich, unit_id
+from portal.editorial.xliff_format import Xliff12, basis, parse_html, rich, unit_id
+from portal.editorial.xliff_segments import segment_unit
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.language_tags import canonical
 from portal.formatting.richtext import RichTextField, plain_text
@@ -151,6 +153,7 @@ def _add_units(store, record, owner, language, proposed, alt_trans):
         else:
             unit.target = ""
         _set_state(unit, state)
+        segment_unit(unit, from_language, language, parse_html(original)[1] if is_rich else {})
         unit.addnote(f"{BASIS}{basis(original)}", origin="developer")
         unit.addnote(portal_state, origin="developer")
         if state != FINAL:

@@ -30,6 +30,11 @@ class Unit12(xliff.xliffunit):
 class Xliff12(xliff.xlifffile):
     namespace = NAMESPACE
     UnitClass = Unit12
+    # A segmented source's whitespace is text: indented as <source> is (not at all).
+    XMLindent = {
+        **xliff.xlifffile.XMLindent,
+        "leaves": {*xliff.xlifffile.XMLindent["leaves"], "seg-source"},
+    }
     XMLskeleton = f"""<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="{NAMESPACE}">
 <file original="portal" source-language="zh-Hans" datatype="plaintext">

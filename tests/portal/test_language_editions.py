@@ -5,55 +5,31 @@ original always is), was complete and its original changed since (stale, under
 a notice: `test_stale_editions`), or a publisher chose "publish in the original
 language only". Otherwise that language's lists, home, search, feed, sitemap and
 related blocks leave it out, and its address there says it is not yet available.
+The admin's side (what a publisher sees and chooses): `test_edition_admin`.
 """
 
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Article
-from portal.editorial import rules
 from portal.editorial.models import Edition
 from tests.factories import make_article, make_city
+from tests.portal.editions import CHINESE_TITLE, XHTML, chinese_only, hreflangs
 from tests.sitemap import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
-XHTML = "{http://www.w3.org/1999/xhtml}"
-CHINESE_TITLE = "卡拉奇代表团访问沈阳"
 ENGLISH_TITLE = "Karachi delegation visits Shenyang"
-
-
-def chinese_only(**fields):
-    """A published article written in Chinese, not translated."""
-    fields.setdefault("slug", "visit")
-    return make_article(
-        title_zh_hans=CHINESE_TITLE,
-        body_zh_hans="<p>卡拉奇代表团访问沈阳。</p>",
-        title_en="",
-        body_en="",
-        original_language="zh-hans",
-        **fields,
-    )
 
 
 def translate(article):
     article.title_en = ENGLISH_TITLE
     article.body_en = "<p>A delegation from Karachi visited Shenyang.</p>"
     article.save()
-
-
-def hreflangs(response):
-    html = response.content.decode()
-    return {
-        code
-        for code in ("zh-hans", "en", "x-default")
-        if f'<link rel="alternate" hreflang="{code}"' in html
-    }
 
 
 def test_the_rule_for_one_record_and_for_lists_agree():
@@ -224,20 +200,6 @@ def test_the_notice_page_keeps_its_noindex_from_the_cache(client, settings):
     assert cached["X-Page-Cache"] == "hit" and cached["X-Robots-Tag"] == "noindex"
 
 
-def test_only_publishers_choose_the_original_language_only(db):
-    from django.contrib.auth.models import Group
-
-    user_model = get_user_model()
-    people = {}
-    for name in ("Editors", "Translators", "Publishers"):
-        person = user_model.objects.create_user(name.lower(), password="pw-123456", is_staff=True)
-        person.groups.add(Group.objects.get(name=name))
-        people[name] = user_model.objects.get(pk=person.pk)
-    assert "original_only" in rules.readonly_fields(people["Editors"], Article)
-    assert "original_only" in rules.readonly_fields(people["Translators"], Article)
-    assert "original_only" not in rules.readonly_fields(people["Publishers"], Article)
-
-
 def test_an_absent_edition_page_costs_few_queries(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     chinese_only()
@@ -276,46 +238,3 @@ def test_the_feed_is_valid_rss_without_the_absent_article(client):
     make_article(slug="other", title_en="Another report", title_zh_hans="另一篇报道")
     channel = ET.fromstring(client.get("/en/news/feed/").content).find("channel")
     assert [item.find("title").text for item in channel.findall("item")] == ["Another report"]
-
-
-def _change_url(record):
-    return f"/admin/news/article/{record.pk}/change/"
-
-
-def test_the_publish_screen_shows_each_language_and_what_visitors_get(client, sign_in):
-    article = chinese_only(status="draft")
-    sign_in("Publishers")
-    response = client.get(_change_url(article))
-    assertContains(response, "Editions: what visitors get")
-    assertContains(
-        response,
-        '<tr class="edition-absent"><th scope="row">English</th><td>missing</td>'
-        "<td>Left out of the English lists, home page, search, feed and sitemap; its English "
-        "address says it is not yet available and links the original. Complete the "
-        "translation, or choose to publish in the original language only.</td></tr>",
-        html=True,
-    )
-    assertContains(response, "As it will be once published.")
-    client.cookies["django_language"] = "zh-hans"
-    response = client.get(_change_url(article))
-    assertContains(response, "语言版本：访客看到的内容")
-    assertContains(response, "<td>原文</td>", html=True)
-
-
-def test_a_publisher_chooses_original_only_and_an_editor_cannot(client, sign_in):
-    from tests.admin_forms import admin_form_data
-
-    article = chinese_only(status="review")
-    sign_in("Editors")
-    page = client.get(_change_url(article))
-    assert 'name="original_only"' not in page.content.decode()
-    client.post(_change_url(article), admin_form_data(page, original_only="on"))
-    article.refresh_from_db()
-    assert not article.original_only
-    sign_in("Publishers")
-    page = client.get(_change_url(article))
-    data = admin_form_data(page, original_only="on", status="published")
-    assert client.post(_change_url(article), data).status_code == 302
-    article.refresh_from_db()
-    assert article.original_only and article.edition("en") == Edition.ORIGINAL_ONLY
-    assertContains(client.get(_change_url(article)), "marked as available in Chinese only")

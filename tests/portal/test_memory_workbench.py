@@ -88,7 +88,7 @@ def test_the_workbench_shows_each_segments_matches_with_percent_diff_and_origin(
     assertContains(response, "2021年12月<del>9</del><ins>19</ins>日，卡拉奇代表团访问沈阳。")
     assertContains(response, f"{approved} · standfirst · 5 January 2026 · wang")
     assertContains(response, f'data-text="{OLD_EN}"')
-    assertContains(response, "<kbd>Ctrl+Enter</kbd>")
+    assertContains(response, "<kbd>Alt</kbd> + <kbd>1</kbd> / <kbd>2</kbd> / <kbd>3</kbd>")
     # The body's sentence (its inline tags dropped) matches the imported pair exactly.
     assertContains(response, '<span class="memory-percent">100%</span>', html=True)
     assertContains(response, "Imported from office.tmx")

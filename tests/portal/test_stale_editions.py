@@ -4,11 +4,13 @@ It keeps its last whole translation under a dated notice, in its own language,
 that links the original, and stays in that language's lists, search, feed,
 sitemap and `hreflang` until the translation is complete again. An edition
 that was never complete stays out, as before.
+
+Here the cities and the migration that marked the stale editions stored before the
+rule; articles, office pages, service guides and reports:
+`test_stale_article_and_office_editions`.
 """
 
 import datetime
-import xml.etree.ElementTree as ET
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -17,16 +19,14 @@ from pytest_django.asserts import assertContains, assertNotContains
 from cities.models import City
 from news.models import Article
 from portal.editorial.models import Edition, PendingChange
-from portal.models import Office
 from tests.admin_forms import admin_form_data
-from tests.factories import make_article, make_city, make_guide, make_office_page, make_report
+from tests.factories import make_city
+from tests.portal.editions import EDITED, XHTML, chinese_article, hreflangs
 from tests.sitemap import sitemap_urls
 from tests.two_factor import sign_in_fully
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
-XHTML = "{http://www.w3.org/1999/xhtml}"
-EDITED = datetime.datetime(2026, 12, 7, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 CHINESE_SUMMARY = "卡拉奇是巴基斯坦最大的城市和主要港口。"
 CHINESE_NOTICE = (
     '<div class="edition-notice" role="note"><p>英文原文已于'
@@ -34,12 +34,6 @@ CHINESE_NOTICE = (
     '<p><a href="/en/cities/karachi/" hreflang="en">阅读英文原文</a></p></div>'
 )
 CITY_CHANGE = "/admin/cities/city/{}/change/"
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(EDITED, tick=False):
-        yield
 
 
 def karachi(**fields):
@@ -60,15 +54,6 @@ def edit_the_english_summary(city):
     city.summary_en = "Karachi is Pakistan's largest city and main port, on the Arabian Sea."
     city.save()
     return city
-
-
-def hreflangs(response):
-    html = response.content.decode()
-    return {
-        code
-        for code in ("zh-hans", "en", "x-default")
-        if f'<link rel="alternate" hreflang="{code}"' in html
-    }
 
 
 def sitemap_alternates(client, url):
@@ -205,156 +190,6 @@ def test_the_notice_keeps_the_date_the_original_first_changed():
     city.summary_zh_hans = "卡拉奇是阿拉伯海边的港口。"
     city.save()
     assert "stale_since" not in City.objects.get(pk=city.pk).translation_states
-
-
-def chinese_article(**fields):
-    """A published article written in Chinese, with its whole English translation."""
-    return make_article(
-        **{
-            "slug": "visit",
-            "title_zh_hans": "卡拉奇代表团访问沈阳",
-            "body_zh_hans": "<p>卡拉奇代表团访问沈阳。</p>",
-            "title_en": "Karachi delegation visits Shenyang",
-            "body_en": "<p>A delegation from Karachi visited Shenyang.</p>",
-            "original_language": "zh-hans",
-            **fields,
-        }
-    )
-
-
-def test_a_chinese_edit_keeps_the_english_article_everywhere(client):
-    article = Article.objects.get(pk=chinese_article().pk)
-    article.body_zh_hans = "<p>卡拉奇市代表团访问沈阳，签署合作备忘录。</p>"
-    article.save()
-    response = client.get("/en/news/visit/")
-    assert "X-Robots-Tag" not in response
-    assertContains(response, "A delegation from Karachi visited Shenyang.")
-    assertContains(
-        response,
-        '<div class="edition-notice" role="note"><p>The Chinese original was updated on '
-        '<time datetime="2026-12-07">7 December 2026</time>; this English translation has '
-        "not been updated yet.</p>"
-        '<p><a href="/zh-hans/news/visit/" hreflang="zh-hans">Read it in Chinese</a></p></div>',
-        html=True,
-    )
-    assert hreflangs(response) == {"zh-hans", "en", "x-default"}
-    for path in ("/en/", "/en/news/"):
-        assertContains(client.get(path), "Karachi delegation visits Shenyang")
-    channel = ET.fromstring(client.get("/en/news/feed/").content).find("channel")
-    assert [item.find("link").text for item in channel.findall("item")] == [
-        "http://testserver/en/news/visit/"
-    ]
-    assertContains(client.get("/en/search/", {"q": "delegation"}), 'href="/en/news/visit/"')
-    assert "http://testserver/en/news/visit/" in sitemap_urls(client)
-
-
-def test_a_never_complete_edition_stays_out_when_its_original_changes(client):
-    """Half a translation is not an edition: the original's change keeps it absent."""
-    article = chinese_article(body_en="")
-    article = Article.objects.get(pk=article.pk)
-    article.title_zh_hans = "卡拉奇代表团再次访问沈阳"
-    article.save()
-    assert article.edition("en") == Edition.ABSENT
-    assertNotContains(client.get("/en/news/"), "Karachi delegation")
-    response = client.get("/en/news/visit/")
-    assert response["X-Robots-Tag"] == "noindex"
-    assertContains(response, "<h1>This report is not yet available in English.</h1>", html=True)
-    assert "http://testserver/en/news/visit/" not in sitemap_urls(client)
-
-
-@pytest.fixture
-def office(db):
-    return Office.objects.create(name_en="Foreign Affairs Office", name_zh_hans="外事办公室")
-
-
-def test_an_office_page_keeps_its_english_edition_with_the_notice(client, office):
-    page = make_office_page(
-        "accessibility",
-        title_zh_hans="无障碍声明",
-        title_en="Accessibility statement",
-        body_zh_hans="<p>本网站支持读屏软件。</p>",
-        body_en="<p>This site works with screen readers.</p>",
-        original_language="zh-hans",
-    )
-    page.body_zh_hans = "<p>本网站支持读屏软件和关怀模式。</p>"
-    page.save()
-    response = client.get("/en/office/accessibility/")
-    assert "X-Robots-Tag" not in response
-    assertContains(response, "This site works with screen readers.")
-    assertContains(response, "The Chinese original was updated on")
-    assertContains(response, '<a href="/zh-hans/office/accessibility/" hreflang="zh-hans">')
-    assertContains(client.get("/en/office/"), 'href="/en/office/accessibility/"')
-    assert "http://testserver/en/office/accessibility/" in sitemap_urls(client)
-
-
-def test_a_service_guide_keeps_its_english_edition_with_the_notice(client):
-    guide = make_guide(
-        slug="invitations",
-        title_zh_hans="邀请外国人来华",
-        title_en="Inviting foreign visitors",
-        summary_zh_hans="接待单位申请邀请函。",
-        summary_en="Host organisations apply for an invitation letter.",
-        original_language="zh-hans",
-    )
-    guide.summary_zh_hans = "接待单位在线申请邀请函。"
-    guide.save()
-    response = client.get("/en/office/guides/invitations/")
-    assert "X-Robots-Tag" not in response
-    assertContains(response, "Host organisations apply for an invitation letter.")
-    assertContains(response, "The Chinese original was updated on")
-    assertContains(client.get("/en/office/guides/"), "/en/office/guides/invitations/")
-    assertContains(client.get("/en/search/", {"q": "invitation"}), "/en/office/guides/invitations/")
-
-
-def test_a_report_keeps_its_english_edition_when_a_row_is_added_in_chinese(client, office, sign_in):
-    """A part (a row of the report's table) added in the admin makes the edition stale
-    like a changed field: it was complete before the change."""
-    report = make_report(
-        2024, rows=[("Total visits", "网站总访问量", "12345")], original_language="zh-hans"
-    )
-    sign_in("Publishers")
-    url = f"/admin/office/websitereport/{report.pk}/change/"
-    new_row = {
-        "rows-TOTAL_FORMS": "2",
-        "rows-1-position": "1",
-        "rows-1-item_zh_hans": "政务新媒体数量",
-        "rows-1-value_zh_hans": "3",
-    }
-    response = client.post(url, admin_form_data(client.get(url), **new_row), follow=True)
-    assertContains(response, "The English edition now shows its previous translation")
-    report.refresh_from_db()
-    assert report.translation_states["en"] == "missing"
-    assert report.edition("en") == Edition.STALE
-    page = client.get("/en/office/reports/2024/")
-    assert "X-Robots-Tag" not in page
-    assertContains(page, "Total visits")
-    assertContains(page, "The Chinese original was updated on")
-    assertContains(client.get("/en/office/"), "/en/office/reports/2024/")
-
-
-def test_a_new_report_whose_rows_lack_english_was_never_complete(client, office, sign_in):
-    """Created with its rows in one save, the report was not complete in between."""
-    sign_in("Publishers")
-    page = client.get("/admin/office/websitereport/add/")
-    data = admin_form_data(
-        page,
-        year="2025",
-        original_language="zh-hans",
-        status="published",
-        **{
-            "rows-TOTAL_FORMS": "1",
-            "rows-0-position": "0",
-            "rows-0-item_zh_hans": "网站总访问量",
-            "rows-0-value_zh_hans": "12345",
-        },
-    )
-    response = client.post("/admin/office/websitereport/add/", data, follow=True)
-    assertNotContains(response, "previous translation")
-    assertContains(
-        client.get("/en/office/reports/2025/"),
-        "This website report is not yet available in English.",
-    )
-    assertNotContains(client.get("/en/office/"), "/en/office/reports/2025/")
 
 
 def test_the_migration_marks_editions_complete_before_the_rule_and_only_those(client):

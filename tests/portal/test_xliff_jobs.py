@@ -11,7 +11,7 @@ from news.models import Article
 from portal.editorial.import_jobs import XliffImport
 from portal.editorial.xliff import export
 from tests.factories import make_article
-from tests.portal.test_xliff_cat_tools import fill, many_units_for_records_that_do_not_exist
+from tests.portal.xliff_files import fill, many_units_for_records_that_do_not_exist
 
 pytestmark = pytest.mark.django_db
 

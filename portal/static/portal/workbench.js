@@ -53,7 +53,8 @@
 
   // The translation memory: a segment of the original is current once clicked or
   // focused (or, typing in a translation, its row's first segment not yet used);
-  // a match's button, Alt+1..3 or Ctrl+Enter (its best) inserts it at the cursor.
+  // a match's button or Alt+1..3 (Alt+1: the best) inserts it at the cursor.
+  // (Ctrl+Enter saves: workbench_keys.js.)
   let current = null;
   let lastTarget = null;
 
@@ -103,14 +104,14 @@
   }
 
   function onKey(event) {
-    const number = event.altKey && !event.ctrlKey ? "123".indexOf(event.key) : -1;
-    const best = event.ctrlKey && event.key === "Enter";
-    if (number < 0 && !best) {
+    const plainAlt = event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    const number = plainAlt ? "123".indexOf(event.key) : -1;
+    if (number < 0) {
       return;
     }
     const segment = segmentForKeys();
     const buttons = segment ? segment.querySelectorAll(".memory-insert") : [];
-    const button = buttons[best ? 0 : number];
+    const button = buttons[number];
     if (button) {
       event.preventDefault();
       insert(button);

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('portal', '0027_fill_translation_summaries'),
+        ('portal', '0028_official_names_variants_and_domain'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -25,7 +25,7 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0028_translation_memory")]
+    dependencies = [("portal", "0029_translation_memory")]
 
     operations = [
         TrigramExtension(),
