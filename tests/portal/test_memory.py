@@ -213,11 +213,12 @@ def test_a_publishers_xliff_import_goes_in_and_a_rebuild_keeps_the_counts(sign_i
     article = untranslated()
     store = Xliff12.parsestring(export("en")[0])
     for unit in store.getunits():
-        if unit.xmlelement.get("id") == f"news.article/{article.pk}/standfirst":
-            unit.target = EN
+        if unit.xmlelement.get("id") == f"news.article/{article.pk}/title":
+            unit.target = "Karachi delegation visits Shenyang"
     report = import_file(bytes(store), "queue.xlf", sign_in("Publishers"))
     assert not report.refused and report.applied
-    assert MemoryEntry.objects.get(source="双方签署了友好合作协议。").field == "standfirst"
+    entry = MemoryEntry.objects.get(source="卡拉奇代表团访问沈阳")
+    assert (entry.target, entry.field) == ("Karachi delegation visits Shenyang", "title")
     counts = dict(MemoryGramCount.objects.values_list("gram", "entries"))
     memory.rebuild()
     assert dict(MemoryGramCount.objects.values_list("gram", "entries")) == counts
