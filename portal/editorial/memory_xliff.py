@@ -2,16 +2,18 @@
 `<alt-trans match-quality="…">` of each unit that needs translating, so a CAT
 tool offers it.
 
-A unit of one sentence gets that sentence's best match. A longer field gets one
-composed sentence by sentence: each sentence's best match, joined, its quality
-the sentences' qualities weighted by their length (when every sentence has
-one); else the memory's best match for the field whole (a field whose sentences
-did not correspond is kept whole in the memory, when short enough).
+A segmented unit of plain text (`<seg-source>`, `portal.editorial.xliff_segments`)
+gets one per segment, naming it (`mid`). A unit of one sentence gets that sentence's best
+match. A longer field left whole gets one composed sentence by sentence: each
+sentence's best match, joined, its quality the sentences' qualities weighted by
+their length (when every sentence has one); else the memory's best match for
+the field whole (a field whose sentences did not correspond is kept whole in the
+memory, when short enough).
 """
 
 import time
 
-from portal.editorial.memory import WHOLE_FIELD, blocks, segments
+from portal.editorial.memory import WHOLE_FIELD, blocks, clean, segments
 from portal.editorial.memory_lookup import best
 from portal.formatting.language_tags import canonical
 
@@ -70,16 +72,36 @@ class AltTrans:
         return self.found[key]
 
     def add(self, unit, original, source_language, target_language, rich=False):
-        """Add the best match of `original` to the translate-toolkit XLIFF `unit`."""
+        """Add the best matches of `original` to the translate-toolkit XLIFF `unit`:
+        one per segment of a segmented unit (`mid`), else one for the unit."""
         if time.monotonic() > self.deadline:
             return
-        match = best_for_field(original, source_language, target_language, rich, self.best)
-        if match is None:
+        seg_source = unit.xmlelement.find(unit.namespaced("seg-source"))
+        marks = [] if seg_source is None else list(seg_source.iter(unit.namespaced("mrk")))
+        marks = [mark for mark in marks if mark.get("mtype") == "seg"]
+        # The schema finds a segment by `mid` only among <seg-source>'s own children:
+        # segments inside a paragraph's <g> get a match for the whole unit instead.
+        if not marks or any(mark.getparent() is not seg_source for mark in marks):
+            match = best_for_field(original, source_language, target_language, rich, self.best)
+            if match is not None:
+                _append(unit, *match, target_language)
             return
-        source, target, quality = match
-        unit.addalttrans(target, sourcetxt=source, matchquality=str(quality))
-        alt = unit.xmlelement[-1]
-        alt.set("origin", "portal-translation-memory")
-        alt.find(unit.namespaced("target")).set(
-            "{http://www.w3.org/XML/1998/namespace}lang", canonical(target_language)
-        )
+        for mark in marks:
+            text = clean("".join(mark.itertext()))
+            if not text:
+                continue
+            match = self.best(text, source_language, target_language)
+            if match is not None:
+                entry = match.entry
+                _append(unit, entry.source, entry.target, match.percent, target_language, mark)
+
+
+def _append(unit, source, target, quality, target_language, mark=None):
+    unit.addalttrans(target, sourcetxt=source, matchquality=str(quality))
+    alt = unit.xmlelement[-1]
+    alt.set("origin", "portal-translation-memory")
+    if mark is not None:
+        alt.set("mid", mark.get("mid"))
+    alt.find(unit.namespaced("target")).set(
+        "{http://www.w3.org/XML/1998/namespace}lang", canonical(target_language)
+    )

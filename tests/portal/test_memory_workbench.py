@@ -149,11 +149,15 @@ class _BesideTheSchema(etree.Resolver):
         return None
 
 
-def test_the_export_with_alt_trans_is_valid_xliff_1_2(approved):
-    new_article()
+def xliff_schema():
     parser = etree.XMLParser()
     parser.resolvers.add(_BesideTheSchema())
-    schema = etree.XMLSchema(etree.parse(str(DATA / "xliff-core-1.2-strict.xsd"), parser))
+    return etree.XMLSchema(etree.parse(str(DATA / "xliff-core-1.2-strict.xsd"), parser))
+
+
+def test_the_export_with_alt_trans_is_valid_xliff_1_2(approved):
+    new_article()
+    schema = xliff_schema()
     document = etree.fromstring(export("en")[0])
     assert document.find(f".//{{{NAMESPACE}}}alt-trans") is not None
     assert schema.validate(document), schema.error_log
@@ -182,3 +186,32 @@ def test_a_match_from_a_deleted_record_still_names_its_origin(client, sign_in, a
     sign_in("Translators")
     response = client.get(workbench(article))
     assertContains(response, f"article {pk} · standfirst · 5 January 2026 · wang")
+
+
+def test_a_segmented_unit_carries_a_match_per_segment(approved):
+    article = new_article()
+    article.standfirst_zh_hans = f"{NEW}市长会见了代表团。无关的一句话。"
+    article.body_zh_hans = f"<p>{NEW}市长会见了<strong>代表团</strong>。</p>"
+    article.save()
+    root = etree.fromstring(export("en")[0])
+    schema = xliff_schema()
+    assert schema.validate(root), schema.error_log
+    units = {unit.get("id"): unit for unit in root.iter(f"{{{NAMESPACE}}}trans-unit")}
+    # Plain text: a match per segment, naming it.
+    unit = units[f"news.article/{article.pk}/standfirst"]
+    marks = {
+        "".join(mark.itertext()): mark.get("mid")
+        for mark in unit.find(f"{{{NAMESPACE}}}seg-source").iter(f"{{{NAMESPACE}}}mrk")
+    }
+    alts = {
+        alt.get("mid"): (alt.get("match-quality"), alt.findtext(f"{{{NAMESPACE}}}target"))
+        for alt in unit.iter(f"{{{NAMESPACE}}}alt-trans")
+    }
+    assert alts == {
+        marks[NEW]: ("97", OLD_EN),
+        marks["市长会见了代表团。"]: ("100", "The mayor met the delegation."),
+    }
+    # Rich text (segments inside the paragraph's <g>): one match for the whole unit.
+    (alt,) = units[f"news.article/{article.pk}/body"].iter(f"{{{NAMESPACE}}}alt-trans")
+    assert alt.get("mid") is None and alt.get("match-quality") == "97"
+    assert alt.findtext(f"{{{NAMESPACE}}}target") == f"{OLD_EN} The mayor met the delegation."
