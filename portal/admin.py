@@ -9,7 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from portal.editorial.admin import TranslatableAdmin
 from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.editorial.glossary_admin import TermAdmin
-from portal.models import GovernmentMark, Office, SecurityMark, StandardMap, Term
+from portal.editorial.memory_admin import MemoryEntryAdmin
+from portal.models import GovernmentMark, MemoryEntry, Office, SecurityMark, StandardMap, Term
 from portal.pictures.admin import PictureInline
 
 admin.site.site_header = _("Foreign Affairs Portal")
@@ -78,3 +79,4 @@ class OfficeAdmin(ConcurrentEditMixin, TranslatableAdmin):
 
 
 admin.site.register(Term, TermAdmin)
+admin.site.register(MemoryEntry, MemoryEntryAdmin)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
 from portal.editorial.import_jobs import XliffImport
+from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount
 from portal.editorial.models import PendingChange, Timestamped, Translatable
 from portal.editorial.summaries import TranslationSummary
 from portal.pictures.models import Picture
@@ -19,6 +20,9 @@ from portal.search.models import SearchEntry
 
 __all__ = [
     "GovernmentMark",
+    "MemoryEntry",
+    "MemoryGram",
+    "MemoryGramCount",
     "Office",
     "PendingChange",
     "SearchEntry",

@@ -20,7 +20,7 @@ EDITORS = [
     "news.delete_leadimage",
     "portal.view_office",
     # Official names are the publishers' to keep: everyone else reads them.
-    "portal.view_term", "portal.view_historicalterm",
+    "portal.view_term", "portal.view_historicalterm", "portal.view_memoryentry",
     "office.add_officepage", "office.change_officepage", "office.view_officepage",
     "office.add_serviceguide", "office.change_serviceguide", "office.view_serviceguide",
     "office.add_websitereport", "office.change_websitereport", "office.view_websitereport",
@@ -44,7 +44,7 @@ TRANSLATORS = [
     "news.translate_leadimage", "news.view_leadimage",
     "portal.view_office",
     # The official names they follow (a publisher adds and corrects them).
-    "portal.view_term", "portal.view_historicalterm",
+    "portal.view_term", "portal.view_historicalterm", "portal.view_memoryentry",
     "office.translate_officepage", "office.view_officepage",
     "office.translate_serviceguide", "office.view_serviceguide",
     "office.translate_websitereport", "office.view_websitereport",
@@ -58,7 +58,7 @@ PUBLISHERS = [
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
-    "portal.add_term", "portal.change_term", "portal.delete_term",
+    "portal.add_term", "portal.change_term", "portal.delete_term", "portal.delete_memoryentry",
     "portal.add_governmentmark", "portal.change_governmentmark", "portal.view_governmentmark",
     "portal.delete_governmentmark",
     "portal.add_securitymark", "portal.change_securitymark", "portal.view_securitymark",

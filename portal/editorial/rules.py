@@ -180,3 +180,9 @@ def workflow_change_reason(record):
         when = localize(timezone.localtime(record.published_at))
         return str(_("Scheduled for %(when)s")) % {"when": when}
     return str(Status(record.status).label)
+
+
+def can_exchange_memory(user):
+    """The translation memory is exported and imported (TMX) by publishers and
+    superusers: what it holds is offered to every translator as approved."""
+    return user.is_active and user.is_staff and _publishes_anything(user)

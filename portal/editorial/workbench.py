@@ -28,12 +28,14 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.editorial import pending, rules
 from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
 from portal.editorial.glossary import Glossary
+from portal.editorial.memory_lookup import suggestions
 from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.qa import run_checks
 from portal.editorial.translation_state import (
     AWAITING,
     COMPLETE,
+    MISSING,
     STALE,
     field_states,
     picture_states,
@@ -57,6 +59,7 @@ class Row:
     terms: list = field(default_factory=list)  # (term, required rendering) found
     lacking: list = field(default_factory=list)  # required renderings the target lacks
     findings: list = field(default_factory=list)  # QA findings (`portal.editorial.qa`)
+    memory: list = field(default_factory=list)  # the original's segments and their matches
 
 
 @dataclass
@@ -138,8 +141,14 @@ def _form_class(model, names):
     return modelform_factory(model, form=base, fields=names)
 
 
-def build_unit(record, language, user, glossary, data=None, parent=None):
-    """The unit of `record` for a translation into `language`, bound to `data` if given.
+# The memory lookups one page makes at most (a city's many exchanges).
+MEMORY_LOOKUPS = 60
+
+
+def build_unit(record, language, user, glossary, data=None, parent=None, budget=None):
+    """The unit of `record` for a translation into `language`, bound to `data` if given;
+    a field missing or stale comes with the memory's matches for its segments (at most
+    `budget[0]` lookups).
 
     None when there is nothing to translate: the record was written in `language`."""
     model = type(record)
@@ -175,6 +184,9 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
             continue  # nothing to translate, nothing translated
         value = form[target].value()
         found, lacking = glossary.check(original, original_language, value, language)
+        memory = []
+        if state in (MISSING, STALE) and not locked:
+            memory = suggestions(original, original_language, language, rich, budget)
         rows.append(
             Row(
                 name=name,
@@ -191,6 +203,7 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
                 findings=run_checks(
                     original, value or "", original_language, language, glossary, lacking=False
                 ),
+                memory=memory,
             )
         )
     heading = f"{model._meta.verbose_name}: {record}"
@@ -198,10 +211,10 @@ def build_unit(record, language, user, glossary, data=None, parent=None):
 
 
 def build_units(record, language, user, data=None):
-    glossary = Glossary()
-    units = [build_unit(record, language, user, glossary, data)]
+    glossary, budget = Glossary(), [MEMORY_LOOKUPS]
+    units = [build_unit(record, language, user, glossary, data, budget=budget)]
     for part in parts(record):
-        units.append(build_unit(part, language, user, glossary, data, parent=record))
+        units.append(build_unit(part, language, user, glossary, data, record, budget))
     return [unit for unit in units if unit is not None and unit.rows]
 
 

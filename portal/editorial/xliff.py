@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.matrix import kinds, owner_field
+from portal.editorial.memory_xliff import AltTrans
 from portal.editorial.models import PendingChange, Status, Translatable
 from portal.editorial.translation_state import (
     MISSING,
@@ -105,17 +106,19 @@ def export(language, model_label=None, everything=False):
     source = next(code for code in LANGUAGE_CODES if code != language)
     store = Xliff12(sourcelanguage=canonical(source), targetlanguage=canonical(language))
     count = 0
+    alt_trans = AltTrans()
     for model in kinds():
         if model_label and model._meta.label_lower != model_label:
             continue
         owner = owner_field(model)
         pending = pending_values(model)
         for record in _records(model, language, owner, everything):
-            count += _add_units(store, record, owner, language, pending.get(record.pk, {}))
+            proposed = pending.get(record.pk, {})
+            count += _add_units(store, record, owner, language, proposed, alt_trans)
     return bytes(store), count
 
 
-def _add_units(store, record, owner, language, proposed):
+def _add_units(store, record, owner, language, proposed, alt_trans):
     model = type(record)
     from_language = original_language(record, owner)
     if from_language == language:
@@ -153,5 +156,7 @@ def _add_units(store, record, owner, language, proposed):
         segment_unit(unit, from_language, language, parse_html(original)[1] if is_rich else {})
         unit.addnote(f"{BASIS}{basis(original)}", origin="developer")
         unit.addnote(portal_state, origin="developer")
+        if state != FINAL:
+            alt_trans.add(unit, original, from_language, language, is_rich)
         count += 1
     return count

@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-TOKEN = re.compile(r"[\u3400-\u9fff]|\w+|\s+|[^\w\s]")
+TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+|\s+|[^\w\s]")
 
 
 def word_diff(old, new):
@@ -25,3 +25,21 @@ def word_diff(old, new):
         if added:
             after.append(f"<ins>{added}</ins>")
     return mark_safe("".join(before)), mark_safe("".join(after))
+
+
+def inline_diff(old, new):
+    """One HTML text, escaped, from `old` to `new`: what `new` lacks of `old` in <del>,
+    what it adds in <ins> (a memory match against the text being translated)."""
+    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    out = []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        removed, added = escape("".join(old_tokens[a1:a2])), escape("".join(new_tokens[b1:b2]))
+        if op == "equal":
+            out.append(added)
+            continue
+        if removed:
+            out.append(f"<del>{removed}</del>")
+        if added:
+            out.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(out))

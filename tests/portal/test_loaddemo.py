@@ -182,3 +182,13 @@ def test_the_2025_report_counts_the_demo_and_says_so_in_both_languages(demo, cli
 def test_the_office_contact_details_stay_empty_without_an_official_source(demo):
     office = Office.objects.get()
     assert not (office.address_en or office.address_zh_hans or office.phone or office.email)
+
+
+def test_the_demo_has_a_translation_memory_of_its_approved_texts(demo):
+    from portal.editorial.memory_lookup import best
+    from portal.editorial.memory_models import MemoryEntry
+
+    entries = MemoryEntry.objects.filter(content_type__isnull=False)
+    assert entries.count() > 50
+    entry = entries.first()
+    assert best(entry.source, entry.source_language, entry.target_language).percent == 100

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo.loader import load_demo
+from portal.editorial import memory
+from portal.editorial.memory_models import MemoryEntry
 
 
 class Command(BaseCommand):
@@ -19,6 +21,10 @@ class Command(BaseCommand):
             raise CommandError(f"The demo content does not fit the database: {error}") from error
         for record in loader.created:
             self.stdout.write(f"  created {record._meta.verbose_name}: {record}")
+        # The demo's approved translations in the translation memory, once.
+        if not MemoryEntry.objects.filter(content_type__isnull=False).exists():
+            pairs = memory.rebuild()
+            self.stdout.write(f"  translation memory: {pairs} pairs from approved records")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {len(loader.created)} created, {len(loader.kept)} already present."

@@ -1,0 +1,104 @@
+"""The translation memory in the admin: everyone in the back office reads it;
+publishers export it as TMX and import a TMX file (checked whole, all or nothing),
+as `manage.py memory export` and `memory import` do. Entries come from approvals
+and imports, never typed in."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.editorial import memory_tmx, rules
+
+LARGEST_UPLOAD = 50 * 1024 * 1024
+
+
+class TmxUploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("TMX file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > LARGEST_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload
+
+
+class MemoryEntryAdmin(admin.ModelAdmin):
+    list_display = (
+        "source",
+        "target",
+        "source_language",
+        "target_language",
+        "origin",
+        "approved_at",
+        "approved_by",
+    )
+    list_filter = ("source_language", "target_language")
+    search_fields = ("source", "target")
+    list_select_related = ("approved_by", "content_type")
+    date_hierarchy = "approved_at"
+    change_list_template = "admin/memory_change_list.html"
+
+    @admin.display(description=gettext_lazy("origin"))
+    def origin(self, entry):
+        if entry.content_type_id:
+            return f"{entry.content_type.name} {entry.object_id} · {entry.field}"
+        return entry.note
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path("export/", self.admin_site.admin_view(self.export_view), name=f"{name}_export"),
+            path("import/", self.admin_site.admin_view(self.import_view), name=f"{name}_import"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "may_exchange": rules.can_exchange_memory(request.user),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def export_view(self, request):
+        if not rules.can_exchange_memory(request.user):
+            raise PermissionDenied
+        response = HttpResponse(memory_tmx.export(), content_type="application/x-tmx")
+        response["Content-Disposition"] = 'attachment; filename="translation-memory.tmx"'
+        return response
+
+    def import_view(self, request):
+        if not rules.can_exchange_memory(request.user):
+            raise PermissionDenied
+        form = TmxUploadForm(request.POST or None, request.FILES or None)
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                read, added = memory_tmx.import_file(upload.read(), request.user, upload.name)
+            except memory_tmx.TmxError as error:
+                problems = error.problems
+            else:
+                message = _("%(read)s units read, %(added)s new pairs added.")
+                messages.success(request, message % {"read": read, "added": added})
+                return redirect(reverse("admin:portal_memoryentry_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import a translation memory (TMX)"),
+            "opts": self.model._meta,
+            "form": form,
+            "problems": problems,
+        }
+        return TemplateResponse(request, "admin/memory_import.html", context)

@@ -1,0 +1,170 @@
+"""Looking up the translation memory: exact and fuzzy matches for a source segment.
+
+The match percentage is the same on every database: difflib's ratio of the two
+texts, character by character (Chinese has no spaces; an English word changed
+costs its letters), floored, and 100 only for the same text. An exact match (by
+its key) ends the search; otherwise the databases only find fuzzy candidates
+quickly, at most `CANDIDATES` of them, and only those are scored:
+
+- PostgreSQL: pg_trgm's `%` operator on the GIN trigram index, the most similar
+  first (`similarity()`), first at a threshold that reads few rows, then, when
+  none of those is a match, at a lower one (a 75 % match of a short or much
+  edited sentence can share under half its trigrams);
+- elsewhere (SQLite): the entries sharing most of the query's rarest n-grams
+  (`memory.grams`; their rarity from `MemoryGramCount`), read from `MemoryGram`.
+"""
+
+import contextlib
+import difflib
+import math
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count
+
+from portal.editorial.memory import clean, grams, segments, uses_trigrams
+from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount, source_key
+from portal.formatting.diffs import inline_diff
+
+FUZZY = 75  # the lowest match shown, in percent
+CANDIDATES = 60
+# pg_trgm's similarity thresholds, tried in turn until a match is found.
+TRIGRAM_THRESHOLDS = (0.5, 0.3)
+RARE_GRAMS = 6
+
+
+@dataclass(frozen=True)
+class Match:
+    percent: int
+    entry: MemoryEntry
+    diff: str  # HTML: the entry's source against the one looked up, <del>/<ins> marked
+
+    @property
+    def exact(self):
+        return self.percent == 100
+
+    @property
+    def origin(self):
+        """`(record, field label)` where the pair was approved (None, "" for an import)."""
+        entry = self.entry
+        record = entry.record if entry.content_type_id else None
+        label = entry.field
+        if record is not None:
+            with contextlib.suppress(LookupError):
+                label = record._meta.get_field(entry.field).verbose_name
+        return record, label
+
+
+def percent(a, b):
+    """How alike two segments are, 0 to 100 (100: the same text)."""
+    if a == b:
+        return 100
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return min(99, math.floor(ratio * 100))
+
+
+def matches(source, source_language, target_language, limit=3, minimum=FUZZY, origin=True):
+    """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first
+    (without `origin`, their records and approvers are not loaded)."""
+    source = clean(source)
+    if not source:
+        return []
+    languages = {"source_language": source_language, "target_language": target_language}
+    key = source_key(source_language, target_language, source)
+    rows = list(MemoryEntry.objects.filter(source_key=key, **languages).values_list(*ROW)[:limit])
+    # An exact match is what a translator takes: no fuzzy search beside it.
+    if not rows and uses_trigrams():
+        rows = _trigram_candidates(source, source_language, target_language, minimum)
+    elif not rows:
+        ids = _gram_candidates(source)
+        rows = MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
+    scored = _scored(rows, source, minimum)[:limit]
+    entries = MemoryEntry.objects.all()
+    if origin:
+        entries = entries.select_related("approved_by", "content_type").prefetch_related("record")
+    entries = entries.in_bulk([pk for _score, pk in scored])
+    return [
+        Match(score, entries[pk], inline_diff(entries[pk].source, source)) for score, pk in scored
+    ]
+
+
+ROW = ("pk", "source", "approved_at")
+
+
+def _scored(rows, source, minimum):
+    """`[(percent, pk)]` of the rows at `minimum` or more, best (then latest) first."""
+    scored = []
+    for pk, text, approved_at in rows:
+        if _quick_ratio(text, source) * 100 < minimum:
+            continue
+        score = percent(text, source)
+        if score >= minimum:
+            scored.append((score, approved_at, pk))
+    scored.sort(key=lambda item: (-item[0], -item[1].timestamp(), item[2]))
+    return [(score, pk) for score, _approved_at, pk in scored]
+
+
+def best(source, source_language, target_language, minimum=FUZZY, origin=True):
+    found = matches(source, source_language, target_language, 1, minimum, origin)
+    return found[0] if found else None
+
+
+def _quick_ratio(a, b):
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).real_quick_ratio()
+
+
+def _trigram_candidates(source, source_language, target_language, minimum):
+    """`[ROW]` of the most similar sources by trigrams: close ones first (a high
+    threshold reads few rows), and only when none of them is a match, further ones."""
+    table = MemoryEntry._meta.db_table
+    rows = []
+    for threshold in TRIGRAM_THRESHOLDS:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(threshold)]
+            )
+            cursor.execute(
+                f"SELECT id, source, approved_at FROM {table} WHERE source %% %s "
+                "AND source_language = %s AND target_language = %s "
+                "ORDER BY similarity(source, %s) DESC, id LIMIT %s",
+                [source, source_language, target_language, source, CANDIDATES],
+            )
+            rows = cursor.fetchall()
+        if _scored(rows, source, minimum):
+            break
+    return rows
+
+
+def _gram_candidates(source):
+    query = grams(source)
+    counts = dict(MemoryGramCount.objects.filter(gram__in=query).values_list("gram", "entries"))
+    if not counts:
+        return []
+    rare = sorted(counts, key=lambda gram: (counts[gram], gram))
+    rare = rare[: max(RARE_GRAMS, len(rare) // 3)]
+    found = (
+        MemoryGram.objects.filter(gram__in=rare)
+        .values("entry")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "entry")[:CANDIDATES]
+    )
+    return [row["entry"] for row in found]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    segment: str
+    matches: list
+
+
+def suggestions(original, source_language, target_language, rich=False, budget=None):
+    """`[Suggestion]`: each segment of a field's original with its matches (the
+    workbench's). `budget`, a one-item list, caps the lookups a page makes."""
+    found = []
+    for segment in segments(original, source_language, rich):
+        if budget is not None:
+            if budget[0] <= 0:
+                break
+            budget[0] -= 1
+        found.append(Suggestion(segment, matches(segment, source_language, target_language)))
+    return found

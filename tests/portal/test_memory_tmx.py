@@ -1,0 +1,153 @@
+"""The translation memory exchanged as TMX: a round trip loses nothing, a bad file is
+refused whole with its reasons, by the command and the admin's buttons alike."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from translate.storage import tmx
+
+from news.models import Article
+from portal.editorial import memory, memory_tmx
+from portal.editorial.memory_models import MemoryEntry
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = (
+    "source_language",
+    "target_language",
+    "source",
+    "target",
+    "content_type_id",
+    "object_id",
+    "field",
+    "note",
+    "approved_at",
+    "approved_by_id",
+)
+
+
+def fill(approver):
+    article = make_article(title_zh_hans="市长会见代表团", original_language="zh-hans")
+    when = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
+    memory.add(
+        [
+            MemoryEntry(
+                source="市长会见代表团。",
+                target="The mayor meets a <delegation> & guests.",
+                source_language="zh-hans",
+                target_language="en",
+                content_type=ContentType.objects.get_for_model(Article),
+                object_id=article.pk,
+                field="title",
+                approved_at=when,
+                approved_by=approver,
+            ).fill_keys(),
+            MemoryEntry(
+                source="The delegation arrived on 9 May.",
+                target="代表团于5月9日抵达。",
+                source_language="en",
+                target_language="zh-hans",
+                note="From the 2025 yearbook",
+                approved_at=when,
+                approved_by=approver,
+            ).fill_keys(),
+        ]
+    )
+
+
+def rows():
+    return sorted(MemoryEntry.objects.values_list(*FIELDS))
+
+
+@pytest.fixture
+def publisher(db):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("pub", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publishers"))
+    return user
+
+
+def test_a_round_trip_through_tmx_loses_nothing(tmp_path, publisher):
+    fill(publisher)
+    before = rows()
+    path = tmp_path / "memory.tmx"
+    call_command("memory", "export", str(path))
+    # translate-toolkit reads what was written: languages, segments, dates, origin.
+    store = tmx.tmxfile.parsestring(path.read_bytes())
+    assert {unit.source for unit in store.units} == {
+        "市长会见代表团。",
+        "The delegation arrived on 9 May.",
+    }
+    assert b'creationdate="20260304T050607Z"' in path.read_bytes()
+    MemoryEntry.objects.all().delete()
+    call_command("memory", "import", "--user", "pub", str(path))
+    assert rows() == before
+    # Importing again adds nothing.
+    call_command("memory", "import", "--user", "pub", str(path))
+    assert rows() == before
+
+
+BAD = """<?xml version="1.0" encoding="utf-8"?>
+<tmx version="1.4"><header srclang="zh-Hans" creationtool="x" creationtoolversion="1"
+ segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="zh-Hans"><seg>好的句子。</seg></tuv>
+<tuv xml:lang="en"><seg>Good.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-Hans"><seg>法语。</seg></tuv>
+<tuv xml:lang="fr"><seg>Français.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-Hans"><seg></seg></tuv><tuv xml:lang="en"><seg>Empty source.</seg></tuv></tu>
+<tu creationdate="yesterday"><tuv xml:lang="zh-Hans"><seg>日期。</seg></tuv>
+<tuv xml:lang="en"><seg>Date.</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_bad_file_is_refused_whole_with_its_reasons(tmp_path, publisher, capsys):
+    path = tmp_path / "bad.tmx"
+    path.write_text(BAD, encoding="utf-8")
+    with pytest.raises(CommandError, match="3 problems"):
+        call_command("memory", "import", "--user", "pub", str(path))
+    errors = capsys.readouterr().err
+    assert "unit 2: the language fr is not one of the site's" in errors
+    assert "unit 3: a segment is empty" in errors
+    assert "unit 4: the date yesterday is not a TMX date" in errors
+    assert not MemoryEntry.objects.exists()  # the good unit 1 waits too
+    path.write_text("<html>not a memory</html>", encoding="utf-8")
+    with pytest.raises(CommandError, match="1 problems"):
+        call_command("memory", "import", "--user", "pub", str(path))
+
+
+def test_only_a_publisher_imports(tmp_path):
+    get_user_model().objects.create_user("clerk", is_staff=True)
+    path = tmp_path / "m.tmx"
+    path.write_bytes(memory_tmx.export())
+    with pytest.raises(CommandError, match="no active publisher"):
+        call_command("memory", "import", "--user", "clerk", str(path))
+
+
+def test_the_admin_exports_and_imports_for_publishers(client, sign_in, publisher):
+    fill(publisher)
+    data = memory_tmx.export()
+    sign_in("Translators")
+    assert client.get("/admin/portal/memoryentry/export/").status_code == 403
+    client.logout()
+    sign_in("Publishers")
+    response = client.get("/admin/portal/memoryentry/export/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-tmx"
+    assert b"The mayor meets a &lt;delegation&gt; &amp; guests." in response.content
+    MemoryEntry.objects.all().delete()
+    upload = SimpleUploadedFile("memory.tmx", data)
+    response = client.post("/admin/portal/memoryentry/import/", {"file": upload}, follow=True)
+    assert "2 units read, 2 new pairs added" in response.content.decode()
+    assert MemoryEntry.objects.count() == 2
+    bad = SimpleUploadedFile("bad.tmx", BAD.encode())
+    response = client.post("/admin/portal/memoryentry/import/", {"file": bad})
+    assert response.status_code == 200
+    assert "the language fr is not one of the site" in response.content.decode()
+    assert MemoryEntry.objects.count() == 2
