@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
         from portal.search import index
 
         post_migrate.connect(index.fill_if_empty, sender=self)
+        post_migrate.connect(summaries.fill_if_empty, sender=self)
         # After migrate and after flush (which empties tables, groups included).
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()

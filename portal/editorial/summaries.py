@@ -209,6 +209,18 @@ def connect():
         signal.connect(on_glossary_change, sender=Term, dispatch_uid="translation-summary-terms")
 
 
+def fill_if_empty(**kwargs):
+    """After `migrate`: every record's summary, when records exist but no summary does
+    (a database that predates the summaries, or one restored without them).
+
+    Here, once every migration has run, rather than in a data migration: today's
+    code reads today's models, whose later columns an earlier migration lacks."""
+    if TranslationSummary.objects.exists():
+        return
+    if any(model._base_manager.exists() for model in kinds()):
+        refresh_all()
+
+
 def refresh_all(batch=BATCH, progress=None):
     """Every record's summary again, `batch` records a time (after a glossary change,
     and in the migration that made them)."""
