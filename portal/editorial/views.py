@@ -8,16 +8,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from portal.editorial import rules
 from portal.editorial.editions import language_name
-from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
+from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED, REASON_LENGTH
 from portal.editorial.qa import has_errors
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import next_to_do, queue, translatable_models
 from portal.editorial.workbench import build_units, save_units
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+
+NEEDS_REASON_TO_SAVE = gettext_lazy(
+    "The QA checks found errors in a translation this saves as published: to save it all "
+    "the same, write why (at most %(limit)d characters; kept in the version history). "
+    "Nothing was saved."
+)
 
 # The oldest this many: a translator works from the top, and the rest follow.
 QUEUE_PAGE = 100
@@ -74,15 +80,22 @@ def workbench(request, model_label, pk, language):
         return redirect(workbench_url(record, other))
     data = request.POST if request.method == "POST" else None
     units = build_units(record, language, request.user, data)
+    reason_needed = False
     if data is not None:
-        outcome = save_units(units, request.user, LANGUAGE_LABELS[language])
-        if outcome is not None:
+        reason = data.get("qa_reason", "").strip()
+        outcome = save_units(units, request.user, LANGUAGE_LABELS[language], reason)
+        if outcome is not None and outcome.needs_reason:
+            # The page again, with what was typed: nothing is lost.
+            reason_needed = True
+            messages.error(request, NEEDS_REASON_TO_SAVE % {"limit": REASON_LENGTH})
+        elif outcome is not None:
             _report(request, outcome)
             _report_qa(request, units)
             if "_next" in data:
                 return _go_to_next(request, record, language)
             return redirect(workbench_url(record, language))
-        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        else:
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
     media = forms.Media()
     for unit in units:
         media += unit.form.media
@@ -96,6 +109,8 @@ def workbench(request, model_label, pk, language):
         "original_label": LANGUAGE_LABELS[record.original_language],
         "units": units,
         "media": media,
+        "reason_needed": reason_needed,
+        "reason_limit": REASON_LENGTH,
         "change_url": reverse(
             f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk]
         ),

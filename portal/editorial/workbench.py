@@ -30,8 +30,8 @@ from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
 from portal.editorial.glossary import Glossary
 from portal.editorial.memory_lookup import suggestions
 from portal.editorial.models import Timestamped, Translatable
-from portal.editorial.pending_admin import waits_for_publisher
-from portal.editorial.qa import run_checks
+from portal.editorial.pending_admin import REASON_LENGTH, waits_for_publisher
+from portal.editorial.qa import has_errors, run_checks
 from portal.editorial.translation_state import (
     AWAITING,
     COMPLETE,
@@ -222,10 +222,31 @@ class Outcome:
     def __init__(self):
         # Saved; waiting for a publisher; proposed as published already (nothing waits).
         self.saved, self.held, self.withdrawn = [], [], []
+        # Nothing saved: a publisher's own translation has QA errors and no reason.
+        self.needs_reason = False
 
 
-def save_units(units, user, language_label):
+def _publishes_directly(unit, user):
+    """Whether saving `unit` changes a live record at once (not held for a publisher):
+    a draft's translation is work in progress, saved whatever its findings."""
+    owner = unit.parent if unit.parent is not None else unit.form.instance
+    held = unit.parent is None and waits_for_publisher(user, owner)
+    return getattr(owner, "is_live", True) and not held  # records without a status are public
+
+
+def _changed_with_qa_errors(unit):
+    """Whether a field `unit`'s form changes has QA errors: saved directly, that is
+    a publisher's own approval, which takes a reason as applying a change does."""
+    changed = set(unit.form.changed_data)
+    return any(row.bound.name in changed and has_errors(row.findings) for row in unit.rows)
+
+
+def save_units(units, user, language_label, qa_reason=""):
     """Save every changed unit in one transaction (all valid, or nothing saved).
+
+    A change made public at once (not held for a publisher) with QA errors is saved only
+    with `qa_reason`, kept in its version as a publisher's reason for applying a
+    translator's change is; without one nothing is saved (`Outcome.needs_reason`).
 
     Returns an `Outcome`, or None when a form is invalid (its errors are on it)."""
     outcome = Outcome()
@@ -233,11 +254,21 @@ def save_units(units, user, language_label):
         if not all(unit.form.is_valid() for unit in units):
             transaction.set_rollback(True)
             return None
-        reason = _("Translated into %(language)s in the workbench") % {"language": language_label}
-        for unit in units:
+        to_save = [unit for unit in units if not unit.locked and unit.form.has_changed()]
+        over_errors = any(
+            _publishes_directly(unit, user) and _changed_with_qa_errors(unit) for unit in to_save
+        )
+        if over_errors and not 0 < len(qa_reason) <= REASON_LENGTH:
+            outcome.needs_reason = True
+            return outcome
+        values = {"language": language_label, "reason": qa_reason}
+        if over_errors:
+            reason = _("Translated into %(language)s in the workbench over QA errors: %(reason)s")
+        else:
+            reason = _("Translated into %(language)s in the workbench")
+        reason = reason % values
+        for unit in to_save:
             form = unit.form
-            if unit.locked or not form.has_changed():
-                continue
             record = form.instance
             if unit.parent is None and waits_for_publisher(user, record):
                 # The whole form is the proposal: a field set back to its published

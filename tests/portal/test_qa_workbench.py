@@ -6,6 +6,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from portal.editorial.glossary import Term
+from portal.editorial.models import PendingChange
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city, make_exchange
 
@@ -132,3 +133,54 @@ def test_the_endpoint_flags_a_forbidden_name_and_leaves_lacking_ones_to_the_page
         ("names", "error", "Lu Zhicheng")
     ]
     assert ask(client, article, "The mayor meets a delegation").json() == {"findings": []}
+
+
+def test_a_publisher_saves_a_live_translation_with_errors_only_with_a_reason(client, sign_in):
+    """Saved at once, a publisher's own translation is also its approval: with QA
+    errors it takes a written reason, kept in the version, as applying a change does."""
+    article = make_article(
+        slug="live-fund",
+        title_zh_hans="沈阳设立1350万美元基金",
+        title_en="",
+        original_language="zh-hans",
+    )
+    sign_in("Publishers")
+    url = reverse("translation_workbench", args=["news.article", article.pk, "en"])
+    data = admin_form_data(client.get(url))
+    title = f"news.article-{article.pk}-title_en"
+    data[title] = "Shenyang sets up a USD 12.5 million fund"
+
+    refused = client.post(url, data)
+    assert refused.status_code == 200  # the page again, with what was typed
+    assertContains(refused, "Shenyang sets up a USD 12.5 million fund")
+    assertContains(refused, 'name="qa_reason"')
+    assertContains(refused, "Nothing was saved.")
+    article.refresh_from_db()
+    assert article.title_en == ""
+
+    data["qa_reason"] = "The fund's own release gives the figure so."
+    client.post(url, data)
+    article.refresh_from_db()
+    assert article.title_en == "Shenyang sets up a USD 12.5 million fund"
+    reason = article.history.latest().history_change_reason
+    assert "over QA errors: The fund's own release gives the figure so." in reason
+
+
+def test_a_draft_or_a_held_change_is_saved_whatever_its_findings(client, sign_in, article):
+    """Work in progress (a draft), or a translator's change to a live record (held for
+    a publisher, who gives the reason on applying it), needs no reason to be saved."""
+    live = make_article(
+        slug="live", title_zh_hans="1350万美元", title_en="", original_language="zh-hans"
+    )
+    sign_in("Translators")
+    for record in (article, live):
+        url = reverse("translation_workbench", args=["news.article", record.pk, "en"])
+        data = admin_form_data(client.get(url))
+        data[f"news.article-{record.pk}-title_en"] = "USD 12.5 million"
+        response = client.post(url, data)
+        assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "USD 12.5 million"
+    assert PendingChange.objects.filter(object_id=live.pk).exists()
+    live.refresh_from_db()
+    assert live.title_en == ""
