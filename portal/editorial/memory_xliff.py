@@ -16,6 +16,7 @@ import time
 from portal.editorial.memory import WHOLE_FIELD, blocks, clean, segments
 from portal.editorial.memory_lookup import best
 from portal.formatting.language_tags import canonical
+from portal.formatting.scripts import sentence_joiner
 
 # How long one export may spend looking up matches.
 ALT_TRANS_SECONDS = 10
@@ -46,7 +47,7 @@ def _composed(parts, source_language, target_language, lookup):
         if match is None:
             return None
         found.append(match)
-    joiner = "" if target_language.startswith(("zh", "ja")) else " "
+    joiner = sentence_joiner(target_language)
     length = sum(len(part) for part in parts)
     quality = sum(match.percent * len(part) for match, part in zip(found, parts, strict=True))
     return (

@@ -24,6 +24,7 @@ from copy import deepcopy
 from lxml import etree
 
 from portal.editorial.xliff_format import NAMESPACE
+from portal.formatting.scripts import sentence_joiner
 from portal.formatting.segments import sentences
 
 # HTML elements a sentence does not cross: segmented within, never split.
@@ -35,10 +36,6 @@ BLOCKS = frozenset(
 
 def _q(name):
     return f"{{{NAMESPACE}}}{name}"
-
-
-def _written_without_spaces(language):
-    return language.split("-")[0].lower() in {"zh", "ja"}
 
 
 def segment_unit(unit, source_language, target_language, tags):
@@ -114,7 +111,7 @@ def _joint(whitespace, language):
         return whitespace
     if "\n" in whitespace:
         return whitespace
-    return "" if _written_without_spaces(language) else " "
+    return sentence_joiner(language)
 
 
 def _items(element):

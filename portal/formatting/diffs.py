@@ -6,7 +6,9 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+|\s+|[^\w\s]")
+from portal.formatting.scripts import CJK
+
+TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}]+|\s+|[^\w\s]")
 
 
 def word_diff(old, new):

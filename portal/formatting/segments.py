@@ -14,6 +14,8 @@ sentences (a segmented field could not be rebuilt) and splits "Mr. Smith".
 
 import re
 
+from portal.formatting.scripts import written_without_spaces
+
 # Closing quotes and brackets that belong to the sentence they end.
 _CLOSERS = re.escape("\"'”’」』）)】》]")
 
@@ -33,7 +35,7 @@ def sentences(text, language):
     with their trailing whitespace. Empty text gives no sentences."""
     if not text:
         return []
-    if language.split("-")[0].lower() in {"zh", "ja"}:
+    if written_without_spaces(language):
         return _split(text, _CHINESE_END, lambda before, after: True)
     return _split(text, _ENGLISH_END, _ends_english_sentence)
 

@@ -10,8 +10,8 @@ import re
 from django.utils.translation import gettext as _
 
 from portal.editorial.qa.finding import WARNING, Finding
+from portal.formatting.scripts import CJK, written_without_spaces
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 ASCII_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[,.;:!?\"](?=[{CJK}]|\s*$)")
 FULL_WIDTH = "，。！？；：、（）【】《》「」『』\uff01-\uff5e"
 FULL_WIDTH_IN_ENGLISH = re.compile(rf"(?<![{CJK}{FULL_WIDTH}])[{FULL_WIDTH}](?![{CJK}])")
@@ -20,16 +20,12 @@ BEFORE_PUNCTUATION = re.compile(r"\S?[ \u00a0]+[,.;:!?)](?!\w)")
 AROUND_CHINESE = re.compile(rf"[{CJK}，。！？；：、][ \u00a0]+[{CJK}，。！？；：、]")
 
 
-def _is_chinese(language):
-    return language.split("-")[0].lower() in {"zh", "ja"}
-
-
 def _context(text, match):
     return text[max(0, match.start() - 4) : match.end() + 4].strip()
 
 
 def check_punctuation(target, language):
-    if _is_chinese(language):
+    if written_without_spaces(language):
         pattern = ASCII_IN_CHINESE
         message = _("ASCII punctuation “%(mark)s” in Chinese text: use the full-width form.")
     else:
@@ -46,7 +42,7 @@ def check_spaces(target, language):
         Finding("spaces", WARNING, _("Doubled space."), match.group())
         for match in DOUBLED.finditer(target.strip())
     ]
-    pattern = AROUND_CHINESE if _is_chinese(language) else BEFORE_PUNCTUATION
+    pattern = AROUND_CHINESE if written_without_spaces(language) else BEFORE_PUNCTUATION
     findings += [
         Finding("spaces", WARNING, _("Stray space."), match.group())
         for match in pattern.finditer(target)
