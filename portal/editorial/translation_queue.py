@@ -78,13 +78,13 @@ def _waiting(model, language):
 def queue(language, limit=None):
     """Records needing work in `language`, oldest change first (at most `limit`): missing
     or stale, or awaiting a publisher's approval of their translation."""
-    items = []
-    glossary = Glossary()
+    records = []
     for model in translatable_models():
-        for record in _waiting(model, language)[:limit]:
-            items.append(_item(record, model, language, glossary))
-    items.sort(key=lambda item: (item.changed, item.record.pk))
-    return items[:limit]
+        records += list(_waiting(model, language)[:limit])
+    records.sort(key=lambda record: (record.updated_at, record.pk))
+    # Only the records shown are looked into (their stale fields, official names).
+    glossary = Glossary()
+    return [_item(record, type(record), language, glossary) for record in records[:limit]]
 
 
 def _item(record, model, language, glossary):
