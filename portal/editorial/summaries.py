@@ -15,6 +15,7 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.fields.json import KeyTransform
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django_tasks import task
@@ -36,6 +37,19 @@ ORIGINAL = "original"
 BATCH = 500
 
 
+def cell_indexes():
+    """Per language, the summaries by their state in it: the matrix's filters and totals
+    find the few records missing or stale in a language in an index, rather than by
+    reading every summary's cells (100,000 at 100,000 articles)."""
+    return [
+        models.Index(
+            KeyTransform("state", KeyTransform(suffix(code), "cells")),
+            name=f"portal_summary_state_{suffix(code)}",
+        )
+        for code in LANGUAGE_CODES
+    ]
+
+
 class TranslationSummary(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.BigIntegerField()
@@ -55,6 +69,10 @@ class TranslationSummary(models.Model):
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="portal_translationsummary_record"
             ),
+        ]
+        indexes = [
+            models.Index(fields=["public", "content_type"], name="portal_summary_public"),
+            *cell_indexes(),
         ]
 
     def __str__(self):
