@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
+from portal.editorial.glossary_refresh import SummaryRefresh
 from portal.editorial.import_jobs import XliffImport
 from portal.editorial.models import PendingChange, Timestamped, Translatable
 from portal.editorial.summaries import TranslationSummary
@@ -25,6 +26,7 @@ __all__ = [
     "SecurityMark",
     "SiteRevision",
     "StandardMap",
+    "SummaryRefresh",
     "Term",
     "TranslationSummary",
     "XliffImport",
