@@ -35,6 +35,7 @@ class EstimatedCountPaginator(Paginator):
     (`estimated` then true: the pagination says "about")."""
 
     estimated = False
+    exact_up_to = EXACT_UP_TO
 
     @cached_property
     def count(self):
@@ -43,8 +44,8 @@ class EstimatedCountPaginator(Paginator):
             return super().count
         # Neither the order nor the annotations (a changelist's "awaiting approval") of
         # the page: a slice is counted as a subquery, which would keep them.
-        bounded = rows.order_by().values("pk")[: EXACT_UP_TO + 1].count()
-        if bounded <= EXACT_UP_TO:
+        bounded = rows.order_by().values("pk")[: self.exact_up_to + 1].count()
+        if bounded <= self.exact_up_to:
             return bounded
         estimate = planner_estimate(rows)
         if estimate is None:
