@@ -231,7 +231,7 @@ class TranslatableAdmin(
     # articles) counted on every view costs more than the page.
     show_full_result_count = False
     # Nor the rows of a long list, nor every match of a broad search: counted up to
-    # 5,000, estimated past that (portal.editorial.changelists).
+    # 1,000, estimated past that (portal.editorial.changelists).
     paginator = EstimatedCountPaginator
 
 

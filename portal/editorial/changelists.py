@@ -3,7 +3,7 @@ rendered without a template per row's checkbox.
 
 Django's admin counts the rows of every list it shows, to page it: at 100,000
 articles an exact `COUNT(*)` on every view, and one that reads every matching
-row of a search. `EstimatedCountPaginator` counts exactly up to `EXACT_UP_TO` (5,000)
+row of a search. `EstimatedCountPaginator` counts exactly up to `EXACT_UP_TO` (1,000: ten pages)
 rows, in a query that stops there; past that it takes PostgreSQL's planner's
 estimate (`EXPLAIN`) and says so ("about 99,800 articles"). Elsewhere (SQLite,
 whose counts of such tables are quick) it counts them all.
@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-EXACT_UP_TO = 5_000
+EXACT_UP_TO = 1_000
 
 
 def planner_estimate(queryset):
