@@ -3,10 +3,11 @@ rendered without a template per row's checkbox.
 
 Django's admin counts the rows of every list it shows, to page it: at 100,000
 articles an exact `COUNT(*)` on every view, and one that reads every matching
-row of a search. `EstimatedCountPaginator` counts exactly up to `EXACT_UP_TO` (1,000: ten pages)
-rows, in a query that stops there; past that it takes PostgreSQL's planner's
-estimate (`EXPLAIN`) and says so ("about 99,800 articles"). Elsewhere (SQLite,
-whose counts of such tables are quick) it counts them all.
+row of a search. `EstimatedCountPaginator` counts exactly up to `EXACT_UP_TO`
+rows (1,000: ten pages), in a query that stops there; past that it takes
+PostgreSQL's planner's estimate (`EXPLAIN`) and says so ("about 99,800
+articles"). Elsewhere (SQLite, whose counts of such tables are quick) it counts
+them all.
 """
 
 import json
@@ -57,7 +58,7 @@ class EstimatedCountPaginator(Paginator):
 
 class QuickRowsMixin:
     """The action checkbox of each row written directly, as Django's `CheckboxInput`
-    renders it (its form-renderer template per row was a third of a page's time)."""
+    renders it, rather than through the form renderer's template once per row."""
 
     def action_checkbox(self, obj):
         return format_html(
