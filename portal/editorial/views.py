@@ -18,8 +18,10 @@ from portal.editorial.translation_queue import next_to_do, queue, translatable_m
 from portal.editorial.workbench import build_units, save_units
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
-# The oldest this many: a translator works from the top, and the rest follow.
-QUEUE_PAGE = 100
+# The oldest this many: a translator works from the top, and the rest follow. Each
+# item shows what changed in its original, word by word: 50 of them are about 30 ms
+# of rendering, 100 twice that.
+QUEUE_PAGE = 50
 
 
 def translation_queue(request):
