@@ -86,16 +86,18 @@ def counts(queryset, state=None, language=None):
     are complete in it (their original language counts as complete).
 
     Each is a count the database serves from an index, not one pass reading every
-    summary's cells: a language's complete records are the visible ones less the few
-    missing or stale in it (`summaries.cell_indexes`)."""
+    summary's cells: the visible records are all less the few hidden, and a
+    language's complete ones the visible less the few missing or stale in it
+    (`summaries.cell_indexes`)."""
     public = queryset.filter(public=True)
-    visible = public.count()
+    # The few hidden (drafts and their parts) are counted, not the many visible.
+    every = queryset.count()
+    visible = every - queryset.filter(public=False).count()
     totals = []
     for code in LANGUAGE_CODES:
         behind = public.filter(**{f"cells__{suffix(code)}__state__in": [MISSING, STALE]})
         totals.append((code, visible - behind.count(), visible))
-    found = matching(queryset, state, language).count() if state else queryset.count()
-    return found, totals
+    return matching(queryset, state, language).count() if state else every, totals
 
 
 def with_awaiting(queryset):
