@@ -85,7 +85,7 @@ def _waiting_job(before):
         try:
             if refresh_in_background.get_result(job).status == TaskResultStatus.READY:
                 return job
-        except Exception:
+        except Exception:  # any backend's "no such result" or "cannot tell": queue anew
             continue
     return None
 

@@ -15,7 +15,7 @@ def word_diff(old, new):
     """`(old, new)` as HTML, escaped, with removed text in <del> and added text in <ins>.
 
     Cached per pair (the result is immutable): the translation queue shows the same
-    stale fields to every translator until they are translated, 100 a page."""
+    stale fields to every translator until they are translated, 50 a page."""
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
     before, after = [], []
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
