@@ -182,7 +182,7 @@ def summary(report):
     lines += [back_office_summary(size).rstrip() for size in report.sizes if size.back_office]
     if report.comparison is not None:
         lines.append(comparison_summary(report.comparison, ("rendered",)).rstrip())
-    else:
+    elif any(size.pages for size in report.sizes):  # not when the back office ran alone
         lines.append(f"- rendered / bakerydemo: {SKIPPED}")
     return "\n".join(lines) + "\n"
 
