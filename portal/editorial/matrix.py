@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.lookups import Exact, In
 from django.utils.translation import gettext as _
 
 from portal.editorial import pending
+from portal.editorial.json_text import JsonText
 from portal.editorial.summaries import ORIGINAL, TranslationSummary, kinds, owner_field
 from portal.editorial.translation_state import AWAITING, COMPLETE, MISSING, STALE, suffix
 from portal.formatting.i18n import LANGUAGE_CODES
@@ -65,7 +67,7 @@ def _in_state(state, language):
         return pending.awaiting_records(kinds(), language) & ~Q(original_language=language)
     if state == FLAGGED:
         return Q(**{f"cells__{key}__flagged__gt": 0})
-    return Q(**{f"cells__{key}__state": state})
+    return Q(Exact(JsonText("cells", key, "state"), state))  # as `cell_indexes` index it
 
 
 def _matching(state, language=None):
@@ -95,7 +97,7 @@ def counts(queryset, state=None, language=None):
     visible = every - queryset.filter(public=False).count()
     totals = []
     for code in LANGUAGE_CODES:
-        behind = public.filter(**{f"cells__{suffix(code)}__state__in": [MISSING, STALE]})
+        behind = public.filter(In(JsonText("cells", suffix(code), "state"), [MISSING, STALE]))
         totals.append((code, visible - behind.count(), visible))
     return matching(queryset, state, language).count() if state else every, totals
 

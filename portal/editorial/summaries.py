@@ -17,12 +17,12 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.fields.json import KeyTransform
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modeltranslation.translator import translator
 
 from portal.editorial.glossary import Glossary, record_warnings
+from portal.editorial.json_text import JsonText
 from portal.editorial.models import Status, Translatable
 from portal.editorial.translation_state import (
     COMPLETE,
@@ -44,7 +44,7 @@ def cell_indexes():
     reading every summary's cells (100,000 at 100,000 articles)."""
     return [
         models.Index(
-            KeyTransform("state", KeyTransform(suffix(code), "cells")),
+            JsonText("cells", suffix(code), "state"),
             name=f"portal_summary_state_{suffix(code)}",
         )
         for code in LANGUAGE_CODES

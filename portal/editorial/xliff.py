@@ -21,8 +21,10 @@ A note from the developer says which of the portal's states it is (`missing`,
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.lookups import In
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.json_text import JsonText
 from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.models import PendingChange, Status, Translatable
 from portal.editorial.translation_state import (
@@ -66,8 +68,8 @@ def _records(model, language, owner, everything):
     if everything:
         return queryset.iterator(chunk_size=2000)
     if issubclass(model, Translatable):
-        key = f"translation_states__{suffix(language)}__in"
-        return queryset.filter(**{key: [MISSING, STALE]}).iterator(chunk_size=2000)
+        state = JsonText("translation_states", suffix(language))
+        return queryset.filter(In(state, [MISSING, STALE])).iterator(chunk_size=2000)
     return (
         record
         for record in queryset.iterator(chunk_size=2000)
