@@ -29,7 +29,11 @@ class ArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     list_select_related = ("category",)
     autocomplete_fields = ("cities", "category")
-    date_hierarchy = "published_at"
+    # 50 a page, not Django's 100: each row is about 0.4 ms of Python to render, and
+    # at 100,000 articles a publisher pages by filter and search, not by scrolling.
+    list_per_page = 50
+    # No date_hierarchy: its years are a DISTINCT over every article on each view (a
+    # full scan at 100,000); the "published" filter narrows by date instead.
     inlines = (LeadImageInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "standfirst", "body")}),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.caching.models import SiteRevision
 from portal.editorial.glossary import Term
+from portal.editorial.glossary_refresh import SummaryRefresh
 from portal.editorial.import_jobs import XliffImport
 from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount
 from portal.editorial.models import PendingChange, Timestamped, Translatable
@@ -29,6 +30,7 @@ __all__ = [
     "SecurityMark",
     "SiteRevision",
     "StandardMap",
+    "SummaryRefresh",
     "Term",
     "TranslationSummary",
     "XliffImport",

@@ -9,6 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from modeltranslation.fields import TranslationField
 
 from portal.editorial import pending, rules
+from portal.editorial.changelists import EstimatedCountPaginator, QuickRowsMixin
 from portal.editorial.concurrency import ConcurrentEditMixin
 from portal.editorial.editions import (
     STATE_LABELS,
@@ -18,7 +19,14 @@ from portal.editorial.editions import (
 )
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
-from portal.editorial.translation_state import AWAITING, MISSING, STALE, refresh_states, suffix
+from portal.editorial.translation_state import (
+    AWAITING,
+    MISSING,
+    STALE,
+    language_state,
+    refresh_states,
+    suffix,
+)
 from portal.editorial.versions import VersionsMixin
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -201,11 +209,16 @@ class TranslationStateMixin:
         return format_html_join(" ", "{}", ((badge,) for badge in badges))
 
     def _states(self, record):
-        for code, state in record.translation_status().items():
+        # The states stored at each save (`translation_states`), not worked out again
+        # from every field of every row of the page.
+        stored = record.translation_states or {}
+        for code in LANGUAGE_CODES:
+            state = stored.get(suffix(code)) or language_state(record, code)
             yield code, AWAITING if pending.is_awaiting(record, code) else state
 
 
 class TranslatableAdmin(
+    QuickRowsMixin,
     TranslationStateMixin,
     EditorialRulesMixin,
     OriginalLanguageRequiredMixin,
@@ -217,6 +230,9 @@ class TranslatableAdmin(
     # A filtered list counts its own rows only: the total of a large table (100,000
     # articles) counted on every view costs more than the page.
     show_full_result_count = False
+    # Nor the rows of a long list, nor every match of a broad search: counted up to
+    # 1,000, estimated past that (portal.editorial.changelists).
+    paginator = EstimatedCountPaginator
 
 
 class PublishableAdmin(ConcurrentEditMixin, WorkflowMixin, TranslatableAdmin):

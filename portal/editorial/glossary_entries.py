@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from portal.editorial.glossary import Term, TermKind
-from portal.editorial.summaries import refresh_in_background
+from portal.editorial.glossary_refresh import forms_of, queue
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
 MAX_ENTRIES = 50_000
@@ -180,10 +180,15 @@ def apply(plan, user, filename):
     changed = [change.term for change in plan.changed]
     history = {"batch_size": BATCH, "default_user": user, "default_change_reason": reason}
     with transaction.atomic():
+        # The records holding a name's forms before and after: their summaries again.
+        texts = set()
+        for term in Term.objects.filter(pk__in=[term.pk for term in changed]):
+            texts |= forms_of(term)
         if plan.added:
             bulk_create_with_history(plan.added, Term, **history)
         if changed:
             names = sorted({name for change in plan.changed for name in change.names})
             bulk_update_with_history(changed, Term, names, **history)
-        if plan.added or changed:
-            transaction.on_commit(refresh_in_background.enqueue)
+        for term in [*plan.added, *changed]:
+            texts |= forms_of(term)
+        queue(sorted(texts))

@@ -135,9 +135,7 @@ def awaiting(model, language):
     )
 
 
-def awaiting_any(models, language):
-    """`awaiting` for rows that name a record of any of `models` by `content_type` and
-    `object_id` (the matrix's summaries)."""
+def _holding(models, language):
     holds = Q(pk__in=[])
     for model in models:
         if names := _names(model, language):
@@ -145,11 +143,33 @@ def awaiting_any(models, language):
                 content_type=ContentType.objects.get_for_model(model),
                 values__has_any_keys=names,
             )
+    return holds
+
+
+def awaiting_any(models, language):
+    """`awaiting` for rows that name a record of any of `models` by `content_type` and
+    `object_id` (the matrix's summaries), to annotate a page of them."""
     return Exists(
         PendingChange.objects.filter(
-            holds, content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+            _holding(models, language),
+            content_type=OuterRef("content_type"),
+            object_id=OuterRef("object_id"),
         )
     )
+
+
+def awaiting_records(models, language):
+    """The rows of `awaiting_any`, as a condition to filter a whole table by: the
+    records the pending changes name, listed first (they are few) and then found by
+    the rows' own index, rather than every row (100,000 summaries) probing the changes."""
+    by_type = {}
+    changes = PendingChange.objects.filter(_holding(models, language))
+    for type_id, pk in changes.values_list("content_type_id", "object_id"):
+        by_type.setdefault(type_id, set()).add(pk)
+    condition = Q(pk__in=[])
+    for type_id, pks in by_type.items():
+        condition |= Q(content_type_id=type_id, object_id__in=sorted(pks))
+    return condition
 
 
 def _names(model, language):

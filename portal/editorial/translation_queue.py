@@ -3,12 +3,14 @@ marked where a translation awaits a publisher's approval."""
 
 from dataclasses import dataclass, field
 
+from django.db.models.lookups import In
 from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import pending
 from portal.editorial.glossary import Glossary, record_warnings
+from portal.editorial.json_text import JsonText
 from portal.editorial.models import Translatable
 from portal.editorial.translation_state import AWAITING, MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
@@ -70,21 +72,21 @@ def translatable_models():
 def _waiting(model, language):
     """`model`'s records missing or stale in `language`, oldest change first, each
     marked `awaiting_<language>` when a translation waits for a publisher."""
-    key = f"translation_states__{suffix(language)}"
-    waiting = pending.with_awaiting(model.objects.filter(**{f"{key}__in": [MISSING, STALE]}))
+    state = JsonText("translation_states", suffix(language))  # as `queue_indexes` index it
+    waiting = pending.with_awaiting(model.objects.filter(In(state, [MISSING, STALE])))
     return waiting.order_by("updated_at", "pk")
 
 
 def queue(language, limit=None):
     """Records needing work in `language`, oldest change first (at most `limit`): missing
     or stale, or awaiting a publisher's approval of their translation."""
-    items = []
-    glossary = Glossary()
+    records = []
     for model in translatable_models():
-        for record in _waiting(model, language)[:limit]:
-            items.append(_item(record, model, language, glossary))
-    items.sort(key=lambda item: (item.changed, item.record.pk))
-    return items[:limit]
+        records += list(_waiting(model, language)[:limit])
+    records.sort(key=lambda record: (record.updated_at, record.pk))
+    # Only the records shown are looked into (their stale fields, official names).
+    glossary = Glossary()
+    return [_item(record, type(record), language, glossary) for record in records[:limit]]
 
 
 def _item(record, model, language, glossary):

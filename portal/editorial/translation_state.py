@@ -18,11 +18,11 @@ import datetime
 import functools
 
 from django.db import models
-from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.json_text import JsonText
 from portal.formatting.i18n import LANGUAGE_CODES
 
 COMPLETE, MISSING, STALE = "complete", "missing", "stale"
@@ -40,7 +40,7 @@ def queue_indexes(table):
     question, `translation_queue`), found in an index rather than by reading the table."""
     return [
         models.Index(
-            KeyTransform(suffix(code), "translation_states"),
+            JsonText("translation_states", suffix(code)),
             "updated_at",
             "id",
             name=f"{table}_queue_{suffix(code)}",

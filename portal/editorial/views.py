@@ -25,8 +25,10 @@ NEEDS_REASON_TO_SAVE = gettext_lazy(
     "Nothing was saved."
 )
 
-# The oldest this many: a translator works from the top, and the rest follow.
-QUEUE_PAGE = 100
+# The oldest this many: a translator works from the top, and the rest follow. Each
+# item shows what changed in its original, word by word: 50 of them are about 30 ms
+# of rendering, 100 twice that.
+QUEUE_PAGE = 50
 
 
 def translation_queue(request):

@@ -22,8 +22,10 @@ A field of more than one sentence is segmented (`portal.editorial.xliff_segments
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.lookups import In
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.json_text import JsonText
 from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.memory_xliff import AltTrans
 from portal.editorial.models import PendingChange, Status, Translatable
@@ -69,8 +71,8 @@ def _records(model, language, owner, everything):
     if everything:
         return queryset.iterator(chunk_size=2000)
     if issubclass(model, Translatable):
-        key = f"translation_states__{suffix(language)}__in"
-        return queryset.filter(**{key: [MISSING, STALE]}).iterator(chunk_size=2000)
+        state = JsonText("translation_states", suffix(language))
+        return queryset.filter(In(state, [MISSING, STALE])).iterator(chunk_size=2000)
     return (
         record
         for record in queryset.iterator(chunk_size=2000)

@@ -1,6 +1,7 @@
 """Show what changed between two texts: Chinese by character, other text by word."""
 
 import difflib
+import functools
 import re
 
 from django.utils.html import escape
@@ -11,8 +12,12 @@ from portal.formatting.scripts import CJK
 TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}]+|\s+|[^\w\s]")
 
 
+@functools.lru_cache(maxsize=1024)
 def word_diff(old, new):
-    """`(old, new)` as HTML, escaped, with removed text in <del> and added text in <ins>."""
+    """`(old, new)` as HTML, escaped, with removed text in <del> and added text in <ins>.
+
+    Cached per pair (the result is immutable): the translation queue shows the same
+    stale fields to every translator until they are translated, 50 a page."""
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
     before, after = [], []
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)

@@ -43,7 +43,14 @@ def safe_html(value):
 
 def plain_text(value):
     """Rich text as plain text: tags dropped, entities decoded ("&amp;" → "&")."""
-    return html.unescape(strip_tags(value or ""))
+    return _plain_text(value or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_text(value):
+    # Cached per value: the back office's lists read the same texts on every view,
+    # and Django's `strip_tags` parses each one (the translation queue: 1,000 a page).
+    return html.unescape(strip_tags(value))
 
 
 class RichTextField(ProseEditorField):

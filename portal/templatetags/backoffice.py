@@ -23,12 +23,12 @@ SHOWN = 8
 ANNIVERSARY_DAYS = 120
 
 
-def _records(user, check, **filters):
+def _records(user, check, order="updated_at", **filters):
     found = []
     for model in (Article, City):
         if check(user, model):
-            found += list(model.objects.filter(**filters).order_by("updated_at")[:SHOWN])
-    return sorted(found, key=lambda record: record.updated_at)[:SHOWN]
+            found += list(model.objects.filter(**filters).order_by(order, "pk")[:SHOWN])
+    return sorted(found, key=lambda record: (getattr(record, order), record.pk))[:SHOWN]
 
 
 @register.simple_tag
@@ -43,8 +43,9 @@ def waiting_for(user):
             for change in PendingChange.objects.select_related("author", "content_type")[:SHOWN]
             if change.record is not None
         ]
+        # The next to go live first, read from the index of what is published by time.
         work["scheduled"] = _records(
-            user, can_publish, status=Status.PUBLISHED, published_at__gt=now
+            user, can_publish, "published_at", status=Status.PUBLISHED, published_at__gt=now
         )
     if any(can_edit_structure(user, model) for model in (Article, City)):
         drafts = _records(user, can_edit_structure, status=Status.DRAFT, created_by=user)

@@ -23,7 +23,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from portal.operations.bench import conditions, report, results, site
+from portal.operations.bench import back_office, back_office_data, conditions, report, results, site
 from portal.operations.bench.dataset import make_articles, make_cities
 from portal.operations.bench.server import (
     FLOOR_APP,
@@ -95,6 +95,12 @@ class Command(BaseCommand):
             help="a prepared checkout of Wagtail's bakerydemo to measure beside (BAKERYDEMO)",
         )
         parser.add_argument(
+            "--pages",
+            choices=["all", "public", "back-office"],
+            default="all",
+            help="the public pages, the back office's (signed in), or both",
+        )
+        parser.add_argument(
             "--output",
             type=Path,
             default=settings.BASE_DIR / "docs" / "performance.md",
@@ -108,7 +114,9 @@ class Command(BaseCommand):
         name = str(settings.DATABASES["default"]["NAME"])
         if "bench" not in name:
             raise CommandError(f"Refusing to fill {name!r}: use a database whose name has 'bench'.")
-        if not shutil.which("wrk"):
+        public = options["pages"] in ("all", "public")
+        office = options["pages"] in ("all", "back-office")
+        if public and not shutil.which("wrk"):
             raise CommandError("wrk is needed: apt-get install wrk")
         if options["rounds"] < 1 or options["seconds"] < 1:
             raise CommandError("--rounds and --seconds are at least 1.")
@@ -149,8 +157,13 @@ class Command(BaseCommand):
                 "cities": City.objects.count(),
                 "exchanges": Exchange.objects.count(),
             }
-            beside = checkout if index == 0 else None
-            measured, comparison = self.measure(counts, options["rounds"], beside)
+            beside = checkout if index == 0 and public else None
+            if public:
+                measured, comparison = self.measure(counts, options["rounds"], beside)
+            else:
+                measured, comparison = results.SizeResult(**counts, pages=[], floor=[]), None
+            if office:
+                measured.back_office = self.back_office(size, options["rounds"])
             run.sizes.append(measured)
             run.machine["other work"] = conditions.others_fact(self.others)
             self.stdout.write("\n" + report.size_table(measured))
@@ -159,6 +172,24 @@ class Command(BaseCommand):
                 self.stdout.write("\n" + report.comparison_section(comparison))
             report.write(run, options["output"])
         self.stdout.write(f"Written: {options['output']} and its .json")
+
+    def back_office(self, size, rounds):
+        """The translators' and publishers' pages at `size` articles, signed in, on a
+        server of the portal as the public pages' uncached mode runs it."""
+        stale, proposed = back_office_data.prepare(size)
+        self.stdout.write(
+            f"Back office: {stale:,} articles stale in English, {proposed:,} awaiting approval"
+        )
+        environment = site.server_environment(cached=False)
+        before = conditions.cpu_seconds()
+        with gunicorn(self.settings["workers"], **environment) as base:
+            measured = back_office.measure(
+                base, rounds, environment["SECRET_KEY"], output=self.stdout.write
+            )
+        share = conditions.others_share(before, conditions.cpu_seconds())
+        if share is not None:
+            self.others.append(share)
+        return measured
 
     def measure(self, counts, rounds, checkout):
         """One size in `rounds` rounds, each starting every server in turn; with a

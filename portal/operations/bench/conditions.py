@@ -95,6 +95,13 @@ def method(workers, connections, seconds, rounds, *, varnish):
         "module, one view answering 'ok', three middlewares: security, common, frame "
         "options; no database, no template) under the same server settings: what Django "
         "itself costs under gunicorn",
+        "back office": "the translators' and publishers' pages (the translation queue, a "
+        "workbench, the article changelist, the matrix and its CSV, the XLIFF export) asked "
+        "by one client of a server in the uncached mode, with the session of a translator "
+        "or a publisher (both sign-in steps done), in the same rounds; the data has one "
+        "article in 400 stale in English and one in 2,000 awaiting approval "
+        "(portal/operations/bench/back_office_data.py). Goals: p95 under 300 ms, the "
+        "XLIFF export under 5 s, the CSV's first byte under 300 ms (it is streamed)",
         "bakerydemo": "Wagtail's demo site (its own checkout, virtualenv, settings and "
         "SQLite database, DEBUG off) under the same server settings, its page of the same "
         "kind beside the portal's uncached and rendered, at the first size only",

@@ -21,6 +21,8 @@ import json
 import statistics
 from dataclasses import asdict
 
+from portal.operations.bench.back_office import back_office_summary, back_office_table
+
 MODES = ("uncached", "rendered", "cached", "proxy")
 
 SKIPPED = (
@@ -68,9 +70,15 @@ def _measured(rounds, floors):
 
 
 def size_table(size):
-    """One size's figures as a markdown heading, table and the ratios' ranges."""
+    """One size's figures as a markdown heading, table and the ratios' ranges, then
+    the back office's."""
+    heading = (
+        f"### {size.articles:,} articles, {size.cities:,} cities, {size.exchanges:,} exchanges"
+    )
+    if not size.pages:
+        return f"{heading}\n\n{back_office_table(size)}"
     lines = [
-        f"### {size.articles:,} articles, {size.cities:,} cities, {size.exchanges:,} exchanges",
+        heading,
         "",
         "| page | queries | "
         + " | ".join(f"{mode} median / p95 ms | {mode} req/s" for mode in MODES)
@@ -92,7 +100,7 @@ def size_table(size):
     lines.append(
         f"| bare Django app (the floor) | 0 | {_latency(size.floor)} | {_rps(size.floor)} |" + blank
     )
-    return "\n".join(lines) + "\n\n" + size_summary(size) + "\n"
+    return "\n".join(lines) + "\n\n" + size_summary(size) + "\n" + back_office_table(size)
 
 
 def size_summary(size, modes=MODES, title=""):
@@ -169,10 +177,12 @@ def summary(report):
     lines = [
         size_summary(size, ("proxy", "cached"), f"{size.articles:,} articles, ").rstrip()
         for size in report.sizes
+        if size.pages
     ]
+    lines += [back_office_summary(size).rstrip() for size in report.sizes if size.back_office]
     if report.comparison is not None:
         lines.append(comparison_summary(report.comparison, ("rendered",)).rstrip())
-    else:
+    elif any(size.pages for size in report.sizes):  # not when the back office ran alone
         lines.append(f"- rendered / bakerydemo: {SKIPPED}")
     return "\n".join(lines) + "\n"
 
@@ -203,6 +213,8 @@ def as_json(report):
             for mode in MODES:
                 measured = getattr(page, mode)
                 page_data[f"{mode}_per_floor"] = ratios(measured, size.floor) if measured else None
+        for result, result_data in zip(size.back_office, data["back_office"], strict=True):
+            result_data["judged_p95"], result_data["met"] = result.judged(), result.met()
         sizes.append(_rounded(data))
     comparison = None
     if report.comparison is not None:

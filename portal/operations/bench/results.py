@@ -5,6 +5,7 @@ page at one size of the data, the pairs beside bakerydemo, and the whole report
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from portal.operations.bench.back_office import BackOfficeResult
 from portal.operations.bench.site import Figures
 
 
@@ -30,6 +31,9 @@ class SizeResult:
     exchanges: int
     pages: list[PageResult]
     floor: list[Figures]  # the bare Django app (floorapp), one per round
+    # The translators' and publishers' pages, signed in (`back_office`); empty when
+    # not measured.
+    back_office: list[BackOfficeResult] = field(default_factory=list)
 
 
 @dataclass
