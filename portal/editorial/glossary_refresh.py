@@ -113,15 +113,32 @@ def affected(model, texts):
     return queryset.select_related(owner.name) if owner is not None else queryset
 
 
+# The conditions one query may hold: SQLite refuses an expression over 1,000 deep.
+CONDITIONS_PER_QUERY = 400
+
+
 def refresh_affected(texts, batch=BATCH):
     """Summarise again every record holding one of `texts`; how many there were."""
     if not texts:
         return 0
     glossary = Glossary()
     count = 0
+    texts = sorted(texts)
     for model in kinds():
-        summaries = []
-        for record in affected(model, texts).iterator(chunk_size=batch):
+        summaries, seen = [], set()
+        # A few texts a query (a glossary import names thousands): each is two
+        # conditions (as written, HTML-escaped) a field and a language.
+        per_text = 2 * len(text_fields(model)) * len(LANGUAGE_CODES)
+        step = max(1, CONDITIONS_PER_QUERY // per_text)
+        records = (
+            record
+            for start in range(0, len(texts), step)
+            for record in affected(model, texts[start : start + step]).iterator(chunk_size=batch)
+        )
+        for record in records:
+            if record.pk in seen:
+                continue
+            seen.add(record.pk)
             summaries.append(summarise(record, glossary))
             if len(summaries) == batch:
                 store(summaries)
