@@ -74,6 +74,14 @@ def test_a_decade_is_one_figure(source, target):
     assert errors(source, target) == []
 
 
+def test_an_age_in_english_is_no_decade():
+    assert errors("She is in her 90s.", "她九十多岁。", "en", "zh-hans") == []
+
+
+def test_numbered_items_are_no_range_of_days():
+    assert errors("1号至3号文件。", "Documents 1 to 3.") == []
+
+
 def test_a_wrong_decade_is_still_an_error():
     assert errors("20世纪90年代，两市结好。", "In the 1980s the cities became sisters.") == [
         ("numbers", "20世纪90年代")

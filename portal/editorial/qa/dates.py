@@ -116,8 +116,8 @@ def _dates(match):
         return []
     month = MONTHS[month] if month in MONTHS else _number(month)
     year, day = _number(groups.get("year")), _number(groups.get("day"))
-    if month is None and (year is not None or not groups.get("sign")):
-        return []  # 3至5日 (three to five days), 2021年9日: no dates
+    if month is None and (year is not None or groups.get("sign") != "日"):
+        return []  # 3至5日 (three to five days), 1号至3号 (numbers 1 to 3): no dates
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return []
     fragment = match.group().strip().rstrip(".")

@@ -10,7 +10,8 @@ CHINESE = re.compile(
     r"(?:(?P<century>\d{1,2}|[一二十]{1,3})\s*世纪\s*|(?<!\d)(?P<hundreds>1\d|20))?"
     r"(?P<decade>[1-9]?0|[一二三四五六七八九]?十)\s*年代"
 )
-ENGLISH = re.compile(r"(?<![\w'’])(?:(?P<hundreds>1\d|20)|['’])?(?P<decade>\d0)s\b")
+# "the 90s" without its apostrophe may be an age ("in her 90s"): a figure then.
+ENGLISH = re.compile(r"(?<![\w'’])(?:(?P<hundreds>1\d|20)|['’])(?P<decade>\d0)s\b")
 
 
 @dataclass(frozen=True)
