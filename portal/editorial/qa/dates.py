@@ -6,6 +6,7 @@ A range of days is every day it covers: 12月9日至10日, 9-10 December, Decemb
 9-10 and 9 and 10 December are all 9 and 10 December. A month name that is also
 a word or a name (May, March, Jan) is a month only next to a day or a year."""
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,12 @@ def _number(text):
 def dates(text, strict=False):
     """Every date in `text`, in order; a range gives each of its days. `strict` is
     kept for the callers: a bare ambiguous month name is never a date."""
+    return list(_read(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _read(text):
+    """Read once per text: a check reads each of its two texts three times."""
     found = []
     taken = bytearray(len(text))  # 1 where a date was read already
     for pattern in [*RANGES, NUMERIC, CHINESE, *ENGLISH]:
@@ -106,7 +113,7 @@ def dates(text, strict=False):
             if read:
                 found += read
                 taken[start:end] = b"\1" * (end - start)
-    return sorted(found, key=lambda date: date.start)
+    return tuple(sorted(found, key=lambda date: date.start))
 
 
 def _dates(match):
