@@ -5,7 +5,7 @@ ERROR, WARNING = "error", "warning"
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # numbers, dates, names, markup, punctuation, spaces, copy
+    check: str  # numbers, dates, names, markup, punctuation, spaces, copy, length
     severity: str  # ERROR or WARNING
     message: str  # in the active language
     fragment: str  # what the message is about, as the text writes it

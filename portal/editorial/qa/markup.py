@@ -1,7 +1,8 @@
 """Inline tags, links and URLs of the original that the translation lacks or changes.
 
 Rich text is HTML; a translation keeps the original's emphasis and links (a link's
-text is translated, its address is not). A URL written in the text is kept as it is."""
+text is translated, its address is not, but for the language of a link to the
+site). A URL written in the text is kept as it is."""
 
 from collections import Counter
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.editorial.qa.finding import ERROR, Finding
 from portal.editorial.qa.numbers import URL
+from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import plain_text
 
 INLINE = {"a", "b", "strong", "i", "em", "code", "sub", "sup", "span", "br", "u", "s"}
@@ -32,6 +34,7 @@ class _Tags(HTMLParser):
 
 def check_markup(source, target):
     before, after = _Tags(source), _Tags(target)
+    kept = {_page(link) for link in after.links}
     findings = [
         Finding(
             "markup",
@@ -40,7 +43,7 @@ def check_markup(source, target):
             link,
         )
         for link in dict.fromkeys(before.links)
-        if link not in after.links
+        if _page(link) not in kept
     ]
     findings += [
         Finding(
@@ -64,6 +67,15 @@ def check_markup(source, target):
         if address not in addresses
     ]
     return findings
+
+
+def _page(link):
+    """A link to the site without its language: /zh-hans/news/5/ and /en/news/5/ are
+    the same page, each in the language of its text."""
+    for code in LANGUAGE_CODES:
+        if link.startswith(f"/{code}/"):
+            return link[len(code) + 1 :]
+    return link
 
 
 def _addresses(html):

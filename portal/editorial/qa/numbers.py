@@ -4,9 +4,10 @@
 
 An original's figures are read *strictly* (what surely is a figure: no lone 一 or
 两, which are words as often as numbers, no time of day, and no figure inside a
-date, which `dates` compares as a date); a translation's *leniently* (any numeral, English
-number words, figures in dates too), so that a figure of the original is looked
-for in every form the translation may give it.
+date, which `dates` compares as a date, nor one stuck to letters as in G20 or
+COVID-19); a translation's *leniently* (any numeral, English number words,
+figures in dates and names too), so that a figure of the original is looked for
+in every form the translation may give it. A decade (`decades`) is no figure.
 """
 
 import re
@@ -15,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from portal.editorial.qa.chinese_numerals import DIGITS, NUMERALS, scale_of, value_of
 from portal.editorial.qa.dates import dates
+from portal.editorial.qa.decades import decades
 
 ENGLISH_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9}
 ENGLISH_SCALES |= {"bn": 10**9, "trillion": 10**12}
@@ -25,10 +27,10 @@ _SCALE = (
 _PERCENT = r"(?P<percent>\s?[%％]|\s(?:per\s?cent|pct)\b)?"
 # A figure right after a letter, or a letter and a hyphen, is part of a name (G20,
 # COVID-19), not a figure a translation must repeat.
-ARABIC = re.compile(
-    r"(?<![0-9A-Za-z.])(?<![A-Za-z]-)"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _SCALE + _PERCENT
-)
+# A translation's figures are read with them: "G20" may translate 二十国集团.
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+ARABIC = re.compile(r"(?<![0-9A-Za-z.])(?<![A-Za-z]-)" + _NUMBER + _SCALE + _PERCENT)
+LENIENT = re.compile(r"(?<![0-9.])" + _NUMBER + _SCALE + _PERCENT)
 CHINESE = re.compile(rf"(?P<percent>百分之)?(?P<number>[{NUMERALS}]+(?:点[{''.join(DIGITS)}]+)?)")
 # A time of day (15:00): written 下午3点 in Chinese, so not compared figure by figure.
 TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
@@ -66,17 +68,26 @@ class Figure:
 def figures(text, strict=False):
     """The figures in `text`: `strict` for an original, lenient for a translation."""
     text = URL.sub(_blank, text)
+    spans = [(item.start, item.end) for item in decades(text)]
     if strict:
         text = TIME.sub(_blank, text)
-        for date in dates(text, strict=True):
-            text = text[: date.start] + " " * (date.end - date.start) + text[date.end :]
-    arabic = list(ARABIC.finditer(text))
-    found = [_arabic(match) for match in arabic]
-    text = ARABIC.sub(_blank, text)  # 1350万: its 万 is not a figure of its own
+        spans += [(date.start, date.end) for date in dates(text, strict=True)]
+    text = _blank_spans(text, spans)
+    arabic = ARABIC if strict else LENIENT
+    found = [_arabic(match) for match in arabic.finditer(text)]
+    text = arabic.sub(_blank, text)  # 1350万: its 万 is not a figure of its own
     found += [_chinese(match, strict) for match in CHINESE.finditer(text)]
     if not strict:
         found += [_word(match) for match in ENGLISH_WORDS.finditer(text)]
     return [figure for figure in found if figure is not None]
+
+
+def _blank_spans(text, spans):
+    """`text` with blanks over `spans`, in one pass (a long text has many dates)."""
+    characters = list(text)
+    for start, end in spans:
+        characters[start:end] = " " * (end - start)
+    return "".join(characters)
 
 
 def _blank(match):

@@ -37,7 +37,10 @@
     list.hidden = findings.length === 0;
   }
 
-  async function check(list, input, token) {
+  // A slow answer for an older text must never replace newer findings: each field's
+  // previous request is aborted when a new one starts (`signal`), and an answer is
+  // shown only if its request is still the field's latest.
+  async function check(list, input, token, signal) {
     const body = new FormData();
     body.append("model", list.dataset.qaModel);
     body.append("pk", list.dataset.qaPk);
@@ -50,12 +53,14 @@
         body: body,
         headers: { "X-CSRFToken": token },
         credentials: "same-origin",
+        signal: signal,
       });
-      if (response.ok) {
-        show(list, (await response.json()).findings);
+      const answer = response.ok ? await response.json() : null;
+      if (answer && !signal.aborted) {
+        show(list, answer.findings);
       }
     } catch (error) {
-      // Offline or signed out: the findings shown stay those of the last check.
+      // Aborted for a newer text, offline or signed out: the findings shown stay.
     }
   }
 
@@ -67,9 +72,16 @@
       return;
     }
     let timer = null;
+    let request = null;
     const later = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => check(list, input, token.value), DELAY);
+      timer = setTimeout(() => {
+        if (request) {
+          request.abort();
+        }
+        request = new AbortController();
+        check(list, input, token.value, request.signal);
+      }, DELAY);
     };
     ["input", "change"].forEach((name) => target.addEventListener(name, later));
   }
