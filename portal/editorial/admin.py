@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from portal.editorial.editions import (
     name_warnings,
     publication_summary,
 )
+from portal.editorial.json_text import JsonText
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
 from portal.editorial.translation_state import (
@@ -172,9 +174,10 @@ class TranslationStateFilter(admin.SimpleListFilter):
         codes = {suffix(code): code for code in LANGUAGE_CODES}
         if state not in (MISSING, STALE, AWAITING) or key not in codes:
             return queryset
-        if state == AWAITING:
-            return queryset.filter(pending.awaiting(queryset.model, codes[key]))
-        return queryset.filter(**{f"translation_states__{key}": state})
+        if state == AWAITING:  # the few records the pending changes name, by their key
+            return queryset.filter(pk__in=pending.awaiting_ids(queryset.model, codes[key]))
+        # As the queue asks it, from the same index (`translation_state.queue_indexes`).
+        return queryset.filter(Exact(JsonText("translation_states", key), state))
 
 
 class TranslationStateMixin:

@@ -135,6 +135,14 @@ def awaiting(model, language):
     )
 
 
+def awaiting_ids(model, language):
+    """The ids of `model`'s records awaiting approval in `language`, as a subquery
+    (`pk__in`): the pending changes are few, the records many."""
+    return PendingChange.objects.filter(
+        _holding([model], language), content_type=ContentType.objects.get_for_model(model)
+    ).values("object_id")
+
+
 def _holding(models, language):
     holds = Q(pk__in=[])
     for model in models:

@@ -51,3 +51,23 @@ def test_the_changelist_pages_and_searches_as_before(client, sign_in, articles):
         'aria-label="Select this object for an action - Karachi 4">',
         html=True,
     )
+
+
+def test_the_translation_filter_finds_stale_missing_and_awaiting(client, sign_in, articles):
+    from portal.editorial import pending
+
+    publisher = sign_in("Publishers")
+    stale, awaiting = articles[0], articles[1]
+    stale.title_zh_hans = "改过的标题"
+    stale.save()
+    missing = make_article(slug="count-missing", title_en="", body_en="", title_zh_hans="缺")
+    pending.propose(awaiting, {"title_en": "Karachi, revised"}, publisher)
+
+    def listed(value):
+        response = client.get(f"/admin/news/article/?translation={value}")
+        return {row.pk for row in response.context["cl"].result_list}
+
+    assert listed("en:stale") == {stale.pk}
+    assert listed("en:missing") == {missing.pk}
+    assert listed("en:awaiting") == {awaiting.pk}
+    assert listed("zh_hans:stale") == set()
