@@ -196,10 +196,10 @@ def connect():
 
 def rebuild(progress=None):
     """The memory again from every approved translation: the pairs from records go
-    (imported ones stay) and come back, each with its record's latest version's
+    (imported ones, `imported`, stay) and come back, each with its record's latest version's
     author and date (or its last change). Returns the number of entries added."""
     with transaction.atomic():
-        MemoryEntry.objects.filter(content_type__isnull=False).delete()
+        MemoryEntry.objects.filter(imported=False).delete()
         if not uses_trigrams():
             _recount()
         count = 0
