@@ -101,13 +101,22 @@ def add(entries):
         fresh = [unique[key] for key in chunk if key not in known]
         try:
             with transaction.atomic():
-                created = MemoryEntry.objects.bulk_create(fresh, batch_size=500)
-                if not uses_trigrams():
-                    _index(created)
-        except IntegrityError:  # the same pair approved at the same moment elsewhere
-            continue
-        added += created
+                added += _create(fresh)
+        except IntegrityError:  # a pair approved at the same moment elsewhere: one by one
+            for entry in fresh:
+                try:
+                    with transaction.atomic():
+                        added += _create([entry])
+                except IntegrityError:
+                    entry.pk = None
     return added
+
+
+def _create(entries):
+    created = MemoryEntry.objects.bulk_create(entries, batch_size=500)
+    if not uses_trigrams():
+        _index(created)
+    return created
 
 
 def _index(entries):
