@@ -15,6 +15,7 @@ when the blocks do not correspond, the whole field, if short enough).
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
@@ -23,9 +24,10 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.signals import post_create_historical_record
 
 from portal.editorial import rules
-from portal.editorial.matrix import kinds
+from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount
 from portal.editorial.models import Status, Translatable
+from portal.editorial.summaries import is_public
 from portal.editorial.translation_state import field_states, text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
@@ -34,6 +36,7 @@ from portal.formatting.segments import sentences
 # A field whose blocks do not correspond goes in whole up to this length.
 WHOLE_FIELD = 1000
 BATCH = 2000
+PERMISSIONS = "django.contrib.auth.backends.ModelBackend"  # who holds a permission
 _BLOCK = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -146,13 +149,15 @@ def _recount():
         )
 
 
-def _is_published(record):
-    return getattr(record, "status", Status.PUBLISHED) == Status.PUBLISHED
+def publishing_model(model):
+    """The model whose publish permission approves `model`'s text: a part's owner's."""
+    owner = owner_field(model)
+    return model if owner is None else owner.related_model
 
 
 def record_entries(record, when, user=None):
     """The memory's entries for `record`'s complete translations, approved `when`."""
-    if not isinstance(record, Translatable) or not _is_published(record):
+    if not isinstance(record, Translatable) or not is_public(record, owner_field(type(record))):
         return []
     model = type(record)
     content_type = ContentType.objects.get_for_model(model)
@@ -193,7 +198,7 @@ def on_new_version(sender, instance, history_user=None, history_date=None, **kwa
     if (
         isinstance(instance, Translatable)
         and history_user is not None
-        and rules.can_publish(history_user, type(instance))
+        and rules.can_publish(history_user, publishing_model(type(instance)))
     ):
         approve(instance, history_user, history_date)
 
@@ -223,11 +228,18 @@ def rebuild(progress=None):
 
 def _rebuild_model(model):
     queryset = model._base_manager.order_by("pk")
+    owner = owner_field(model)
     if hasattr(model, "status"):
         queryset = queryset.filter(status=Status.PUBLISHED)
+    elif owner is not None:
+        queryset = queryset.select_related(owner.name)
     history = getattr(model, "history", None)
     if history is not None:
-        latest = history.filter(id=OuterRef("pk")).order_by("-history_date")
+        publishers = get_user_model().objects.with_perm(
+            rules.perm_name(publishing_model(model), "publish"), backend=PERMISSIONS
+        )
+        latest = history.filter(id=OuterRef("pk"), history_user__in=publishers)
+        latest = latest.order_by("-history_date")
         queryset = queryset.annotate(
             _approver=Subquery(latest.values("history_user")[:1]),
             _approved=Subquery(latest.values("history_date")[:1]),
