@@ -33,8 +33,10 @@ from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 from portal.formatting.segments import sentences
 
-# A field whose blocks do not correspond goes in whole up to this length.
-WHOLE_FIELD = 1000
+# A field whose blocks do not correspond goes in whole up to this length; no
+# segment longer than `LONGEST` goes in (a long block whose sentences do not pair):
+# scoring it against a lookup would cost too much.
+WHOLE_FIELD = LONGEST = 1000
 BATCH = 2000
 PERMISSIONS = "django.contrib.auth.backends.ModelBackend"  # who holds a permission
 _BLOCK = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
@@ -75,7 +77,11 @@ def pairs(original, translation, source_language, target_language, rich=False):
             found += zip(source_sentences, target_sentences, strict=True)
         else:
             found.append((source, target))
-    return [(source, target) for source, target in found if source and target]
+    return [
+        (source, target)
+        for source, target in found
+        if source and target and max(len(source), len(target)) <= LONGEST
+    ]
 
 
 def grams(text):

@@ -21,14 +21,13 @@ from lxml import etree
 from translate.storage import tmx
 
 from portal.editorial.matrix import kinds
-from portal.editorial.memory import add, clean
+from portal.editorial.memory import LONGEST, add, clean
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.translation_state import text_fields
 from portal.formatting.language_tags import canonical, portal_language
 
 RECORD, NOTE = "x-portal-record", "x-portal-note"
 DATE = "%Y%m%dT%H%M%SZ"
-LONGEST = 10_000  # characters in a segment
 BIGGEST_ID = 2**63 - 1  # an origin's id must fit `object_id` (a bigint)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
