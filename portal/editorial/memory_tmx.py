@@ -24,6 +24,7 @@ from portal.editorial.matrix import kinds
 from portal.editorial.memory import LONGEST, add, clean
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.translation_state import text_fields
+from portal.editorial.xml_entities import uses_entities
 from portal.formatting.language_tags import canonical, portal_language
 
 RECORD, NOTE = "x-portal-record", "x-portal-note"
@@ -92,6 +93,10 @@ def read(data, user, filename):
         store = tmx.tmxfile.parsestring(data)
     except Exception as error:  # translate-toolkit raises lxml's and its own errors
         raise TmxError([_("This is not a TMX file: %(error)s") % {"error": error}]) from None
+    if uses_entities(store.document.getroot()):
+        raise TmxError(
+            [_("This TMX file declares or uses entities, which the portal does not read.")]
+        )
     if store.document.getroot().tag != "tmx":
         raise TmxError([_("This is not a TMX file.")])
     header = store.document.getroot().find("header")

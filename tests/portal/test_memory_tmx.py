@@ -206,3 +206,27 @@ def test_a_rebuild_keeps_imported_entries_even_with_an_origin(publisher):
     memory.rebuild()
     entry = MemoryEntry.objects.get(source="好的句子。")
     assert entry.imported and entry.object_id == article.pk
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<tmx version="1.4"><header srclang="zh-Hans" creationtool="x" creationtoolversion="1"
+ segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="zh-Hans"><seg>&b;</seg></tuv><tuv xml:lang="en"><seg>Bomb.</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_file_declaring_entities_is_refused(publisher):
+    with pytest.raises(memory_tmx.TmxError, match="declares or uses entities"):
+        memory_tmx.import_file(BOMB, publisher, "bomb.tmx")
+    assert not MemoryEntry.objects.exists()
+
+
+def test_the_admin_sends_a_large_file_to_the_command(client, sign_in):
+    from portal.editorial.memory_admin import LARGEST_UPLOAD
+
+    sign_in("Publishers")
+    upload = SimpleUploadedFile("big.tmx", b" " * (LARGEST_UPLOAD + 1))
+    response = client.post("/admin/portal/memoryentry/import/", {"file": upload})
+    assert response.status_code == 200
+    assert "manage.py memory import" in response.content.decode()
