@@ -216,19 +216,24 @@ def connect():
 
 def rebuild(progress=None):
     """The memory again from every approved translation: the pairs from records go
-    (imported ones, `imported`, stay) and come back, each with its record's latest version's
-    author and date (or its last change). Returns the number of entries added."""
-    with transaction.atomic():
-        MemoryEntry.objects.filter(imported=False).delete()
-        if not uses_trigrams():
-            _recount()
-        count = 0
-        for model in kinds():
-            if not issubclass(model, Translatable):
-                continue
+    (imported ones, `imported`, stay) and come back, each with its record's latest
+    version by a publisher (author and date, or its last change). Each model is
+    one transaction, so the database is never locked for the whole rebuild.
+    Returns the number of entries added."""
+    models = [model for model in kinds() if issubclass(model, Translatable)]
+    types = ContentType.objects.get_for_models(*models)
+    made = MemoryEntry.objects.filter(imported=False)
+    made.exclude(content_type__in=types.values()).delete()  # of no model rebuilt
+    count = 0
+    for model in models:
+        with transaction.atomic():
+            made.filter(content_type=types[model]).delete()
             count += _rebuild_model(model)
-            if progress is not None:
-                progress(model, count)
+        if progress is not None:
+            progress(model, count)
+    if not uses_trigrams():
+        with transaction.atomic():
+            _recount()
     return count
 
 

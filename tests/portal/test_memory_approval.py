@@ -56,3 +56,14 @@ def test_a_rebuild_credits_the_last_version_saved_by_a_publisher():
     article.save()
     memory.rebuild()
     assert MemoryEntry.objects.get(source="市长会见").approved_by == publisher
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_commits_model_by_model():
+    from django.db import connection
+
+    make_article(title_zh_hans="市长会见", title_en="Mayor meets", original_language="zh-hans")
+    states = []
+    memory.rebuild(progress=lambda model, count: states.append(connection.in_atomic_block))
+    assert states and not any(states)
+    assert MemoryEntry.objects.filter(source="市长会见").exists()
