@@ -201,12 +201,23 @@ def approve(record, user, when=None):
 
 
 def on_new_version(sender, instance, history_user=None, history_date=None, **kwargs):
+    if isinstance(instance, Translatable) and not is_public(instance, owner_field(type(instance))):
+        withdraw(instance)
+        return
     if (
         isinstance(instance, Translatable)
         and history_user is not None
         and rules.can_publish(history_user, publishing_model(type(instance)))
     ):
         approve(instance, history_user, history_date)
+
+
+def withdraw(record):
+    """Remove the pairs approved in `record` (no longer published); imports stay."""
+    content_type = ContentType.objects.get_for_model(type(record))
+    MemoryEntry.objects.filter(
+        content_type=content_type, object_id=record.pk, imported=False
+    ).delete()
 
 
 def connect():

@@ -67,3 +67,17 @@ def test_a_rebuild_commits_model_by_model():
     memory.rebuild(progress=lambda model, count: states.append(connection.in_atomic_block))
     assert states and not any(states)
     assert MemoryEntry.objects.filter(source="市长会见").exists()
+
+
+def test_a_withdrawn_record_leaves_the_memory():
+    publisher = user("pub", "Publishers")
+    article = make_article(
+        title_zh_hans="市长会见", title_en="Mayor meets", original_language="zh-hans"
+    )
+    article._history_user = publisher
+    article.save()
+    assert MemoryEntry.objects.filter(source="市长会见").exists()
+    article.status = "draft"
+    article._history_user = publisher
+    article.save()
+    assert not MemoryEntry.objects.filter(source="市长会见").exists()
