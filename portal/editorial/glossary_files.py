@@ -17,6 +17,7 @@ from translate.misc.xml_helpers import parse_xml
 
 from portal.editorial import glossary_csv, glossary_tbx
 from portal.editorial.glossary_entries import all_entries
+from portal.editorial.xml_entities import uses_entities
 
 MAX_BYTES = 20 * 1024 * 1024  # a TBX of some 25,000 names
 FORMATS = {
@@ -80,9 +81,7 @@ def _read_tbx(data):
         raise UnreadableGlossary(
             _("This is not a TBX file: %(error)s") % {"error": error}
         ) from error
-    dtd = root.getroottree().docinfo.internalDTD
-    declared = dtd is not None and any(True for _entity in dtd.iterentities())
-    if declared or any(node.tag is etree.Entity for node in root.iter()):
+    if uses_entities(root):
         raise UnreadableGlossary(
             _("This TBX file declares or uses entities, which the portal does not read.")
         )

@@ -15,6 +15,7 @@ when the blocks do not correspond, the whole field, if short enough).
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
@@ -23,17 +24,21 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.signals import post_create_historical_record
 
 from portal.editorial import rules
-from portal.editorial.matrix import kinds
+from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount
 from portal.editorial.models import Status, Translatable
+from portal.editorial.summaries import is_public
 from portal.editorial.translation_state import field_states, text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 from portal.formatting.segments import sentences
 
-# A field whose blocks do not correspond goes in whole up to this length.
-WHOLE_FIELD = 1000
+# A field whose blocks do not correspond goes in whole up to this length; no
+# segment longer than `LONGEST` goes in (a long block whose sentences do not pair):
+# scoring it against a lookup would cost too much.
+WHOLE_FIELD = LONGEST = 1000
 BATCH = 2000
+PERMISSIONS = "django.contrib.auth.backends.ModelBackend"  # who holds a permission
 _BLOCK = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -72,7 +77,11 @@ def pairs(original, translation, source_language, target_language, rich=False):
             found += zip(source_sentences, target_sentences, strict=True)
         else:
             found.append((source, target))
-    return [(source, target) for source, target in found if source and target]
+    return [
+        (source, target)
+        for source, target in found
+        if source and target and max(len(source), len(target)) <= LONGEST
+    ]
 
 
 def grams(text):
@@ -101,13 +110,22 @@ def add(entries):
         fresh = [unique[key] for key in chunk if key not in known]
         try:
             with transaction.atomic():
-                created = MemoryEntry.objects.bulk_create(fresh, batch_size=500)
-                if not uses_trigrams():
-                    _index(created)
-        except IntegrityError:  # the same pair approved at the same moment elsewhere
-            continue
-        added += created
+                added += _create(fresh)
+        except IntegrityError:  # a pair approved at the same moment elsewhere: one by one
+            for entry in fresh:
+                try:
+                    with transaction.atomic():
+                        added += _create([entry])
+                except IntegrityError:
+                    entry.pk = None
     return added
+
+
+def _create(entries):
+    created = MemoryEntry.objects.bulk_create(entries, batch_size=500)
+    if not uses_trigrams():
+        _index(created)
+    return created
 
 
 def _index(entries):
@@ -137,13 +155,15 @@ def _recount():
         )
 
 
-def _is_published(record):
-    return getattr(record, "status", Status.PUBLISHED) == Status.PUBLISHED
+def publishing_model(model):
+    """The model whose publish permission approves `model`'s text: a part's owner's."""
+    owner = owner_field(model)
+    return model if owner is None else owner.related_model
 
 
 def record_entries(record, when, user=None):
     """The memory's entries for `record`'s complete translations, approved `when`."""
-    if not isinstance(record, Translatable) or not _is_published(record):
+    if not isinstance(record, Translatable) or not is_public(record, owner_field(type(record))):
         return []
     model = type(record)
     content_type = ContentType.objects.get_for_model(model)
@@ -181,12 +201,23 @@ def approve(record, user, when=None):
 
 
 def on_new_version(sender, instance, history_user=None, history_date=None, **kwargs):
+    if isinstance(instance, Translatable) and not is_public(instance, owner_field(type(instance))):
+        withdraw(instance)
+        return
     if (
         isinstance(instance, Translatable)
         and history_user is not None
-        and rules.can_publish(history_user, type(instance))
+        and rules.can_publish(history_user, publishing_model(type(instance)))
     ):
         approve(instance, history_user, history_date)
+
+
+def withdraw(record):
+    """Remove the pairs approved in `record` (no longer published); imports stay."""
+    content_type = ContentType.objects.get_for_model(type(record))
+    MemoryEntry.objects.filter(
+        content_type=content_type, object_id=record.pk, imported=False
+    ).delete()
 
 
 def connect():
@@ -196,29 +227,41 @@ def connect():
 
 def rebuild(progress=None):
     """The memory again from every approved translation: the pairs from records go
-    (imported ones stay) and come back, each with its record's latest version's
-    author and date (or its last change). Returns the number of entries added."""
-    with transaction.atomic():
-        MemoryEntry.objects.filter(content_type__isnull=False).delete()
-        if not uses_trigrams():
-            _recount()
-        count = 0
-        for model in kinds():
-            if not issubclass(model, Translatable):
-                continue
+    (imported ones, `imported`, stay) and come back, each with its record's latest
+    version by a publisher (author and date, or its last change). Each model is
+    one transaction, so the database is never locked for the whole rebuild.
+    Returns the number of entries added."""
+    models = [model for model in kinds() if issubclass(model, Translatable)]
+    types = ContentType.objects.get_for_models(*models)
+    made = MemoryEntry.objects.filter(imported=False)
+    made.exclude(content_type__in=types.values()).delete()  # of no model rebuilt
+    count = 0
+    for model in models:
+        with transaction.atomic():
+            made.filter(content_type=types[model]).delete()
             count += _rebuild_model(model)
-            if progress is not None:
-                progress(model, count)
+        if progress is not None:
+            progress(model, count)
+    if not uses_trigrams():
+        with transaction.atomic():
+            _recount()
     return count
 
 
 def _rebuild_model(model):
     queryset = model._base_manager.order_by("pk")
+    owner = owner_field(model)
     if hasattr(model, "status"):
         queryset = queryset.filter(status=Status.PUBLISHED)
+    elif owner is not None:
+        queryset = queryset.select_related(owner.name)
     history = getattr(model, "history", None)
     if history is not None:
-        latest = history.filter(id=OuterRef("pk")).order_by("-history_date")
+        publishers = get_user_model().objects.with_perm(
+            rules.perm_name(publishing_model(model), "publish"), backend=PERMISSIONS
+        )
+        latest = history.filter(id=OuterRef("pk"), history_user__in=publishers)
+        latest = latest.order_by("-history_date")
         queryset = queryset.annotate(
             _approver=Subquery(latest.values("history_user")[:1]),
             _approved=Subquery(latest.values("history_date")[:1]),

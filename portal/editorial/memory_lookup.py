@@ -31,6 +31,8 @@ CANDIDATES = 60
 # pg_trgm's similarity thresholds, tried in turn until a match is found.
 TRIGRAM_THRESHOLDS = (0.5, 0.3)
 RARE_GRAMS = 6
+# A longer segment is looked up exactly only (difflib is quadratic in the worst case).
+LONGEST_FUZZY = 500
 
 
 @dataclass(frozen=True)
@@ -63,20 +65,26 @@ def percent(a, b):
     return min(99, math.floor(ratio * 100))
 
 
-def matches(source, source_language, target_language, limit=3, minimum=FUZZY, origin=True):
+def matches(
+    source, source_language, target_language, limit=3, minimum=FUZZY, origin=True, exact=None
+):
     """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first
-    (without `origin`, their records and approvers are not loaded)."""
+    (without `origin`, their records and approvers are not loaded). `exact`: its exact
+    rows if already read (`_exact`)."""
     source = clean(source)
     if not source:
         return []
     languages = {"source_language": source_language, "target_language": target_language}
-    key = source_key(source_language, target_language, source)
-    rows = list(MemoryEntry.objects.filter(source_key=key, **languages).values_list(*ROW)[:limit])
+    if exact is None:
+        exact = _exact([source], source_language, target_language).get(source, [])
+    rows = exact[:limit]
     # An exact match is what a translator takes: no fuzzy search beside it.
+    if not rows and len(source) > LONGEST_FUZZY:
+        return []
     if not rows and uses_trigrams():
         rows = _trigram_candidates(source, source_language, target_language, minimum)
     elif not rows:
-        ids = _gram_candidates(source)
+        ids = _gram_candidates(source, languages)
         rows = MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
     scored = _scored(rows, source, minimum)[:limit]
     entries = MemoryEntry.objects.all()
@@ -91,11 +99,25 @@ def matches(source, source_language, target_language, limit=3, minimum=FUZZY, or
 ROW = ("pk", "source", "approved_at")
 
 
+def _exact(sources, source_language, target_language):
+    """`{source: [ROW]}` of the entries matching any of `sources` exactly (one query)."""
+    keys = {source_key(source_language, target_language, text): text for text in sources}
+    found = {}
+    rows = MemoryEntry.objects.filter(
+        source_key__in=keys, source_language=source_language, target_language=target_language
+    ).order_by("pk")
+    for key, *row in rows.values_list("source_key", *ROW):
+        found.setdefault(keys[key], []).append(tuple(row))
+    return found
+
+
 def _scored(rows, source, minimum):
     """`[(percent, pk)]` of the rows at `minimum` or more, best (then latest) first."""
     scored = []
     for pk, text, approved_at in rows:
-        if _quick_ratio(text, source) * 100 < minimum:
+        if text != source and (
+            len(text) > LONGEST_FUZZY or _quick_ratio(text, source) * 100 < minimum
+        ):
             continue
         score = percent(text, source)
         if score >= minimum:
@@ -135,7 +157,8 @@ def _trigram_candidates(source, source_language, target_language, minimum):
     return rows
 
 
-def _gram_candidates(source):
+def _gram_candidates(source, languages):
+    """The ids of the entries in the pair of `languages` sharing most rare n-grams."""
     query = grams(source)
     counts = dict(MemoryGramCount.objects.filter(gram__in=query).values_list("gram", "entries"))
     if not counts:
@@ -144,6 +167,7 @@ def _gram_candidates(source):
     rare = rare[: max(RARE_GRAMS, len(rare) // 3)]
     found = (
         MemoryGram.objects.filter(gram__in=rare)
+        .filter(**{f"entry__{name}": value for name, value in languages.items()})
         .values("entry")
         .annotate(shared=Count("pk"))
         .order_by("-shared", "entry")[:CANDIDATES]
@@ -160,11 +184,17 @@ class Suggestion:
 def suggestions(original, source_language, target_language, rich=False, budget=None):
     """`[Suggestion]`: each segment of a field's original with its matches (the
     workbench's). `budget`, a one-item list, caps the lookups a page makes."""
-    found = []
-    for segment in segments(original, source_language, rich):
-        if budget is not None:
-            if budget[0] <= 0:
-                break
-            budget[0] -= 1
-        found.append(Suggestion(segment, matches(segment, source_language, target_language)))
-    return found
+    wanted = segments(original, source_language, rich)
+    if budget is not None:
+        wanted = wanted[: max(budget[0], 0)]
+        budget[0] -= len(wanted)
+    if not wanted:
+        return []
+    exact = _exact(wanted, source_language, target_language)
+    return [
+        Suggestion(
+            segment,
+            matches(segment, source_language, target_language, exact=exact.get(segment, [])),
+        )
+        for segment in wanted
+    ]

@@ -44,6 +44,8 @@ class MemoryEntry(models.Model):
     record = GenericForeignKey("content_type", "object_id")
     field = models.CharField(_("field"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # From a TMX file: `memory rebuild` keeps it (it remakes only the pairs it made).
+    imported = models.BooleanField(_("imported"), default=False)
     approved_at = models.DateTimeField(_("approved"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

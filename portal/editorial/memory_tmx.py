@@ -6,11 +6,13 @@ for its origin: `x-portal-record` ("news.article/12/title") and `x-portal-note`.
 An import is checked whole first: a file that is not TMX, a unit with a language
 the portal lacks, without two segments or with an empty or overlong one, or a bad
 date refuses the whole file with the reasons (`TmxError`), and nothing is stored.
+Imported entries are credited to the importer (the file's `creationid` goes in
+`note`), and an origin is kept only when it names a translated field of a kind
+with translated text; otherwise its text goes in `note` too.
 """
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -18,13 +20,16 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from translate.storage import tmx
 
-from portal.editorial.memory import add, clean
+from portal.editorial.matrix import kinds
+from portal.editorial.memory import LONGEST, add, clean
 from portal.editorial.memory_models import MemoryEntry
+from portal.editorial.translation_state import text_fields
+from portal.editorial.xml_entities import uses_entities
 from portal.formatting.language_tags import canonical, portal_language
 
 RECORD, NOTE = "x-portal-record", "x-portal-note"
 DATE = "%Y%m%dT%H%M%SZ"
-LONGEST = 10_000  # characters in a segment
+BIGGEST_ID = 2**63 - 1  # an origin's id must fit `object_id` (a bigint)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -88,15 +93,19 @@ def read(data, user, filename):
         store = tmx.tmxfile.parsestring(data)
     except Exception as error:  # translate-toolkit raises lxml's and its own errors
         raise TmxError([_("This is not a TMX file: %(error)s") % {"error": error}]) from None
+    if uses_entities(store.document.getroot()):
+        raise TmxError(
+            [_("This TMX file declares or uses entities, which the portal does not read.")]
+        )
     if store.document.getroot().tag != "tmx":
         raise TmxError([_("This is not a TMX file.")])
     header = store.document.getroot().find("header")
     default_source = header.get("srclang") if header is not None else None
-    users = {}
+    origins = {model._meta.label_lower: model for model in kinds()}
     entries, problems = [], []
     for number, unit in enumerate(store.units, start=1):
         try:
-            entries.append(_entry(unit, default_source, user, filename, users))
+            entries.append(_entry(unit, default_source, user, filename, origins))
         except ValueError as error:
             problems.append(
                 _("unit %(number)s: %(problem)s") % {"number": number, "problem": error}
@@ -108,7 +117,7 @@ def read(data, user, filename):
     return entries
 
 
-def _entry(unit, default_source, user, filename, users):
+def _entry(unit, default_source, user, filename, origins):
     element = unit.xmlelement
     segments = {}
     for node in unit.getlanguageNodes():
@@ -132,11 +141,18 @@ def _entry(unit, default_source, user, filename, users):
         source=source,
         target=target,
         approved_at=_date(element.get("changedate") or element.get("creationdate")),
-        approved_by=_approver(element.get("changeid") or element.get("creationid"), user, users),
+        approved_by=user,
+        imported=True,
     )
     props = {prop.get("type"): (prop.text or "") for prop in element.iterchildren("prop")}
-    _origin(entry, props.get(RECORD, ""))
-    entry.note = props.get(NOTE, "")[:200]
+    notes = [props.get(NOTE, "")]
+    origin = props.get(RECORD, "")
+    if origin and not _origin(entry, origin, origins):
+        notes.append(origin)
+    approver = element.get("changeid") or element.get("creationid") or ""
+    if approver and approver != user.get_username():
+        notes.append(_("approved by %(name)s") % {"name": approver})
+    entry.note = "; ".join(note for note in notes if note)[:200]
     if not entry.note and not entry.content_type_id:
         entry.note = (_("Imported from %(file)s") % {"file": filename})[:200]
     return entry.fill_keys()
@@ -151,24 +167,19 @@ def _date(value):
         raise ValueError(_("the date %(date)s is not a TMX date") % {"date": value}) from None
 
 
-def _approver(name, user, users):
-    """The user named in the file if the portal has one, else the importer."""
-    if not name:
-        return user
-    if name not in users:
-        users[name] = get_user_model().objects.filter(username=name).first() or user
-    return users[name]
-
-
-def _origin(entry, value):
+def _origin(entry, value, origins):
+    """Set `entry`'s record from "app.model/id/field" when the model has translated
+    text, the field is one of its translated fields and the id fits; True if so."""
     label, _slash, rest = value.partition("/")
     object_id, _slash, field = rest.partition("/")
-    app_label, _dot, model = label.partition(".")
-    if not (object_id.isdigit() and field):
-        return
-    content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
-    if content_type is not None:
-        entry.content_type, entry.object_id, entry.field = content_type, int(object_id), field
+    model = origins.get(label)
+    if model is None or field not in text_fields(model):
+        return False
+    if not (object_id.isascii() and object_id.isdigit() and 0 < int(object_id) <= BIGGEST_ID):
+        return False
+    entry.content_type = ContentType.objects.get_for_model(model)  # cached by Django
+    entry.object_id, entry.field = int(object_id), field
+    return True
 
 
 def import_file(data, user, filename):

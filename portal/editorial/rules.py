@@ -37,22 +37,23 @@ ONLY_PUBLISHERS = _(
 )
 
 
-def _perm(model, action):
+def perm_name(model, action):
+    """The permission's full name ("news.publish_article")."""
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
 def can_publish(user, model):
-    return user.has_perm(_perm(model, "publish"))
+    return user.has_perm(perm_name(model, "publish"))
 
 
 def can_edit_structure(user, model):
     """Every field, not only the translated text: editors and publishers."""
-    return user.has_perm(_perm(model, "change"))
+    return user.has_perm(perm_name(model, "change"))
 
 
 def can_translate(user, model):
     """The translated text of a record: translators, and whoever edits every field."""
-    return user.has_perm(_perm(model, "translate")) or can_edit_structure(user, model)
+    return user.has_perm(perm_name(model, "translate")) or can_edit_structure(user, model)
 
 
 def structure_fields(model):
@@ -137,7 +138,7 @@ def can_preview(user, model):
     return (
         user.is_authenticated
         and user.is_staff
-        and user.has_perm(_perm(model, "view"))
+        and user.has_perm(perm_name(model, "view"))
         and (not must_use_two_factor(user) or _verified(user))
     )
 

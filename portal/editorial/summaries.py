@@ -112,7 +112,9 @@ def kinds():
     return sorted(found, key=lambda model: model._meta.label_lower)
 
 
-def _public(record, owner):
+def is_public(record, owner):
+    """Whether `record` is published: by its own status, or a part (`owner`, its
+    `owner_field`) by its owner's; a record with neither is public."""
     if hasattr(record, "status"):
         return record.status == Status.PUBLISHED
     parent = getattr(record, owner.name) if owner is not None else None
@@ -150,7 +152,7 @@ def summarise(record, glossary):
         object_id=record.pk,
         names=_names(record),
         original_language=original_language,
-        public=_public(record, owner),
+        public=is_public(record, owner),
         workbench_type=ContentType.objects.get_for_model(translated_with),
         workbench_id=translated_with.pk,
         cells=cells,

@@ -185,7 +185,7 @@ def build_unit(record, language, user, glossary, data=None, parent=None, budget=
         value = form[target].value()
         found, lacking = glossary.check(original, original_language, value, language)
         memory = []
-        if state in (MISSING, STALE) and not locked:
+        if state in (MISSING, STALE) and not locked and data is None:  # not when saving
             memory = suggestions(original, original_language, language, rich, budget)
         rows.append(
             Row(

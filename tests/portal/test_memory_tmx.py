@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from translate.storage import tmx
 
 from news.models import Article
@@ -151,3 +153,80 @@ def test_the_admin_exports_and_imports_for_publishers(client, sign_in, publisher
     assert response.status_code == 200
     assert "the language fr is not one of the site" in response.content.decode()
     assert MemoryEntry.objects.count() == 2
+
+
+def unit(record, creationid="pub", source="好的句子。", target="Good."):
+    return (
+        f'<tu srclang="zh-Hans" creationid="{creationid}">'
+        f'<prop type="x-portal-record">{record}</prop>'
+        f'<tuv xml:lang="zh-Hans"><seg>{source}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{target}</seg></tuv></tu>'
+    )
+
+
+def tmx_file(*units):
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><tmx version="1.4">'
+        '<header srclang="zh-Hans" creationtool="x" creationtoolversion="1" segtype="sentence"'
+        ' o-tmf="x" adminlang="en" datatype="plaintext"/><body>' + "".join(units) + "</body></tmx>"
+    ).encode()
+
+
+def test_an_origin_is_kept_only_for_a_translated_field_with_a_fitting_id(publisher):
+    get_user_model().objects.create_user("someone")
+    article = make_article()
+    bad = [
+        "news.article/" + "9" * 30 + "/title",  # over bigint
+        "news.article/0/title",
+        "news.article/1/" + "x" * 150,  # over the field's length
+        "auth.user/1/password",  # not a kind with translated text
+        "news.article/1/slug",  # not a translated field
+    ]
+    units = [unit(origin, source=f"句子{n}。") for n, origin in enumerate(bad)]
+    units.append(unit(f"news.article/{article.pk}/title", creationid="someone"))
+    with CaptureQueriesContext(connection) as queries:
+        read, added = memory_tmx.import_file(tmx_file(*units), publisher, "x.tmx")
+    assert (read, added) == (6, 6)
+    assert len(queries) < 20  # no query per unit for its origin or approver
+    kept = MemoryEntry.objects.get(source="好的句子。")
+    assert (kept.content_type.model, kept.object_id, kept.field) == ("article", article.pk, "title")
+    assert kept.approved_by == publisher  # the importer, the file's approver noted
+    assert kept.note == "approved by someone"
+    for n, origin in enumerate(bad):
+        entry = MemoryEntry.objects.get(source=f"句子{n}。")
+        assert entry.content_type is None and entry.object_id is None
+        assert entry.note == origin[:200]
+        assert entry.approved_by == publisher
+
+
+def test_a_rebuild_keeps_imported_entries_even_with_an_origin(publisher):
+    article = make_article()
+    data = tmx_file(unit(f"news.article/{article.pk}/title"))
+    assert memory_tmx.import_file(data, publisher, "x.tmx") == (1, 1)
+    memory.rebuild()
+    entry = MemoryEntry.objects.get(source="好的句子。")
+    assert entry.imported and entry.object_id == article.pk
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<tmx version="1.4"><header srclang="zh-Hans" creationtool="x" creationtoolversion="1"
+ segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="zh-Hans"><seg>&b;</seg></tuv><tuv xml:lang="en"><seg>Bomb.</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_file_declaring_entities_is_refused(publisher):
+    with pytest.raises(memory_tmx.TmxError, match="declares or uses entities"):
+        memory_tmx.import_file(BOMB, publisher, "bomb.tmx")
+    assert not MemoryEntry.objects.exists()
+
+
+def test_the_admin_sends_a_large_file_to_the_command(client, sign_in):
+    from portal.editorial.memory_admin import LARGEST_UPLOAD
+
+    sign_in("Publishers")
+    upload = SimpleUploadedFile("big.tmx", b" " * (LARGEST_UPLOAD + 1))
+    response = client.post("/admin/portal/memoryentry/import/", {"file": upload})
+    assert response.status_code == 200
+    assert "manage.py memory import" in response.content.decode()

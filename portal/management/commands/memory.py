@@ -28,8 +28,8 @@ class Command(BaseCommand):
         back.add_argument(
             "--user",
             required=True,
-            help="The publisher (username) the import is made as; units naming no approver "
-            "are approved by them.",
+            help="The publisher (username) the import is made as, credited as the approver "
+            "(a unit's own approver is kept in its note).",
         )
         back.add_argument("file")
 
