@@ -23,10 +23,7 @@ EXACT_UP_TO = 1_000
 
 
 def planner_estimate(queryset):
-    """The number of rows PostgreSQL's planner expects `queryset` to have, or None
-    on another database."""
-    if connections[queryset.db].vendor != "postgresql":
-        return None
+    """The number of rows PostgreSQL's planner expects `queryset` to have."""
     plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
@@ -41,16 +38,14 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self):
         rows = self.object_list
-        if not hasattr(rows, "explain"):
-            return super().count
+        if not hasattr(rows, "explain") or connections[rows.db].vendor != "postgresql":
+            return super().count  # no estimate to fall back on: counted once, exactly
         # Neither the order nor the annotations (a changelist's "awaiting approval") of
         # the page: a slice is counted as a subquery, which would keep them.
         bounded = rows.order_by().values("pk")[: self.exact_up_to + 1].count()
         if bounded <= self.exact_up_to:
             return bounded
         estimate = planner_estimate(rows)
-        if estimate is None:
-            return rows.count()
         self.estimated = True
         # Never fewer than are known to be there: the pages past them are reachable.
         return max(estimate, bounded)
