@@ -22,33 +22,19 @@ from portal.editorial import memory
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.models import PendingChange
 from tests.browser.conftest import screenshot
-from tests.browser.test_editorial_story import (
-    people,  # noqa: F401 (a fixture)
-    signed_in,
-)
+from tests.browser.test_editorial_story import people  # noqa: F401 (a fixture)
+from tests.browser.test_qa_story import SAYS as QA_SAYS
+from tests.browser.test_qa_story import in_language
 from tests.factories import make_article
 
 APPROVED_ZH = "2021年12月9日，代市长吕志成出席签约仪式。"
 APPROVED_EN = "On 9 December 2021, Acting Mayor Lyu Zhicheng attended the signing."
+# The QA story's messages, for the date of this story's original.
 SAYS = {
-    "en": {
-        "figure": "does not match the figure “1350万”",
-        "date": "does not match the date “2021年12月10日”",
-        "name": "write “Lyu",
-    },
-    "zh-hans": {
-        "figure": "与原文中的数字“1350万”不符",
-        "date": "与原文中的日期“2021年12月10日”不符",
-        "name": "应写作“Lyu",
-    },
+    "en": {**QA_SAYS["en"], "date": "does not match the date “2021年12月10日”"},
+    "zh-hans": {**QA_SAYS["zh-hans"], "date": "与原文中的日期“2021年12月10日”不符"},
 }
 REASON = "Rounded for readers, as the office's English releases write sums."
-
-
-def in_language(browser, site, role, language):
-    page = signed_in(browser, site, role)
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])
-    return page
 
 
 @pytest.mark.parametrize("admin_language", ["en", "zh-hans"])
