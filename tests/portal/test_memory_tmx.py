@@ -230,3 +230,27 @@ def test_the_admin_sends_a_large_file_to_the_command(client, sign_in):
     response = client.post("/admin/portal/memoryentry/import/", {"file": upload})
     assert response.status_code == 200
     assert "manage.py memory import" in response.content.decode()
+
+
+def test_the_list_shows_each_pair_side_by_side_in_the_admins_language(client, sign_in):
+    long_source = "市长会见了代表团，" * 20 + "并出席了签约仪式。"
+    memory.add(
+        [
+            MemoryEntry(
+                source=long_source,
+                target="The mayor met the <delegation>.",
+                source_language="zh-hans",
+                target_language="en",
+                note="Imported from office.tmx",
+                approved_at=datetime.datetime(2026, 3, 4, tzinfo=datetime.UTC),
+            ).fill_keys()
+        ]
+    )
+    sign_in("Translators")
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/admin/portal/memoryentry/").content.decode()
+    assert ">原文<" in page and ">译文<" in page
+    # A long sentence is cut so that its translation fits beside it, whole on hover.
+    assert f'title="{long_source}"' in page
+    assert long_source[:80] in page and f">{long_source}<" not in page
+    assert "The mayor met the &lt;delegation&gt;." in page
