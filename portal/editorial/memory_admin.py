@@ -43,7 +43,7 @@ class MemoryEntryAdmin(admin.ModelAdmin):
         "approved_at",
         "approved_by",
     )
-    list_filter = ("source_language", "target_language")
+    list_filter = ("source_language", "target_language", "over_qa_errors")
     search_fields = ("source", "target")
     list_select_related = ("approved_by", "content_type")
     date_hierarchy = "approved_at"
