@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial.editions import language_name
 from portal.editorial.pending_admin import publishes_directly
 from portal.editorial.qa import run_checks
 from portal.editorial.qa_gate import (
@@ -26,7 +27,7 @@ from portal.editorial.qa_gate import (
     reason_text,
 )
 from portal.editorial.translation_state import text_fields
-from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+from portal.formatting.i18n import LANGUAGE_CODES
 
 REASON = "qa_reason"  # the posted reason, one for the form and its inlines
 NEEDS_REASON = gettext_lazy(
@@ -76,8 +77,11 @@ def check(form, user, parent=None):
     model = type(form.instance)
     for name, found in findings.items():
         field = model._meta.get_field(name)
-        language = LANGUAGE_LABELS.get(field.language, field.language)
-        form.qa_rows.append((f"{field.translated_field.verbose_name} ({language})", found))
+        label = _("%(field)s (%(language)s)") % {
+            "field": field.translated_field.verbose_name,
+            "language": language_name(field.language),
+        }
+        form.qa_rows.append((label, found))
     errors = error_fields(findings)
     if not errors or not publishes_directly(user, form.instance, parent):
         return
