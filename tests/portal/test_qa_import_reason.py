@@ -133,7 +133,9 @@ def test_the_command_takes_a_reason_and_fails_without_one(fund, tmp_path):
     assert Article.objects.get(pk=fund.pk).title_en == ""
     with pytest.raises(CommandError, match="--reason: at most 1000 characters"):
         call_command("xliff", "import", "--user", "publishers", "--reason", "x" * 1001, str(path))
-    call_command("xliff", "import", "--user", "publishers", "--reason", REASON, str(path), stdout=out)
+    call_command(
+        "xliff", "import", "--user", "publishers", "--reason", REASON, str(path), stdout=out
+    )
     fund.refresh_from_db()
     assert fund.title_en == WRONG
     version = fund.history.order_by("-history_id").first()
