@@ -124,7 +124,7 @@ def override_reason(record, reason):
     save published, scheduled or withdrew it)."""
     text = _("Saved over QA errors: %(reason)s") % {"reason": reason}
     state = getattr(record, "_change_reason", None)
-    return f"{state}; {text}" if state else text
+    return _("%(state)s; %(reason)s") % {"state": state, "reason": text} if state else text
 
 
 def _mark(form, request):

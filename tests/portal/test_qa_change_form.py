@@ -135,7 +135,7 @@ def test_the_findings_and_the_reason_field_speak_the_admins_language(client, sig
     client.cookies["django_language"] = "zh-hans"
     response = post(client, article, title_en=WRONG)
     assertContains(response, ZH)
-    assertContains(response, "在这些错误之上保存的理由")
+    assertContains(response, "不顾这些错误仍予保存的理由")
 
 
 def test_an_exchange_changed_inline_on_a_published_city_is_checked(client, sign_in):
