@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='memoryentry',
             name='over_qa_errors',
-            field=models.BooleanField(default=False, verbose_name='approved over QA errors'),
+            field=models.BooleanField(db_default=False, default=False, verbose_name='approved over QA errors'),
         ),
     ]
