@@ -12,6 +12,7 @@ translation memory (`qa_gate.mark_override`). A save that waits for a publisher
 publisher applies it, on the approve screen.
 """
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
@@ -78,7 +79,7 @@ def check(form, user, parent=None):
     for name, found in findings.items():
         field = model._meta.get_field(name)
         label = _("%(field)s (%(language)s)") % {
-            "field": field.translated_field.verbose_name,
+            "field": capfirst(field.translated_field.verbose_name),
             "language": language_name(field.language),
         }
         form.qa_rows.append((label, found))
