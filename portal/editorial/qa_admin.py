@@ -47,14 +47,26 @@ def _describe(finding):
     }
 
 
-def _findings(form, parent):
+def _changed(form, restoring):
+    """The fields `form` changes: against what it showed, or, restoring an old version
+    (whose values the form starts from), against the record as saved."""
+    record = form.instance
+    if not restoring or record.pk is None:
+        return set(form.changed_data)
+    fields = [field for field in record._meta.fields if field.name in form.fields]
+    names = [field.name for field in fields]
+    saved = type(record)._base_manager.filter(pk=record.pk).values(*names).first() or {}
+    return {f.name for f in fields if saved.get(f.name) != f.value_from_object(record)}
+
+
+def _findings(form, parent, restoring=False):
     """`{localized field name: [Finding]}` for the translations `form` changes."""
     record = form.instance
     source_language = getattr(record, "original_language", None)
     source_language = source_language or getattr(parent, "original_language", None)
     if source_language not in LANGUAGE_CODES:
         return {}
-    changed, found = set(form.changed_data), {}
+    changed, found = _changed(form, restoring), {}
     for name in text_fields(type(record)):
         source = getattr(record, build_localized_fieldname(name, source_language)) or ""
         for language in LANGUAGE_CODES:
@@ -65,14 +77,15 @@ def _findings(form, parent):
     return found
 
 
-def check(form, user, parent=None):
+def check(form, user, parent=None, restoring=False):
     """Run the gate on a validated `form` (its instance holds the posted values): the
     QA findings go on `form.qa_rows`; errors without a reason on the fields
     (`form.qa_blocked`); with one, `form.qa_over` names the fields saved over them."""
     form.qa_rows, form.qa_blocked, form.qa_over = [], False, set()
     if getattr(form, "cleaned_data", {}).get("DELETE"):
         return  # an inline row deleted
-    findings = {name: found for name, found in _findings(form, parent).items() if found}
+    found = _findings(form, parent, restoring)
+    findings = {name: items for name, items in found.items() if items}
     if not findings:
         return
     model = type(form.instance)
@@ -94,13 +107,13 @@ def check(form, user, parent=None):
         form.qa_over = errors
 
 
-def gated(form_class, user):
+def gated(form_class, user, restoring=False):
     """`form_class` with the gate run after its own validation."""
 
     class QAGatedForm(form_class):
         def _post_clean(self):
             super()._post_clean()
-            check(self, user, getattr(self, "qa_parent", None))
+            check(self, user, getattr(self, "qa_parent", None), restoring)
 
     return QAGatedForm
 
@@ -139,7 +152,12 @@ class QAGateMixin:
     """The gate on a translated record's admin form and its inlines (`gated`)."""
 
     def get_form(self, request, obj=None, **kwargs):
-        return gated(super().get_form(request, obj, **kwargs), request.user)
+        restoring = getattr(request, "qa_restoring", False)
+        return gated(super().get_form(request, obj, **kwargs), request.user, restoring)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.qa_restoring = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         _mark(form, request)
@@ -154,16 +172,29 @@ class QAGateMixin:
         forms = [context["adminform"].form]
         for inline in context.get("inline_admin_formsets", []):
             forms += inline.formset.forms
-        blocked = [form for form in forms if getattr(form, "qa_blocked", False)]
-        if blocked:
-            context.update(
-                qa_blocked=True,
-                qa_message=NEEDS_REASON % {"limit": REASON_LENGTH},
-                qa_rows=[row for form in blocked for row in form.qa_rows],
-                qa_reason=request.POST.get(REASON, ""),
-                qa_reason_limit=REASON_LENGTH,
-            )
+        context.update(_context(request, forms))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """Restoring an old version (simple-history's form) is a save like any other."""
+        if "adminform" in context:  # the form, not the list of versions
+            context.update(_context(request, [context["adminform"].form]))
+        return super().render_history_view(request, template, context, **kwargs)
+
+
+def _context(request, forms):
+    """What the change form shows of the gate (`admin/change_form.html`): the findings
+    of the forms it stopped, and the reason field."""
+    blocked = [form for form in forms if getattr(form, "qa_blocked", False)]
+    if not blocked:
+        return {}
+    return {
+        "qa_blocked": True,
+        "qa_message": NEEDS_REASON % {"limit": REASON_LENGTH},
+        "qa_rows": [row for form in blocked for row in form.qa_rows],
+        "qa_reason": request.POST.get(REASON, ""),
+        "qa_reason_limit": REASON_LENGTH,
+    }
 
 
 class QAGateInlineMixin:

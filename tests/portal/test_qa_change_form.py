@@ -170,3 +170,23 @@ def test_the_memory_flags_the_pairs_saved_over_errors_only(client, sign_in, arti
     }
     body_pairs = set(entries.filter(field="body").values_list("target", "over_qa_errors"))
     assert ("It holds USD 13.5 million in all.", False) in body_pairs
+
+
+def test_restoring_an_old_version_with_an_error_takes_a_reason_too(client, sign_in, article):
+    article.title_en = WRONG
+    article.save()  # an old version holding the error
+    old = article.history.order_by("history_id").last()
+    article.title_en = "Shenyang sets up a USD 13.5 million fund"
+    article.save()
+    sign_in("Publishers")
+    url = reverse("admin:news_article_simple_history", args=[article.pk, old.history_id])
+    page = client.get(url)
+    refused = client.post(url, admin_form_data(page))
+    assert refused.status_code == 200
+    assertContains(refused, 'id="qa-override"')
+    assertContains(refused, EN)
+    assert client.post(url, admin_form_data(page, qa_reason=REASON)).status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == WRONG
+    version = article.history.order_by("-history_id").first()
+    assert version.history_change_reason == f"Saved over QA errors: {REASON}"
