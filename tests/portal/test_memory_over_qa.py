@@ -64,8 +64,12 @@ def test_a_clean_match_goes_before_an_equal_flagged_one(two_pairs):
 
 
 def test_a_better_flagged_match_still_goes_first():
-    further = "卡拉奇市长代表团再次访问了沈阳。"
-    memory.add([entry("Flagged.", True, 9), entry("Clean.", False, 1, further)])
+    memory.add(
+        [
+            entry("Flagged.", True, 9, "卡拉奇代表团再次访问沈阳！"),  # one character off
+            entry("Clean.", False, 1, "卡拉奇代表团再次访问沈阳市！"),  # two off
+        ]
+    )
     found = matches(FUZZY, "zh-hans", "en")
     assert [m.entry.target for m in found] == ["Flagged.", "Clean."]
     assert found[0].percent > found[1].percent
