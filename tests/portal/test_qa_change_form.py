@@ -190,3 +190,31 @@ def test_restoring_an_old_version_with_an_error_takes_a_reason_too(client, sign_
     assert article.title_en == WRONG
     version = article.history.order_by("-history_id").first()
     assert version.history_change_reason == f"Saved over QA errors: {REASON}"
+
+
+def test_a_stage_changed_inline_is_checked_against_its_citys_original_language(client):
+    """Stages are a superuser's (no role holds their permissions)."""
+    from django.contrib.auth.models import User
+
+    from cities.models import Stage
+    from tests.two_factor import sign_in_fully
+
+    city = make_city(slug="karachi-stages", original_language="zh-hans")
+    stage = Stage.objects.create(
+        city=city, stage="sister", document_zh_hans="2021年协议", document_en="2021 agreement"
+    )
+    sign_in_fully(client, User.objects.create_superuser("root", "root@example.org", "pw"))
+    client.cookies["django_language"] = "en"
+    url = change_url(city)
+    data = admin_form_data(client.get(url))
+    name = next(key for key, value in data.items() if value == ["2021 agreement"])
+    data[name] = ["2012 agreement"]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assertContains(response, 'id="qa-override"')
+    stage.refresh_from_db()
+    assert stage.document_en == "2021 agreement"
+    data["qa_reason"] = [REASON]
+    assert client.post(url, data).status_code == 302
+    stage.refresh_from_db()
+    assert stage.document_en == "2012 agreement"
