@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from cities.models import Fact, Source, SourceKind, Stage, StatedTotal
 from cities.templatetags.cities import figure_value
 from portal.editorial.admin import LockedWithParentMixin
+from portal.editorial.qa_admin import QAGateInlineMixin
 
 
 class FactInline(LockedWithParentMixin, admin.TabularInline):
@@ -34,7 +35,7 @@ class FactInline(LockedWithParentMixin, admin.TabularInline):
     autocomplete_fields = ("sources",)
 
 
-class StageInline(LockedWithParentMixin, TranslationStackedInline):
+class StageInline(QAGateInlineMixin, LockedWithParentMixin, TranslationStackedInline):
     """Stacked, not tabular: each stage's document and signatories come in both
     languages, and as table columns they pushed the city's form far past the window."""
 

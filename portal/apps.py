@@ -13,7 +13,7 @@ class PortalConfig(AppConfig):
 
         from portal.caching import revision
         from portal.caching.deploy import deploy_id
-        from portal.editorial import glossary_refresh, memory, summaries
+        from portal.editorial import glossary_refresh, memory_approval, summaries
         from portal.editorial.roles import post_migrate_roles
         from portal.operations import proxy
         from portal.pictures.models import watch_deletions
@@ -25,7 +25,7 @@ class PortalConfig(AppConfig):
         post_migrate.connect(post_migrate_roles, sender=self)
         watch_deletions()
         summaries.connect()
-        memory.connect()
+        memory_approval.connect()
         glossary_refresh.connect()
         revision.site_changed.connect(proxy.purge_on_change, dispatch_uid="proxy-purge")
         deploy_id()  # the files this process loaded, before a deployment replaces them

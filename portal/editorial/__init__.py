@@ -17,11 +17,15 @@
 - `editions`: what a visitor of each language gets of a published record
   (the rule itself is `models.PublishableQuerySet.in_language`).
 - `workbench`, `glossary`, `matrix` (+ `matrix_view`), `xliff` (+
-  `xliff_format`, `xliff_reading`, `xliff_import`, `xliff_report`,
-  `xliff_views`, and `xliff_jobs` with its table `import_jobs` for a large
+  `xliff_format`, `xliff_reading`, `xliff_import`, `xliff_saving`,
+  `xliff_report`, `xliff_views`, and `xliff_jobs` with its table `import_jobs` for a large
   file imported in the background): the translators' side-by-side workbench,
   official names, the completeness matrix, exchange with CAT tools; `qa`
-  (+ `qa_view`): the QA checks of a translation against its original.
+  (+ `qa_view`): the QA checks of a translation against its original;
+  `qa_gate` (+ `qa_admin` for the change form): the one rule for publishing
+  over QA errors with a reason; `memory` (+ `memory_models`, `memory_lookup`,
+  `memory_approval`, `memory_tmx`, `memory_xliff`, `memory_admin`): the
+  translation memory.
 
 May import: `portal.formatting`, Django and third-party libraries. Never the
 apps (`cities`, `news`) or the project's top modules: models are found

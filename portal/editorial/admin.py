@@ -21,6 +21,7 @@ from portal.editorial.editions import (
 from portal.editorial.json_text import JsonText
 from portal.editorial.models import Status
 from portal.editorial.pending_admin import PendingChangesMixin
+from portal.editorial.qa_admin import QAGateInlineMixin, QAGateMixin
 from portal.editorial.translation_state import (
     AWAITING,
     MISSING,
@@ -221,6 +222,7 @@ class TranslationStateMixin:
 
 
 class TranslatableAdmin(
+    QAGateMixin,
     QuickRowsMixin,
     TranslationStateMixin,
     EditorialRulesMixin,
@@ -263,6 +265,7 @@ class LockedWithParentMixin:
 
 
 class TranslatableStackedInline(
+    QAGateInlineMixin,
     LockedWithParentMixin,
     EditorialRulesMixin,
     OriginalLanguageRequiredMixin,

@@ -21,6 +21,8 @@ class XliffImport(models.Model):
     language = models.CharField(max_length=16)
     # The file itself, until the job is done.
     data = models.BinaryField(editable=False)
+    # A publisher's reason for importing over QA errors (`xliff_import.import_file`).
+    qa_reason = models.TextField(_("reason for importing over QA errors"), blank=True)
     units = models.PositiveIntegerField(_("units"), default=0)
     checked = models.PositiveIntegerField(_("units checked"), default=0)
     phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices, default=Phase.QUEUED)

@@ -3,8 +3,8 @@
 A translation is approved when a version of a published record is saved by one
 who may publish it (the change form, the workbench, a pending change applied, an
 XLIFF import applied directly): then each of its complete translated fields goes
-in, pair by pair (`approve`, on simple-history's signal for each new version).
-`rebuild` does the same for every record already approved.
+in, pair by pair (`approve`, on simple-history's signal for each new version:
+`memory_approval`). `rebuild` does the same for every record already approved.
 
 The memory holds plain text. Rich text is split at its blocks (paragraphs,
 headings, list items) and its inline tags are dropped; each block is split into
@@ -21,7 +21,6 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
-from simple_history.signals import post_create_historical_record
 
 from portal.editorial import rules
 from portal.editorial.matrix import kinds, owner_field
@@ -161,8 +160,9 @@ def publishing_model(model):
     return model if owner is None else owner.related_model
 
 
-def record_entries(record, when, user=None):
-    """The memory's entries for `record`'s complete translations, approved `when`."""
+def record_entries(record, when, user=None, over=frozenset()):
+    """The memory's entries for `record`'s complete translations, approved `when`; those
+    of the localized fields `over` approved over QA errors (`qa_gate.overridden`)."""
     if not isinstance(record, Translatable) or not is_public(record, owner_field(type(record))):
         return []
     model = type(record)
@@ -190,46 +190,24 @@ def record_entries(record, when, user=None):
                     field=name,
                     approved_at=when,
                     approved_by=user,
+                    over_qa_errors=build_localized_fieldname(name, language) in over,
                 )
                 entries.append(entry.fill_keys())
     return entries
 
 
-def approve(record, user, when=None):
-    """Add `record`'s approved translations, approved by `user` (a publisher)."""
-    return add(record_entries(record, when or timezone.now(), user))
-
-
-def on_new_version(sender, instance, history_user=None, history_date=None, **kwargs):
-    if isinstance(instance, Translatable) and not is_public(instance, owner_field(type(instance))):
-        withdraw(instance)
-        return
-    if (
-        isinstance(instance, Translatable)
-        and history_user is not None
-        and rules.can_publish(history_user, publishing_model(type(instance)))
-    ):
-        approve(instance, history_user, history_date)
-
-
-def withdraw(record):
-    """Remove the pairs approved in `record` (no longer published); imports stay."""
-    content_type = ContentType.objects.get_for_model(type(record))
-    MemoryEntry.objects.filter(
-        content_type=content_type, object_id=record.pk, imported=False
-    ).delete()
-
-
-def connect():
-    """Fill the memory on approval (called once, from the app's `ready`)."""
-    post_create_historical_record.connect(on_new_version, dispatch_uid="translation-memory")
+def approve(record, user, when=None, over=frozenset()):
+    """Add `record`'s approved translations, approved by `user` (a publisher); those of
+    the localized fields `over` approved over QA errors."""
+    return add(record_entries(record, when or timezone.now(), user, over))
 
 
 def rebuild(progress=None):
     """The memory again from every approved translation: the pairs from records go
     (imported ones, `imported`, stay) and come back, each with its record's latest
-    version by a publisher (author and date, or its last change). Each model is
-    one transaction, so the database is never locked for the whole rebuild.
+    version by a publisher (author and date, or its last change), and a pair that was
+    flagged as approved over QA errors flagged again. Each model is one transaction,
+    so the database is never locked for the whole rebuild.
     Returns the number of entries added."""
     models = [model for model in kinds() if issubclass(model, Translatable)]
     types = ContentType.objects.get_for_models(*models)
@@ -238,8 +216,10 @@ def rebuild(progress=None):
     count = 0
     for model in models:
         with transaction.atomic():
-            made.filter(content_type=types[model]).delete()
-            count += _rebuild_model(model)
+            old = made.filter(content_type=types[model])
+            flagged = set(old.filter(over_qa_errors=True).values_list("key", flat=True))
+            old.delete()
+            count += _rebuild_model(model, flagged)
         if progress is not None:
             progress(model, count)
     if not uses_trigrams():
@@ -248,7 +228,7 @@ def rebuild(progress=None):
     return count
 
 
-def _rebuild_model(model):
+def _rebuild_model(model, flagged):
     queryset = model._base_manager.order_by("pk")
     owner = owner_field(model)
     if hasattr(model, "status"):
@@ -271,6 +251,7 @@ def _rebuild_model(model):
         when = getattr(record, "_approved", None) or getattr(record, "updated_at", None)
         for entry in record_entries(record, when or timezone.now()):
             entry.approved_by_id = getattr(record, "_approver", None)
+            entry.over_qa_errors = entry.key in flagged
             entries.append(entry)
         if len(entries) >= BATCH * 5:
             count += len(add(entries))

@@ -57,7 +57,7 @@ class MemoryEntryAdmin(admin.ModelAdmin):
     )
     # By date as a filter rather than a date hierarchy: no DISTINCT over every pair's
     # date on each view of a memory of 100,000 pairs and more.
-    list_filter = ("source_language", "target_language", "approved_at")
+    list_filter = ("source_language", "target_language", "over_qa_errors", "approved_at")
     search_fields = ("source", "target")
     list_select_related = ("approved_by", "content_type")
     change_list_template = "admin/memory_change_list.html"

@@ -46,6 +46,11 @@ class Match:
         return self.percent == 100
 
     @property
+    def over_qa_errors(self):
+        """Approved over QA errors: shown marked, offered after a clean match."""
+        return self.entry.over_qa_errors
+
+    @property
     def origin(self):
         """`(record, field label)` where the pair was approved (None, "" for an import)."""
         entry = self.entry
@@ -77,7 +82,7 @@ def matches(
     languages = {"source_language": source_language, "target_language": target_language}
     if exact is None:
         exact = _exact([source], source_language, target_language).get(source, [])
-    rows = exact[:limit]
+    rows = exact  # all of them: a clean one goes before one approved over QA errors
     # An exact match is what a translator takes: no fuzzy search beside it.
     if not rows and len(source) > LONGEST_FUZZY:
         return []
@@ -96,7 +101,7 @@ def matches(
     ]
 
 
-ROW = ("pk", "source", "approved_at")
+ROW = ("pk", "source", "approved_at", "over_qa_errors")
 
 
 def _exact(sources, source_language, target_language):
@@ -112,18 +117,19 @@ def _exact(sources, source_language, target_language):
 
 
 def _scored(rows, source, minimum):
-    """`[(percent, pk)]` of the rows at `minimum` or more, best (then latest) first."""
+    """`[(percent, pk)]` of the rows at `minimum` or more, best first; of equal ones, a
+    clean pair before one approved over QA errors, then the latest."""
     scored = []
-    for pk, text, approved_at in rows:
+    for pk, text, approved_at, over_qa_errors in rows:
         if text != source and (
             len(text) > LONGEST_FUZZY or _quick_ratio(text, source) * 100 < minimum
         ):
             continue
         score = percent(text, source)
         if score >= minimum:
-            scored.append((score, approved_at, pk))
-    scored.sort(key=lambda item: (-item[0], -item[1].timestamp(), item[2]))
-    return [(score, pk) for score, _approved_at, pk in scored]
+            scored.append((score, over_qa_errors, approved_at, pk))
+    scored.sort(key=lambda item: (-item[0], item[1], -item[2].timestamp(), item[3]))
+    return [(score, pk) for score, _over, _approved_at, pk in scored]
 
 
 def best(source, source_language, target_language, minimum=FUZZY, origin=True):
@@ -146,7 +152,7 @@ def _trigram_candidates(source, source_language, target_language, minimum):
                 "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(threshold)]
             )
             cursor.execute(
-                f"SELECT id, source, approved_at FROM {table} WHERE source %% %s "
+                f"SELECT id, source, approved_at, over_qa_errors FROM {table} WHERE source %% %s "
                 "AND source_language = %s AND target_language = %s "
                 "ORDER BY similarity(source, %s) DESC, id LIMIT %s",
                 [source, source_language, target_language, source, CANDIDATES],

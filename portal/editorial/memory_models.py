@@ -46,6 +46,11 @@ class MemoryEntry(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
     # From a TMX file: `memory rebuild` keeps it (it remakes only the pairs it made).
     imported = models.BooleanField(_("imported"), default=False)
+    # Published over QA errors, with a publisher's reason (`portal.editorial.qa_gate`):
+    # offered below a clean match of the same percentage.
+    over_qa_errors = models.BooleanField(
+        _("approved over QA errors"), default=False, db_default=False
+    )
     approved_at = models.DateTimeField(_("approved"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

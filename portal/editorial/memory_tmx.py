@@ -2,7 +2,9 @@
 
 Each entry is a `<tu>` with its source language (`srclang`), its approval date and
 approver (`creationdate`, `creationid`), and two properties of the portal's own
-for its origin: `x-portal-record` ("news.article/12/title") and `x-portal-note`.
+for its origin: `x-portal-record` ("news.article/12/title") and `x-portal-note`;
+a pair published over QA errors (`MemoryEntry.over_qa_errors`) has
+`<prop type="x-approved-over-qa">yes</prop>`, read back on import.
 An import is checked whole first: a file that is not TMX, a unit with a language
 the portal lacks, without two segments or with an empty or overlong one, or a bad
 date refuses the whole file with the reasons (`TmxError`), and nothing is stored.
@@ -28,6 +30,7 @@ from portal.editorial.xml_entities import uses_entities
 from portal.formatting.language_tags import canonical, portal_language
 
 RECORD, NOTE = "x-portal-record", "x-portal-note"
+OVER_QA = "x-approved-over-qa"  # "yes" when published over QA errors
 DATE = "%Y%m%dT%H%M%SZ"
 BIGGEST_ID = 2**63 - 1  # an origin's id must fit `object_id` (a bigint)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -81,6 +84,8 @@ def _add_unit(store, entry):
         )
     if entry.note:
         props.append((NOTE, entry.note))
+    if entry.over_qa_errors:
+        props.append((OVER_QA, "yes"))
     for position, (kind, value) in enumerate(props):
         prop = etree.Element("prop", type=kind)
         prop.text = value
@@ -145,6 +150,7 @@ def _entry(unit, default_source, user, filename, origins):
         imported=True,
     )
     props = {prop.get("type"): (prop.text or "") for prop in element.iterchildren("prop")}
+    entry.over_qa_errors = props.get(OVER_QA, "").strip().lower() in ("yes", "true", "1")
     notes = [props.get(NOTE, "")]
     origin = props.get(RECORD, "")
     if origin and not _origin(entry, origin, origins):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.models import PendingChange
+from portal.editorial.qa_gate import mark_override
 from portal.editorial.translation_state import suffix, text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 
@@ -197,9 +198,10 @@ def is_awaiting(record, language):
     return getattr(record, f"awaiting_{suffix(language)}", False)
 
 
-def apply(change, record, user, reason=""):
+def apply(change, record, user, reason="", over=()):
     """Write the pending values to the record: a new version, by the publisher, with
-    `reason` (why it is applied over a QA error) in the version's change reason.
+    `reason` (why it is applied over a QA error in the localized fields `over`) in the
+    version's change reason.
 
     Validated as a form would be (the record may have changed since the values
     were submitted: a slug taken meanwhile, a related record deleted): on a
@@ -223,10 +225,8 @@ def apply(change, record, user, reason=""):
     record.full_clean()
     author = change.author or _("someone")
     if reason:
-        record._change_reason = _("Applied changes by %(author)s over QA errors: %(reason)s") % {
-            "author": author,
-            "reason": reason,
-        }
+        text = _("Applied changes by %(author)s over QA errors: %(reason)s")
+        mark_override(record, over, text % {"author": author, "reason": reason})
     else:
         record._change_reason = _("Applied changes by %(author)s") % {"author": author}
     record._history_user = user

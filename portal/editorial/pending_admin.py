@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.editorial import pending, proposals, rules
 from portal.editorial.editions import language_name
 from portal.editorial.glossary import Glossary
+from portal.editorial.qa_gate import REASON_LENGTH, error_fields, needs_reason, reason_text
+from portal.editorial.summaries import is_public, owner_field
 
 HELD_BACK = _(
     "This is published, so your changes wait for a publisher: visitors still see the "
@@ -32,7 +34,6 @@ NEEDS_REASON = _(
     "The QA checks found errors in these changes: to apply them all the same, write "
     "why (at most %(limit)d characters). Nothing was applied."
 )
-REASON_LENGTH = 1000
 
 
 class PendingChangesMixin:
@@ -95,14 +96,15 @@ class PendingChangesMixin:
         if action == "discard" and not rules.can_discard_pending(request.user, self.model, change):
             raise PermissionDenied
         if action == "apply":
-            reason = request.POST.get("qa_reason", "").strip()
+            reason = reason_text(request.POST.get("qa_reason"))
             review = proposals.review(change, record, Glossary(), language_name)
-            if review.qa_errors and not 0 < len(reason) <= REASON_LENGTH:
+            if needs_reason(review.qa_errors, reason):
                 messages.error(request, NEEDS_REASON % {"limit": REASON_LENGTH})
                 opts = self.model._meta
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
             try:
-                pending.apply(change, record, request.user, reason if review.qa_errors else "")
+                over = error_fields(review.findings)
+                pending.apply(change, record, request.user, reason if over else "", over)
             except ValidationError as error:
                 messages.error(request, pending.refusal(error, record))
             else:
@@ -120,3 +122,13 @@ def waits_for_publisher(user, record):
     every other way of changing it (the workbench, XLIFF imports)."""
     model_admin = django_admin.site._registry.get(type(record))
     return isinstance(model_admin, PendingChangesMixin) and rules.must_wait(user, record)
+
+
+def publishes_directly(user, record, parent=None):
+    """Whether `user`'s save of `record` makes its text public at once: the record (a
+    part given with its `parent`: the parent) is published, or has no state (reference
+    data), and the save does not wait for a publisher (`waits_for_publisher`). A draft's
+    translation is work in progress."""
+    if parent is not None:  # parts never wait: they are locked with a published parent
+        return is_public(parent, None)
+    return not waits_for_publisher(user, record) and is_public(record, owner_field(type(record)))

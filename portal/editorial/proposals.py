@@ -12,6 +12,7 @@ applied over only with a publisher's written reason (`pending_admin`).
 """
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -43,6 +44,7 @@ class Review:
     rows: list
     warnings: list  # [(language name, field label, [lacking renderings])]
     errors: list  # every forbidden rendering the record would use, field by field
+    findings: dict = dataclasses.field(default_factory=dict)  # {localized field name: [Finding]}
 
     @property
     def may_be_applied(self):
@@ -74,7 +76,8 @@ def review(change, record, glossary, language_name):
         (language_name(language), record._meta.get_field(name).verbose_name, lacking)
         for language, name, lacking in name_warnings(change, proposal, glossary)
     ]
-    return Review(change, rows, warnings, [message for _field, message in forbidden])
+    errors = [message for _field, message in forbidden]
+    return Review(change, rows, warnings, errors, findings)
 
 
 def as_proposed(change, record):

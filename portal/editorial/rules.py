@@ -157,6 +157,11 @@ def _publishes_anything(user):
     )
 
 
+def can_publish_any(user):
+    """Whether `user` publishes some kind of record (a publisher, a superuser)."""
+    return user.is_active and _publishes_anything(user)
+
+
 def must_use_two_factor(user):
     """Superusers and whoever may publish sign in with a second factor (portal.twofactor);
     other staff may choose to."""

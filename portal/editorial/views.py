@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from portal.editorial import rules
 from portal.editorial.editions import language_name
-from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED, REASON_LENGTH
+from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
 from portal.editorial.qa import has_errors
+from portal.editorial.qa_gate import REASON_LENGTH, reason_text
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import next_to_do, queue, translatable_models
 from portal.editorial.workbench import build_units, save_units
@@ -84,7 +85,7 @@ def workbench(request, model_label, pk, language):
     units = build_units(record, language, request.user, data)
     reason_needed = False
     if data is not None:
-        reason = data.get("qa_reason", "").strip()
+        reason = reason_text(data.get("qa_reason"))
         outcome = save_units(units, request.user, LANGUAGE_LABELS[language], reason)
         if outcome is not None and outcome.needs_reason:
             # The page again, with what was typed: nothing is lost.

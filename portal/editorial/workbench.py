@@ -30,8 +30,9 @@ from portal.editorial.concurrency import LOADED_AT, ConcurrentEditForm
 from portal.editorial.glossary import Glossary
 from portal.editorial.memory_lookup import suggestions
 from portal.editorial.models import Timestamped, Translatable
-from portal.editorial.pending_admin import REASON_LENGTH, waits_for_publisher
-from portal.editorial.qa import has_errors, run_checks
+from portal.editorial.pending_admin import publishes_directly, waits_for_publisher
+from portal.editorial.qa import run_checks
+from portal.editorial.qa_gate import error_fields, mark_override, needs_reason
 from portal.editorial.translation_state import (
     AWAITING,
     COMPLETE,
@@ -227,18 +228,15 @@ class Outcome:
 
 
 def _publishes_directly(unit, user):
-    """Whether saving `unit` changes a live record at once (not held for a publisher):
-    a draft's translation is work in progress, saved whatever its findings."""
-    owner = unit.parent if unit.parent is not None else unit.form.instance
-    held = unit.parent is None and waits_for_publisher(user, owner)
-    return getattr(owner, "is_live", True) and not held  # records without a status are public
+    """Whether saving `unit` changes a public record at once (`publishes_directly`)."""
+    return publishes_directly(user, unit.form.instance, unit.parent)
 
 
 def _changed_with_qa_errors(unit):
-    """Whether a field `unit`'s form changes has QA errors: saved directly, that is
-    a publisher's own approval, which takes a reason as applying a change does."""
+    """The localized fields `unit`'s form changes that have QA errors: saved directly,
+    that is a publisher's own approval, which takes a reason as applying a change does."""
     changed = set(unit.form.changed_data)
-    return any(row.bound.name in changed and has_errors(row.findings) for row in unit.rows)
+    return error_fields({row.bound.name: row.findings for row in unit.rows}) & changed
 
 
 def save_units(units, user, language_label, qa_reason=""):
@@ -255,10 +253,12 @@ def save_units(units, user, language_label, qa_reason=""):
             transaction.set_rollback(True)
             return None
         to_save = [unit for unit in units if not unit.locked and unit.form.has_changed()]
-        over_errors = any(
-            _publishes_directly(unit, user) and _changed_with_qa_errors(unit) for unit in to_save
-        )
-        if over_errors and not 0 < len(qa_reason) <= REASON_LENGTH:
+        over = [
+            _changed_with_qa_errors(unit) if _publishes_directly(unit, user) else set()
+            for unit in to_save
+        ]
+        over_errors = any(over)
+        if needs_reason(over_errors, qa_reason):
             outcome.needs_reason = True
             return outcome
         values = {"language": language_label, "reason": qa_reason}
@@ -267,7 +267,7 @@ def save_units(units, user, language_label, qa_reason=""):
         else:
             reason = _("Translated into %(language)s in the workbench")
         reason = reason % values
-        for unit in to_save:
+        for unit, fields in zip(to_save, over, strict=True):
             form = unit.form
             record = form.instance
             if unit.parent is None and waits_for_publisher(user, record):
@@ -276,7 +276,7 @@ def save_units(units, user, language_label, qa_reason=""):
                 held = pending.hold(record, form, user, names=list(form.fields))
                 (outcome.held if held is not None else outcome.withdrawn).append(record)
                 continue
-            record._change_reason = reason
+            mark_override(record, fields, reason)
             record._history_user = user
             form.save()
             outcome.saved.append(record)

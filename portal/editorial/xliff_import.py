@@ -21,21 +21,23 @@ waiting for a publisher, is no change; an empty one is no translation.
 Each changed target goes through the QA checks (`portal.editorial.qa`), as a
 forbidden official name goes through the record's validation: a QA error refuses
 its unit (a missing or changed figure, date, link or tag), with the check's
-message; a QA warning is reported and the unit is imported.
+message, unless the importer may publish the record and gave a reason
+(`qa_gate.needs_reason`): then the unit is imported over it, the reason kept in
+the version (`xliff_saving`). A QA warning is reported and the unit is imported.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.editorial import pending, rules
+from portal.editorial import rules
 from portal.editorial.matrix import kinds, owner_field
+from portal.editorial.memory import publishing_model
 from portal.editorial.pending_admin import waits_for_publisher
 from portal.editorial.qa import run_checks
+from portal.editorial.qa_gate import needs_reason, reason_text
 from portal.editorial.translation_state import text_fields
 from portal.editorial.xliff import BASIS, original_language, pending_values
 from portal.editorial.xliff_format import (
@@ -48,30 +50,11 @@ from portal.editorial.xliff_format import (
 )
 from portal.editorial.xliff_reading import UnreadableFile, read, target_problem, unit
 from portal.editorial.xliff_report import Report
+from portal.editorial.xliff_saving import CHUNK, Change, save, snapshot
 from portal.editorial.xliff_segments import untranslated, unwrap
-from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text
 
 __all__ = ["Report", "UnreadableFile", "import_file", "untranslatable_kinds"]
-
-CHUNK = 500  # records loaded by one query
-
-
-@dataclass
-class _Change:
-    record: object
-    name: str  # the record as it was named before the change
-    values: dict
-    snapshot: tuple
-    hold: bool
-
-
-class _Changed:
-    """What `pending.hold` reads of a form: the fields the import changes."""
-
-    def __init__(self, names):
-        self.changed_data = list(names)
-        self.cleaned_data = {}
 
 
 def _units_by_record(elements):
@@ -96,10 +79,11 @@ def untranslatable_kinds(data, user):
     return sorted({label for label, _pk in groups if not rules.can_translate(user, models[label])})
 
 
-def import_file(data, filename, user, progress=None):
+def import_file(data, filename, user, progress=None, qa_reason=""):
     """Apply an XLIFF file's translations as `user`, under their permissions, all or
     nothing; returns a `Report`. `progress(units checked, units)` is called as the
-    check goes on."""
+    check goes on. `qa_reason`: a publisher's reason for importing over QA errors."""
+    qa_reason = reason_text(qa_reason)
     language, elements = read(data)
     report = Report(units=len(elements))
     groups, unknown = _units_by_record(elements)
@@ -113,6 +97,8 @@ def import_file(data, filename, user, progress=None):
     for label, pks in sorted(by_model.items()):
         model = models[label]
         allowed = rules.can_translate(user, model)
+        publisher = rules.can_publish(user, publishing_model(model))
+        gate = (publisher, publisher and not needs_reason(True, qa_reason))
         existing = _existing(model, pks) if allowed else []
         for pk in sorted(set(pks).difference(existing)):
             reason = missing if allowed else forbidden
@@ -125,7 +111,8 @@ def import_file(data, filename, user, progress=None):
             for pk in chunk:
                 units = groups[label, pk]
                 checked += len(units)
-                change = _check(found[pk], units, language, user, proposed.get(pk, {}), report)
+                waiting = proposed.get(pk, {})
+                change = _check(found[pk], units, language, user, waiting, report, gate)
                 if change is not None:
                     changes.append(change)
             if progress:
@@ -133,7 +120,7 @@ def import_file(data, filename, user, progress=None):
     if progress:
         progress(checked, report.units)
     if not report.refused:
-        _save(changes, filename, user, report)
+        save(changes, filename, user, report, qa_reason)
     return report
 
 
@@ -151,11 +138,13 @@ def _load(model, pks):
     return queryset.in_bulk(pks)
 
 
-def _check(record, units, language, user, proposed, report):
-    """The change the units make to `record`, or None; refusals go to `report`."""
+def _check(record, units, language, user, proposed, report, gate):
+    """The change the units make to `record`, or None; refusals go to `report`.
+    `gate`: (whether `user` publishes the record, whether with a reason to import over
+    QA errors)."""
     owner = owner_field(type(record))
     from_language = original_language(record, owner)
-    values, refused = {}, []
+    values, refused, over = {}, [], set()
     for identity, name, element in units:
         reason, value = _unit_value(record, name, element, from_language, language)
         localized = build_localized_fieldname(name, language)
@@ -169,7 +158,13 @@ def _check(record, units, language, user, proposed, report):
             values[localized] = value
             original = getattr(record, build_localized_fieldname(name, from_language)) or ""
             findings = run_checks(original, value, from_language, language)
-            refused += [(identity, f.message) for f in findings if f.is_error]
+            errors = [(identity, f.message) for f in findings if f.is_error]
+            if errors and gate[1]:
+                over.add(localized)
+                report.overridden += errors
+            else:
+                refused += errors
+                report.reason_would_help |= bool(errors) and gate[0]
             report.warnings += [(identity, f.message) for f in findings if not f.is_error]
     report.refused += refused
     if refused or not values:
@@ -179,7 +174,7 @@ def _check(record, units, language, user, proposed, report):
         reason = _("belongs to a published record: only its publishers change it")
         report.refused.append((str(record), reason))
         return None
-    snapshot, before = _snapshot(record), str(record)
+    kept, before = snapshot(record), str(record)
     for name, value in values.items():
         setattr(record, name, value)
     try:
@@ -188,7 +183,7 @@ def _check(record, units, language, user, proposed, report):
         report.refused.append((before, "; ".join(error.messages)))
         return None
     hold = parent is None and waits_for_publisher(user, record)
-    return _Change(record, before, values, snapshot, hold)
+    return Change(record, before, values, kept, hold, over)
 
 
 def _unit_value(record, name, element, from_language, language):
@@ -227,62 +222,3 @@ def _unit_value(record, name, element, from_language, language):
             return _("inline tag %(id)s is not in the original") % {"id": error}, None
         return None, model_field.sanitize(html)
     return None, str(read_unit.target)
-
-
-def _snapshot_names(model):
-    """The fields whose change since the check would make a change wrong: every
-    language's text, and the status (which decides whether it waits)."""
-    names = [
-        build_localized_fieldname(name, code)
-        for name in text_fields(model)
-        for code in LANGUAGE_CODES
-    ]
-    return [*names, "status"] if hasattr(model, "status") else names
-
-
-def _snapshot(record):
-    return tuple(getattr(record, name) for name in _snapshot_names(type(record)))
-
-
-def _save(changes, filename, user, report):
-    """Save every change in one transaction; none if a record changed since it was
-    checked (its row locked from the check of it to the commit)."""
-    try:
-        with transaction.atomic():
-            _refuse_changed(changes, report)
-            if report.refused:
-                return
-            for change in changes:
-                _save_one(change, filename, user, report)
-    except DatabaseError as error:
-        report.applied, report.held = [], []
-        reason = _("the database refused the changes: %(error)s") % {"error": error}
-        report.refused.append((filename, reason))
-
-
-def _refuse_changed(changes, report):
-    by_model = defaultdict(list)
-    for change in changes:
-        by_model[type(change.record)].append(change)
-    for model, model_changes in by_model.items():
-        names = _snapshot_names(model)
-        for start in range(0, len(model_changes), CHUNK):
-            chunk = model_changes[start : start + CHUNK]
-            rows = model.objects.select_for_update().filter(pk__in=[c.record.pk for c in chunk])
-            now = {row[0]: row[1:] for row in rows.values_list("pk", *names)}
-            for change in chunk:
-                if now.get(change.record.pk) != change.snapshot:
-                    reason = _("changed while the file was being imported: import it again")
-                    report.refused.append((change.name, reason))
-
-
-def _save_one(change, filename, user, report):
-    record = change.record
-    if change.hold:
-        pending.hold(record, _Changed(change.values), user)
-        report.held.append(record)
-        return
-    record._change_reason = _("Imported from %(file)s") % {"file": filename}
-    record._history_user = user if user.is_authenticated else None
-    record.save()
-    report.applied.append(record)

@@ -19,10 +19,14 @@ logger = logging.getLogger(__name__)
 LISTED = 1000
 
 
-def start(data, filename, user):
+def start(data, filename, user, qa_reason=""):
     """Keep the file, queue its import; the job, whose page shows how it goes."""
     job = XliffImport.objects.create(
-        user=user, filename=filename, language=translation.get_language(), data=data
+        user=user,
+        filename=filename,
+        language=translation.get_language(),
+        data=data,
+        qa_reason=qa_reason,
     )
     transaction.on_commit(lambda: run_import.enqueue(job.pk))
     return job
@@ -43,7 +47,9 @@ def run_import(job_id):
 
     with translation.override(job.language):
         try:
-            report = import_file(bytes(job.data), job.filename, job.user, progress=progress)
+            report = import_file(
+                bytes(job.data), job.filename, job.user, progress=progress, qa_reason=job.qa_reason
+            )
         except UnreadableFile as error:
             lines, refused, phase = [str(error)], 0, XliffImport.Phase.FAILED
         except Exception:

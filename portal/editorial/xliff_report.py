@@ -14,6 +14,8 @@ class Report:
     held: list = field(default_factory=list)  # records waiting as pending changes
     refused: list = field(default_factory=list)  # (unit id or record, reason)
     warnings: list = field(default_factory=list)  # (unit id, QA warning): imported all the same
+    overridden: list = field(default_factory=list)  # (unit id, QA error): over a reason
+    reason_would_help: bool = False  # a QA error refused where the importer publishes
     untranslated: int = 0
     unchanged: int = 0
 
@@ -50,16 +52,33 @@ class Report:
                 _("%(count)d more units: %(reason)s") % {"count": count, "reason": reason}
                 for reason, count in rest.most_common()
             ]
-        return lines + self._warning_lines(limit)
+        if self.refused and self.reason_would_help:
+            lines.append(
+                _(
+                    "To import over the QA errors all the same, give the reason why; it is "
+                    "kept in each version saved."
+                )
+            )
+        return lines + self._overridden_lines(limit) + self._warning_lines(limit)
 
     def _warning_lines(self, limit):
-        if not self.warnings:
-            return []
-        shown = self.warnings if limit is None else self.warnings[:limit]
-        count = len(self.warnings)
-        lines = [_("QA warnings (imported all the same): %(count)d.") % {"count": count}]
-        lines += [f"{where}: {message}" for where, message in shown]
-        if len(shown) < len(self.warnings):
-            rest = len(self.warnings) - len(shown)
-            lines.append(_("%(count)d more QA warnings.") % {"count": rest})
-        return lines
+        heading = _("QA warnings (imported all the same): %(count)d.")
+        return _listed(self.warnings, heading, _("%(count)d more QA warnings."), limit)
+
+    def _overridden_lines(self, limit):
+        if self.refused:
+            return []  # nothing was imported
+        heading = _("QA errors imported over with the reason given: %(count)d.")
+        return _listed(self.overridden, heading, _("%(count)d more QA errors."), limit)
+
+
+def _listed(items, heading, more, limit):
+    """`heading` with the count, the first `limit` items, then how many more."""
+    if not items:
+        return []
+    shown = items if limit is None else items[:limit]
+    lines = [heading % {"count": len(items)}]
+    lines += [f"{where}: {message}" for where, message in shown]
+    if len(shown) < len(items):
+        lines.append(more % {"count": len(items) - len(shown)})
+    return lines

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from portal.editorial import xliff_jobs
 from portal.editorial.import_jobs import XliffImport
-from portal.editorial.rules import can_use_translation_queue
+from portal.editorial.qa_gate import REASON_LENGTH
+from portal.editorial.rules import can_publish_any, can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
 from portal.editorial.xliff import export
 from portal.editorial.xliff_import import UnreadableFile, import_file
@@ -27,6 +28,22 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("XLIFF file"))
+    qa_reason = forms.CharField(
+        label=gettext_lazy("Reason for importing over QA errors"),
+        help_text=gettext_lazy(
+            "Publishers only. Left empty, a unit with a QA error is refused (and so the file). "
+            "Written, the units you may publish are imported over their QA errors, and the "
+            "reason is kept in each version saved."
+        ),
+        required=False,
+        max_length=REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, publisher=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not publisher:
+            del self.fields["qa_reason"]
 
 
 def _allowed(request):
@@ -49,7 +66,8 @@ def xliff_export(request):
 
 def xliff_import(request):
     _allowed(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    publisher = can_publish_any(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, publisher=publisher)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -57,12 +75,13 @@ def xliff_import(request):
             form.add_error("file", _("The file is larger than 20 MB."))
         else:
             data = upload.read()
+            reason = form.cleaned_data.get("qa_reason", "")
             try:
                 _language, units = read(data)
                 if len(units) > settings.XLIFF_IMPORT_INLINE_UNITS:
-                    job = xliff_jobs.start(data, upload.name, request.user)
+                    job = xliff_jobs.start(data, upload.name, request.user, reason)
                     return redirect(job)
-                report = import_file(data, upload.name, request.user)
+                report = import_file(data, upload.name, request.user, qa_reason=reason)
             except UnreadableFile as error:
                 form.add_error("file", str(error))
     if report is not None and not report.refused:

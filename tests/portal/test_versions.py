@@ -63,7 +63,7 @@ def test_compare_survives_odd_parameters(client, sign_in):
 
 def test_publisher_restores_a_version_which_becomes_a_new_one(client, sign_in):
     sign_in("Publishers")
-    article = make_article(title_en="Good title")
+    article = make_article(title_zh_hans="好标题", title_en="Good title")
     edit(client, article, title_en="Mistake")
     first = Article.objects.get(pk=article.pk).history.order_by("history_id").first()
     url = f"/admin/news/article/{article.pk}/history/{first.history_id}/"

@@ -11,7 +11,7 @@ from django.utils import translation
 from lxml import etree
 
 from news.models import Article
-from portal.editorial import xliff_import
+from portal.editorial import xliff_saving
 from portal.editorial.xliff import export
 from portal.editorial.xliff_import import import_file
 from tests.portal.xliff_files import (
@@ -22,6 +22,14 @@ from tests.portal.xliff_files import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The reasons as the command prints them, whichever test ran before."""
+    with translation.override("en"):
+        yield
+
 
 ENTITY = "the target contains the entity %s: write the character itself"
 
@@ -123,7 +131,7 @@ def test_a_failure_while_saving_leaves_nothing_saved(translator, monkeypatch):
         {f"news.article/{visit.pk}/title": "Visit", f"news.article/{forum.pk}/title": "Forum"},
     )
     saved = []
-    save_one = xliff_import._save_one
+    save_one = xliff_saving._save_one
 
     def then_fail(change, *args):
         if saved:
@@ -131,7 +139,7 @@ def test_a_failure_while_saving_leaves_nothing_saved(translator, monkeypatch):
         save_one(change, *args)
         saved.append(change.record.pk)
 
-    monkeypatch.setattr(xliff_import, "_save_one", then_fail)
+    monkeypatch.setattr(xliff_saving, "_save_one", then_fail)
     report = import_file(data, "queue.xlf", translator)
     assert saved and report.applied == []
     assert report.refused == [("queue.xlf", "the database refused the changes: disk full")]

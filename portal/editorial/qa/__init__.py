@@ -10,7 +10,8 @@ a finding names no sentence. A text longer than MAX_LENGTH is not checked (one
 warning), so that a check stays well under a second.
 
 Pure functions of their arguments: the workbench, the publisher's review of a
-pending change and the XLIFF import all call `run_checks`.
+pending change, the change form (`qa_admin`) and the XLIFF import all call
+`run_checks`; whether an error needs a publisher's reason is `qa_gate`'s to say.
 """
 
 import dataclasses

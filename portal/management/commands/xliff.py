@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from portal.editorial.matrix import kinds
+from portal.editorial.qa_gate import REASON_LENGTH
 from portal.editorial.xliff import export
 from portal.editorial.xliff_import import UnreadableFile, import_file, untranslatable_kinds
 from portal.formatting.i18n import LANGUAGE_CODES
@@ -47,6 +48,13 @@ class Command(BaseCommand):
             "may translate every kind of record in the file; versions name it, and what it "
             "may not publish waits as pending changes.",
         )
+        back.add_argument(
+            "--reason",
+            default="",
+            help="Why units with QA errors are imported all the same (at most "
+            f"{REASON_LENGTH} characters; kept in each version saved). Only for records "
+            "the account may publish; without it such a unit is refused.",
+        )
         back.add_argument("file")
 
     def handle(self, *args, action, **options):
@@ -61,7 +69,7 @@ class Command(BaseCommand):
                     everything=options["everything"],
                 )
             else:
-                self.import_(Path(options["file"]), options["user"])
+                self.import_(Path(options["file"]), options["user"], options["reason"])
 
     def export(self, language, model, path, everything=False):
         labels = [model_._meta.label_lower for model_ in kinds()]
@@ -74,8 +82,12 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot write {path}: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"{count} units written to {path}."))
 
-    def import_(self, path, username):
+    def import_(self, path, username, reason=""):
         user = self.staff_member(username)
+        if len(reason.strip()) > REASON_LENGTH:
+            raise CommandError(
+                f"--reason: at most {REASON_LENGTH} characters; nothing was imported."
+            )
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -88,7 +100,7 @@ class Command(BaseCommand):
                     "imported. Export only what they translate (--model), or import as "
                     "someone who may."
                 )
-            report = import_file(data, path.name, user)
+            report = import_file(data, path.name, user, qa_reason=reason)
         except UnreadableFile as error:
             raise CommandError(str(error)) from error
         for line in report.lines():
