@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.models import City, Relationship, Stage
+from portal.editorial.models import LINK_FIELDS, fields_for
 from portal.formatting.dates import DatePrecision, PartialDate
 from portal.formatting.i18n import localized
 
@@ -148,4 +149,9 @@ def this_month(today):
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     # Only stages of this month can have an anniversary in it: the database picks them.
     stages = celebrated_stages().exclude(precision=DatePrecision.YEAR)
+    # What the home page's strip prints of each, and nothing more: a stage's and its
+    # city's whole rows were a sixth of the home page rendered afresh.
+    stages = stages.only(
+        "stage", "date", "precision", "city", *fields_for("name", plain=LINK_FIELDS, via="city__")
+    )
     return anniversaries_of(stages.filter(date__month=first.month), first, last)
