@@ -21,13 +21,18 @@ counts say when they were made (`at`): a pair approved since does not change the
 until the record is saved or summarised again.
 """
 
+import datetime
 import re
+from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from portal.editorial.memory import segments
 from portal.editorial.memory_lookup import FUZZY, best_percent, exact_rows
-from portal.formatting.scripts import COUNTED_BY_CHARACTER, count_unit
+from portal.formatting.numbers import grouped
+from portal.formatting.scripts import CHARACTERS, COUNTED_BY_CHARACTER, count_unit
 
 REPETITIONS, EXACT, FUZZY_BAND, NEW, UNCHECKED = (
     "repetitions",
@@ -87,3 +92,75 @@ def analyse(texts, source_language, target_language, allowance=None):
         count["total"] += units
     count["at"] = timezone.localdate().isoformat()
     return count
+
+
+BAND_LABELS = {
+    REPETITIONS: pgettext_lazy("translation memory leverage", "repetitions"),
+    EXACT: pgettext_lazy("translation memory leverage", "exact"),
+    FUZZY_BAND: pgettext_lazy("translation memory leverage", "fuzzy"),
+    NEW: pgettext_lazy("translation memory leverage", "new"),
+    UNCHECKED: pgettext_lazy("translation memory leverage", "not looked up"),
+}
+LEGEND = _(
+    "Words (English) or characters (Chinese) of the original still to translate, by "
+    "their match in the translation memory: exact 100 %, fuzzy 75–99 %, new under 75 %; "
+    "repetitions repeat a sentence of the same record."
+)
+
+
+def measure(unit, number):
+    """ "412 words" / "412词", "1,203 characters" / "1,203字"."""
+    if unit == CHARACTERS:
+        text = ngettext("%(count)s character", "%(count)s characters", number)
+    else:
+        text = ngettext("%(count)s word", "%(count)s words", number)
+    return text % {"count": grouped(number)}
+
+
+@dataclass
+class Tally:
+    """Counts as shown: one cell's, or several added up in one unit (a record and its
+    parts in the queue, a language's column in the matrix)."""
+
+    unit: str
+    total: int = 0
+    bands: dict = field(default_factory=lambda: dict.fromkeys(BANDS, 0))
+    at: str = ""  # the oldest analysis among them (ISO date)
+
+    def add(self, count):
+        self.total += count.get("total") or 0
+        for band in BANDS:
+            self.bands[band] += count.get(band) or 0
+        when = count.get("at") or ""
+        self.at = min(self.at, when) if self.at and when else self.at or when
+        return self
+
+    @property
+    def size(self):
+        return measure(self.unit, self.total)
+
+    @property
+    def shown(self):
+        """`[(label, number)]`: exact, fuzzy and new always, the others when there are any."""
+        always = (EXACT, FUZZY_BAND, NEW)
+        return [
+            (BAND_LABELS[band], grouped(self.bands[band]))
+            for band in BANDS
+            if band in always or self.bands[band]
+        ]
+
+    @property
+    def analysed(self):
+        return datetime.date.fromisoformat(self.at) if self.at else None
+
+    def __str__(self):
+        return " · ".join([self.size, *(f"{label} {number}" for label, number in self.shown)])
+
+
+def tallies(counts):
+    """The stored `counts` (dicts, None skipped) added up, one `Tally` per unit."""
+    found = {}
+    for count in counts:
+        if count:
+            found.setdefault(count["unit"], Tally(count["unit"])).add(count)
+    return list(found.values())

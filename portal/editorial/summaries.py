@@ -79,6 +79,10 @@ class TranslationSummary(models.Model):
         ]
         indexes = [
             models.Index(fields=["public", "content_type"], name="portal_summary_public"),
+            # A record's summary and its parts' (the translation queue's counts).
+            models.Index(
+                fields=["workbench_type", "workbench_id"], name="portal_summary_workbench"
+            ),
             *cell_indexes(),
         ]
 
@@ -225,12 +229,20 @@ def fill_if_empty(**kwargs):
         if any(model._base_manager.exists() for model in kinds()):
             refresh_all()
         return
-    uncounted = Q(pk__in=[])
+    refresh_counts(uncounted=True)
+
+
+def refresh_counts(uncounted=False):
+    """The summaries of the records with text to translate in some language (the few
+    missing or stale, found in the state indexes), summarised again: their counts
+    against the memory as it is now (after a rebuild or an import). `uncounted`:
+    only those without a count."""
+    condition = Q(pk__in=[])
     for code in LANGUAGE_CODES:
         key = suffix(code)
         behind = Q(In(JsonText("cells", key, "state"), [MISSING, STALE]))
-        uncounted |= behind & ~Q(**{f"cells__{key}__has_key": "count"})
-    for content_type, ids in _by_type(TranslationSummary.objects.filter(uncounted)).items():
+        condition |= behind & ~Q(**{f"cells__{key}__has_key": "count"}) if uncounted else behind
+    for content_type, ids in _by_type(TranslationSummary.objects.filter(condition)).items():
         refresh_all(models=[content_type.model_class()], pks=ids)
 
 
