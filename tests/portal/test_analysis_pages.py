@@ -61,9 +61,9 @@ def test_the_queue_shows_each_record_s_count_with_its_leverage(client, sign_in, 
     assertContains(
         response,
         "<strong>38 characters</strong>"
-        '<span class="translation-band"> · exact 16</span>'
-        '<span class="translation-band"> · fuzzy 16</span>'
-        '<span class="translation-band"> · new 6</span>',
+        ' <span class="translation-band">· exact 16</span>'
+        ' <span class="translation-band">· fuzzy 16</span>'
+        ' <span class="translation-band">· new 6</span>',
     )
     # The city (卡拉奇 3, 港口城市 4) and its exchange (代表团访问沈阳 7), each its own item.
     assertContains(response, "<strong>7 characters</strong>", count=2)
@@ -78,9 +78,9 @@ def test_the_queue_in_chinese(client, sign_in, waiting):
     assertContains(
         response,
         "<strong>38字</strong>"
-        '<span class="translation-band"> · 完全匹配 16</span>'
-        '<span class="translation-band"> · 模糊匹配 16</span>'
-        '<span class="translation-band"> · 新译 6</span>',
+        ' <span class="translation-band">· 完全匹配 16</span>'
+        ' <span class="translation-band">· 模糊匹配 16</span>'
+        ' <span class="translation-band">· 新译 6</span>',
     )
     assertContains(response, "分析于2026年12月7日")
 
