@@ -83,8 +83,9 @@ def test_bands_are_per_language_pair(memory_pairs):
 
 def test_fuzzy_lookups_stop_at_the_allowance_and_say_so(memory_pairs):
     allowance = [1]
-    count = analyse([(f"{EXACT}{FUZZY}{NEW}", False)], "zh-hans", "en", allowance)
-    # The exact match costs no lookup; FUZZY takes the one lookup; NEW is left unchecked.
+    count = analyse([(f"{EXACT}{NEW}{FUZZY}", False)], "zh-hans", "en", allowance)
+    # The exact match costs no lookup; the longest of the others (FUZZY, 16) takes the
+    # one lookup; NEW (10) is left unchecked, not counted as new.
     assert (count["exact"], count["fuzzy"], count["unchecked"], count["new"]) == (16, 16, 10, 0)
     assert allowance == [0]
 
