@@ -17,6 +17,7 @@ from portal.editorial import memory
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.summaries import TranslationSummary
 from portal.formatting.i18n import LANGUAGE_CODES
+from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_city, make_exchange
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,24 @@ def test_the_demo_queue_shows_real_counts(client, sign_in):
     assert count["unit"] == "words"
     assert count["exact"] > 0 and count["fuzzy"] > 0 and count["new"] > 0
     assertContains(response, f"<strong>{count['total']} words</strong>")
+
+
+def test_a_translator_s_save_in_the_workbench_updates_the_queue_s_count(client, sign_in, waiting):
+    article, _city = waiting
+    article.status = "draft"  # a draft's translation is saved directly, not held
+    article.save()
+    sign_in("Translators")
+    workbench = f"/admin/translate/news.article/{article.pk}/en/"
+    page = client.get(workbench)
+    title = f"news.article-{article.pk}-title_en"
+    response = client.post(workbench, admin_form_data(page, **{title: "A Karachi delegation"}))
+    assert response.status_code == 302
+    # The title (6) is translated: the standfirst (exact 16) and body (fuzzy 16) are left.
+    response = client.get(f"{QUEUE}?language=en")
+    assertContains(
+        response,
+        "<strong>32 characters</strong>"
+        ' <span class="translation-band">· exact 16</span>'
+        ' <span class="translation-band">· fuzzy 16</span>'
+        ' <span class="translation-band">· new 0</span>',
+    )
