@@ -106,10 +106,11 @@ BAND_LABELS = {
     NEW: pgettext_lazy("translation memory leverage", "new"),
     UNCHECKED: pgettext_lazy("translation memory leverage", "not looked up"),
 }
+# "100 %" never split over two lines: no-break spaces.
 LEGEND = _(
     "Words (English) or characters (Chinese) of the original still to translate, by "
-    "their match in the translation memory: exact 100 %, fuzzy 75–99 %, new under 75 %; "
-    "repetitions repeat a sentence of the same record."
+    "their match in the translation memory: exact 100 %, fuzzy 75–99 %, new "
+    "under 75 %; repetitions repeat a sentence of the same record."
 )
 
 

@@ -84,6 +84,7 @@ def test_the_queue_in_chinese(client, sign_in, waiting):
         ' <span class="translation-band">· 新译 6</span>',
     )
     assertContains(response, "分析于2026年12月7日")
+    assertContains(response, "按其在翻译记忆库中的匹配程度分列：完全匹配为100%")
 
 
 def test_the_matrix_shows_each_cell_s_count_and_totals_per_language(client, sign_in, waiting):
