@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
 from news.models import Article
@@ -139,3 +140,17 @@ def test_migrate_fills_the_counts_of_summaries_made_before_them(memory_pairs):
     fill_if_empty()
     assert cell(article)["count"]["exact"] == 16
     assert Article.objects.count() == 1
+
+
+def test_a_tmx_import_counts_again_what_waits_for_translation(db):
+    from django.contrib.auth.models import Group
+
+    from portal.editorial import memory_tmx
+    from tests.portal.test_memory_tmx import tmx_file, unit
+
+    article = make_article(title_zh_hans=EXACT, title_en="", status="draft")
+    assert (cell(article)["count"]["exact"], cell(article)["count"]["new"]) == (0, 16)
+    publisher = get_user_model().objects.create_user("pub", is_staff=True)
+    publisher.groups.add(Group.objects.get(name="Publishers"))
+    memory_tmx.import_file(tmx_file(unit("", source=EXACT)), publisher, "office.tmx")
+    assert (cell(article)["count"]["exact"], cell(article)["count"]["new"]) == (16, 0)

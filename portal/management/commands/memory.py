@@ -73,5 +73,4 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(error.problems)} problems, listed above: nothing was imported."
             ) from error
-        summaries.refresh_counts()  # what waits for translation, against the new pairs
         self.stdout.write(self.style.SUCCESS(f"{read} units read, {added} new pairs added."))
