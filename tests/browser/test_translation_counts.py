@@ -44,8 +44,6 @@ def test_the_queue_and_matrix_show_the_demo_s_counts(browser, people, admin_lang
     cell = page.locator(".matrix-scroll td").filter(has=page.locator(f"a[href='{workbench}']"))
     for text in SHOWN[admin_language]:
         expect(cell.locator(".translation-count")).to_contain_text(text)
-    expect(page.locator(".matrix-count-totals")).to_contain_text(
-        SHOWN[admin_language][0]
-    )
+    expect(page.locator(".matrix-count-totals")).to_contain_text(SHOWN[admin_language][0])
     assert fits(page, WIDTHS["phone"], english_admin) == []
     screenshot(page, f"matrix-counts-{admin_language}")
