@@ -12,7 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 from cities.models import City, Country, Exchange
 from news.models import Article, Category
 from portal.demo.glossary import FORBIDDEN, TERMS
-from portal.demo.news import CATEGORIES, SIGNING_ARTICLE
+from portal.demo.news import CATEGORIES, DRAFT_ARTICLE, SIGNING_ARTICLE
 from portal.demo.office_loader import OfficeLoader
 from portal.demo.partner_loader import PartnerLoader
 from portal.demo.places import COUNTRIES, KARACHI, KARACHI_EXCHANGES, OFFICE, SHENYANG
@@ -69,6 +69,7 @@ class DemoLoader:
         for spec in KARACHI_EXCHANGES:
             self.ensure_exchange(spec, cities["karachi"], {article.slug: article})
         self.ensure_terms()
+        self.ensure_article(DRAFT_ARTICLE, categories, cities)
         PartnerLoader(self).load()
         # Last: the yearly report counts what the demo holds.
         OfficeLoader(self).load()
@@ -100,6 +101,7 @@ class DemoLoader:
         article, created = self.ensure(Article, {"slug": spec["slug"]}, fields)
         if created:
             article.cities.set(cities[slug] for slug in spec["cities"])
+        if created and article.published_at is not None:
             # Loading the demo is no edit: the report reads as it was published.
             Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
             article.updated_at = article.published_at

@@ -103,3 +103,37 @@ SIGNING_ARTICLE = {
         ),
     },
 }
+
+# A background piece the office is still writing, from the same report's facts: a
+# draft, in English only so far, waiting in the Chinese translation queue. Its
+# sentences are the signing report's, some as they were (the memory holds their
+# Chinese), some reworded, one new, so the queue's counts show every kind of match.
+DRAFT_ARTICLE = {
+    "slug": "shenyang-and-karachi-three-years-of-cooperation",
+    "category": "sister-cities",
+    "cities": ["karachi"],
+    "featured": False,
+    "status": "draft",
+    "title": {"en": "Shenyang and Karachi: three years of cooperation", "zh-hans": ""},
+    "standfirst": {
+        "en": "Karachi, the largest city in Pakistan, has been Shenyang's friendly "
+        "cooperative city since August 2018.",
+        "zh-hans": "",
+    },
+    "body": {
+        "en": (
+            "<p>Since they became friendly cooperative cities in August 2018, the two cities "
+            "have worked together often, with results in trade, tourism, education and public "
+            "transport. In December 2018 a Shenyang delegation visited Karachi, took part in "
+            "the Pakistan Construction Materials and Construction Machinery Exhibition and "
+            "advanced a number of trade projects, among them the daily-necessities trade of "
+            "Shenyang Wuai Industry Group.</p>"
+            "<p>Northern Heavy Industries Group Co., Ltd. has completed the first phase of the "
+            "terminal conveying system it contracted in Karachi. When COVID-19 spread around "
+            "the world, the two cities shared what they had learned about fighting the "
+            "epidemic and donated supplies.</p>"
+            "<p>On 9 December 2021 the two cities became sister cities.</p>"
+        ),
+        "zh-hans": "",
+    },
+}

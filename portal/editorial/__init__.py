@@ -20,7 +20,9 @@
   `xliff_format`, `xliff_reading`, `xliff_import`, `xliff_saving`,
   `xliff_report`, `xliff_views`, and `xliff_jobs` with its table `import_jobs` for a large
   file imported in the background): the translators' side-by-side workbench,
-  official names, the completeness matrix, exchange with CAT tools; `qa`
+  official names, the completeness matrix, exchange with CAT tools; `analysis`:
+  words or characters left to translate, in leverage bands against the
+  memory (`record_kinds`: the kinds of record with translated text); `qa`
   (+ `qa_view`): the QA checks of a translation against its original;
   `qa_gate` (+ `qa_admin` for the change form): the one rule for publishing
   over QA errors with a reason; `memory` (+ `memory_models`, `memory_lookup`,

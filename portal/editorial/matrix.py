@@ -12,15 +12,18 @@ them, whatever the number of records, and nothing is checked again per request.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import IntegerField, Q, Sum
+from django.db.models.functions import Cast
 from django.db.models.lookups import Exact, In
 from django.utils.translation import gettext as _
 
 from portal.editorial import pending
+from portal.editorial.analysis import BANDS, Tally, tallies
 from portal.editorial.json_text import JsonText
 from portal.editorial.summaries import ORIGINAL, TranslationSummary, kinds, owner_field
 from portal.editorial.translation_state import AWAITING, COMPLETE, MISSING, STALE, suffix
 from portal.formatting.i18n import LANGUAGE_CODES
+from portal.formatting.scripts import count_unit
 
 __all__ = ["kinds", "owner_field"]  # also what the XLIFF exchange covers
 
@@ -35,6 +38,7 @@ class Cell:
     stale: int = 0
     flagged: int = 0
     awaiting: bool = False  # a translation waits for a publisher's approval
+    count: Tally = None  # what is left to translate (`analysis`), if anything
 
     @property
     def shown(self):
@@ -102,6 +106,28 @@ def counts(queryset, state=None, language=None):
     return matching(queryset, state, language).count() if state else every, totals
 
 
+def count_totals(queryset):
+    """`[(language, [Tally])]`: per language, what `queryset`'s records have left to
+    translate into it, added up by the database over the few missing or stale in it
+    (`summaries.cell_indexes`), one `Tally` per unit (per original language)."""
+    found = []
+    for code in LANGUAGE_CODES:
+        key = suffix(code)
+        behind = queryset.filter(In(JsonText("cells", key, "state"), [MISSING, STALE]))
+        sums = {
+            name: Sum(Cast(JsonText("cells", key, "count", name), IntegerField()))
+            for name in ("total", *BANDS)
+        }
+        rows = behind.order_by().values("original_language").annotate(**sums)
+        counts = [
+            {"unit": count_unit(row.pop("original_language")), **row}
+            for row in rows
+            if row["total"]
+        ]
+        found.append((code, tallies(counts)))
+    return found
+
+
 def with_awaiting(queryset):
     """`queryset` with `awaiting_<language>` on each summary (a page of them)."""
     return queryset.annotate(
@@ -136,6 +162,7 @@ def rows(page):
                 cell.get("flagged", 0),
                 code != summary.original_language
                 and getattr(summary, f"awaiting_{suffix(code)}", False),
+                next(iter(tallies([cell.get("count")])), None),
             )
         found.append(row)
     return found

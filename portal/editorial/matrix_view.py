@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.editorial import matrix
+from portal.editorial.analysis import BANDS, LEGEND
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
@@ -73,6 +74,12 @@ def completeness_matrix(request):
             % {"language": LANGUAGE_LABELS[code], "complete": complete, "total": total}
             for code, complete, total in totals
         ],
+        "count_totals": [
+            (LANGUAGE_LABELS[code], counts)
+            for code, counts in matrix.count_totals(summaries)
+            if counts
+        ],
+        "legend": LEGEND,
         "kinds": sorted(kinds.items(), key=lambda item: str(item[1])),
         "states": list(STATE_CHOICES.items()),
         "chosen": {"type": kind, "state": state, "language": language},
@@ -116,6 +123,7 @@ def _lines(summaries):
     header = ["type", "id", "record", "original language", "published"]
     for code in LANGUAGE_CODES:
         header += [f"{code} state", f"{code} missing", f"{code} stale", f"{code} flagged"]
+        header += [f"{code} unit", f"{code} total", *(f"{code} {band}" for band in BANDS)]
     yield writer.writerow(header)
     for type_id in sorted(
         {ct.pk for ct in ContentType.objects.get_for_models(*matrix.kinds()).values()}
@@ -137,4 +145,9 @@ def _line(row):
     for code in LANGUAGE_CODES:
         cell = row.cells[code]
         line += [cell.shown, cell.missing, cell.stale, cell.flagged]
+        count = cell.count
+        if count is None:
+            line += [""] * (2 + len(BANDS))
+        else:
+            line += [count.unit, count.total, *(count.bands[band] for band in BANDS)]
     return line

@@ -23,10 +23,9 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import rules
-from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.memory_models import MemoryEntry, MemoryGram, MemoryGramCount
 from portal.editorial.models import Status, Translatable
-from portal.editorial.summaries import is_public
+from portal.editorial.record_kinds import is_public, kinds, owner_field
 from portal.editorial.translation_state import field_states, text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 from portal.formatting.richtext import RichTextField, plain_text

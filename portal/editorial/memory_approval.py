@@ -6,7 +6,7 @@ a field over them with a reason (`qa_gate.overridden`), or where a field still h
 QA errors when the record is published or published again. A version no longer
 published removes the record's pairs (`withdraw`; imported ones stay).
 
-A record's parts (a city's exchanges) are public with it (`summaries.is_public`),
+A record's parts (a city's exchanges) are public with it (`record_kinds.is_public`),
 so they follow it: withdrawing the record removes their pairs too, and publishing
 it (again) adds theirs back, approved by its publisher then, as the record's own
 come back.
@@ -21,7 +21,7 @@ from portal.editorial.memory import approve, publishing_model
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.models import Status, Translatable
 from portal.editorial.qa_gate import fields_with_errors, overridden
-from portal.editorial.summaries import is_public
+from portal.editorial.record_kinds import is_public
 
 
 def part_models(model):

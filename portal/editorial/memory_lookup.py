@@ -75,22 +75,14 @@ def matches(
 ):
     """The best `limit` matches (`Match`) of `source` at `minimum` % or more, best first
     (without `origin`, their records and approvers are not loaded). `exact`: its exact
-    rows if already read (`_exact`)."""
+    rows if already read (`exact_rows`)."""
     source = clean(source)
     if not source:
         return []
-    languages = {"source_language": source_language, "target_language": target_language}
     if exact is None:
-        exact = _exact([source], source_language, target_language).get(source, [])
-    rows = exact  # all of them: a clean one goes before one approved over QA errors
-    # An exact match is what a translator takes: no fuzzy search beside it.
-    if not rows and len(source) > LONGEST_FUZZY:
-        return []
-    if not rows and uses_trigrams():
-        rows = _trigram_candidates(source, source_language, target_language, minimum)
-    elif not rows:
-        ids = _gram_candidates(source, languages)
-        rows = MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
+        exact = exact_rows([source], source_language, target_language).get(source, [])
+    # Every exact row is scored: a clean one goes before one approved over QA errors.
+    rows = _candidates(source, source_language, target_language, minimum, exact)
     scored = _scored(rows, source, minimum)[:limit]
     entries = MemoryEntry.objects.all()
     if origin:
@@ -104,7 +96,29 @@ def matches(
 ROW = ("pk", "source", "approved_at", "over_qa_errors")
 
 
-def _exact(sources, source_language, target_language):
+def _candidates(source, source_language, target_language, minimum, exact):
+    """`[ROW]` worth scoring: the exact ones if any (an exact match is what a
+    translator takes: no fuzzy search beside it), else the fuzzy candidates."""
+    if exact:
+        return exact
+    if len(source) > LONGEST_FUZZY:
+        return []
+    if uses_trigrams():
+        return _trigram_candidates(source, source_language, target_language, minimum)
+    languages = {"source_language": source_language, "target_language": target_language}
+    ids = _gram_candidates(source, languages)
+    return MemoryEntry.objects.filter(pk__in=ids, **languages).values_list(*ROW)
+
+
+def best_percent(source, source_language, target_language, minimum=FUZZY):
+    """The percentage of the best fuzzy match of `source` (a segment without an exact
+    match, cleaned), or 0 below `minimum`: the score alone, no entry loaded."""
+    rows = _candidates(source, source_language, target_language, minimum, [])
+    scored = _scored(rows, source, minimum)
+    return scored[0][0] if scored else 0
+
+
+def exact_rows(sources, source_language, target_language):
     """`{source: [ROW]}` of the entries matching any of `sources` exactly (one query)."""
     keys = {source_key(source_language, target_language, text): text for text in sources}
     found = {}
@@ -196,7 +210,7 @@ def suggestions(original, source_language, target_language, rich=False, budget=N
         budget[0] -= len(wanted)
     if not wanted:
         return []
-    exact = _exact(wanted, source_language, target_language)
+    exact = exact_rows(wanted, source_language, target_language)
     return [
         Suggestion(
             segment,

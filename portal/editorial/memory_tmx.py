@@ -25,6 +25,7 @@ from translate.storage import tmx
 from portal.editorial.matrix import kinds
 from portal.editorial.memory import LONGEST, add, clean
 from portal.editorial.memory_models import MemoryEntry
+from portal.editorial.summaries import refresh_counts
 from portal.editorial.translation_state import text_fields
 from portal.editorial.xml_entities import uses_entities
 from portal.formatting.language_tags import canonical, portal_language
@@ -189,7 +190,11 @@ def _origin(entry, value, origins):
 
 
 def import_file(data, user, filename):
-    """Check and store a TMX file: `(entries read, entries added)`; `TmxError` if refused."""
+    """Check and store a TMX file: `(entries read, entries added)`; `TmxError` if refused.
+    What waits for translation is then counted again against the new pairs."""
     entries = read(data, user, filename)
     with transaction.atomic():
-        return len(entries), len(add(entries))
+        added = add(entries)
+        if added:
+            refresh_counts()
+    return len(entries), len(added)

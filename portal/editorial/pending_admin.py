@@ -20,7 +20,7 @@ from portal.editorial import pending, proposals, rules
 from portal.editorial.editions import language_name
 from portal.editorial.glossary import Glossary
 from portal.editorial.qa_gate import REASON_LENGTH, error_fields, needs_reason, reason_text
-from portal.editorial.summaries import is_public, owner_field
+from portal.editorial.record_kinds import is_public, owner_field
 
 HELD_BACK = _(
     "This is published, so your changes wait for a publisher: visitors still see the "

@@ -17,13 +17,17 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.db.models.lookups import In
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial import analysis
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.json_text import JsonText
-from portal.editorial.models import Status, Translatable
+from portal.editorial.models import Translatable
+from portal.editorial.record_kinds import is_public, kinds, owner_field
 from portal.editorial.translation_state import (
     COMPLETE,
     MISSING,
@@ -33,6 +37,7 @@ from portal.editorial.translation_state import (
     suffix,
 )
 from portal.formatting.i18n import LANGUAGE_CODES
+from portal.formatting.richtext import RichTextField
 
 ORIGINAL = "original"
 BATCH = 500
@@ -60,7 +65,8 @@ class TranslationSummary(models.Model):
     # The record translated with it in the workbench: itself, or a part's owner.
     workbench_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     workbench_id = models.BigIntegerField()
-    # {language suffix: {"state": …, "missing": n, "stale": n, "flagged": n}}
+    # {language suffix: {"state": …, "missing": n, "stale": n, "flagged": n}}, and
+    # where there is text to translate "count": `analysis.analyse`'s words or characters.
     cells = models.JSONField(default=dict)
 
     class Meta:
@@ -73,6 +79,10 @@ class TranslationSummary(models.Model):
         ]
         indexes = [
             models.Index(fields=["public", "content_type"], name="portal_summary_public"),
+            # A record's summary and its parts' (the translation queue's counts).
+            models.Index(
+                fields=["workbench_type", "workbench_id"], name="portal_summary_workbench"
+            ),
             *cell_indexes(),
         ]
 
@@ -86,45 +96,9 @@ class TranslationSummary(models.Model):
         )
 
 
-def owner_field(model):
-    """The foreign key by which a part belongs to a translated record, or None."""
-    for model_field in model._meta.fields:
-        related = model_field.related_model
-        owned = model_field.many_to_one or model_field.one_to_one
-        if (
-            owned
-            and related is not None
-            and issubclass(related, Translatable)
-            and model_field.remote_field.on_delete is models.CASCADE
-        ):
-            return model_field
-    return None
-
-
-def kinds():
-    """Every model with translated text: translatable records and their parts."""
-    found = []
-    for model in translator.get_registered_models():
-        if model._meta.abstract:
-            continue
-        if issubclass(model, Translatable) or owner_field(model) is not None:
-            found.append(model)
-    return sorted(found, key=lambda model: model._meta.label_lower)
-
-
-def is_public(record, owner):
-    """Whether `record` is published: by its own status, or a part (`owner`, its
-    `owner_field`) by its owner's; a record with neither is public."""
-    if hasattr(record, "status"):
-        return record.status == Status.PUBLISHED
-    parent = getattr(record, owner.name) if owner is not None else None
-    if parent is not None and hasattr(parent, "status"):
-        return parent.status == Status.PUBLISHED
-    return True
-
-
-def summarise(record, glossary):
-    """The unsaved `TranslationSummary` of `record`, as it is now."""
+def summarise(record, glossary, allowance=None):
+    """The unsaved `TranslationSummary` of `record`, as it is now; a cell to translate
+    holds its count (`analysis`, its fuzzy lookups drawn on `allowance`)."""
     owner = None if isinstance(record, Translatable) else owner_field(type(record))
     translated_with = record if owner is None else getattr(record, owner.name)
     original_language = translated_with.original_language
@@ -137,16 +111,20 @@ def summarise(record, glossary):
             cells[suffix(language)] = {"state": ORIGINAL, "missing": 0, "stale": 0, "flagged": 0}
             continue
         if owner is None:
-            values = list(field_states(record, language).values())
+            states = field_states(record, language)
         else:
-            values = list(picture_states(record, original_language, language).values())
+            states = picture_states(record, original_language, language)
+        values = list(states.values())
         state = MISSING if MISSING in values else STALE if STALE in values else COMPLETE
-        cells[suffix(language)] = {
+        cells[suffix(language)] = cell = {
             "state": state,
             "missing": values.count(MISSING),
             "stale": values.count(STALE),
             "flagged": flags.get(language, 0),
         }
+        if state != COMPLETE:
+            texts = originals(record, states, original_language)
+            cell["count"] = analysis.analyse(texts, original_language, language, allowance)
     return TranslationSummary(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -157,6 +135,18 @@ def summarise(record, glossary):
         workbench_id=translated_with.pk,
         cells=cells,
     )
+
+
+def originals(record, states, original_language):
+    """`[(original text, rich)]` of `record`'s fields in `states` (to translate)."""
+    model = type(record)
+    return [
+        (
+            getattr(record, build_localized_fieldname(name, original_language)) or "",
+            isinstance(model._meta.get_field(name), RichTextField),
+        )
+        for name in states
+    ]
 
 
 def _names(record):
@@ -195,8 +185,13 @@ def _parts(record):
 
 def refresh(record):
     """Store the summary of `record` and of its parts."""
-    glossary = Glossary()
-    store([summarise(record, glossary), *(summarise(part, glossary) for part in _parts(record))])
+    glossary, allowance = Glossary(), analysis.budget()
+    store(
+        [
+            summarise(record, glossary, allowance),
+            *(summarise(part, glossary, allowance) for part in _parts(record)),
+        ]
+    )
 
 
 @functools.cache
@@ -224,23 +219,49 @@ def connect():
 
 def fill_if_empty(**kwargs):
     """After `migrate`: every record's summary, when records exist but no summary does
-    (a database that predates the summaries, or one restored without them).
+    (a database that predates the summaries, or one restored without them); else the
+    summaries of the records with text to translate but no count (made before the
+    counts: the few missing or stale, found in the state indexes).
 
     Here, once every migration has run, rather than in a data migration: today's
     code reads today's models, whose later columns an earlier migration lacks."""
-    if TranslationSummary.objects.exists():
+    if not TranslationSummary.objects.exists():
+        if any(model._base_manager.exists() for model in kinds()):
+            refresh_all()
         return
-    if any(model._base_manager.exists() for model in kinds()):
-        refresh_all()
+    refresh_counts(uncounted=True)
 
 
-def refresh_all(batch=BATCH, progress=None):
-    """Every record's summary again, `batch` records a time (the migration that made
-    them)."""
+def refresh_counts(uncounted=False):
+    """The summaries of the records with text to translate in some language (the few
+    missing or stale, found in the state indexes), summarised again: their counts
+    against the memory as it is now (after a rebuild or an import). `uncounted`:
+    only those without a count."""
+    condition = Q(pk__in=[])
+    for code in LANGUAGE_CODES:
+        key = suffix(code)
+        behind = Q(In(JsonText("cells", key, "state"), [MISSING, STALE]))
+        condition |= behind & ~Q(**{f"cells__{key}__has_key": "count"}) if uncounted else behind
+    for content_type, ids in _by_type(TranslationSummary.objects.filter(condition)).items():
+        refresh_all(models=[content_type.model_class()], pks=ids)
+
+
+def _by_type(summaries):
+    found = {}
+    for type_id, object_id in summaries.values_list("content_type_id", "object_id"):
+        found.setdefault(ContentType.objects.get_for_id(type_id), []).append(object_id)
+    return found
+
+
+def refresh_all(batch=BATCH, progress=None, models=None, pks=None):
+    """Every record's summary again (of `models`, those of `pks`, if given), `batch`
+    records a time (the migration that made them)."""
     glossary = Glossary()
-    for model in kinds():
+    for model in models or kinds():
         owner = owner_field(model)
         queryset = model._base_manager.order_by("pk")
+        if pks is not None:
+            queryset = queryset.filter(pk__in=pks)
         if owner is not None:
             queryset = queryset.select_related(owner.name)
         summaries = []

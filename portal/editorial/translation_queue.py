@@ -3,15 +3,18 @@ marked where a translation awaits a publisher's approval."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.lookups import In
 from django.urls import reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import pending
+from portal.editorial.analysis import tallies
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.json_text import JsonText
 from portal.editorial.models import Translatable
+from portal.editorial.summaries import TranslationSummary
 from portal.editorial.translation_state import AWAITING, MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
 from portal.formatting.richtext import plain_text
@@ -38,6 +41,8 @@ class QueueItem:
     stale: list = field(default_factory=list)
     # (field label, [official names the translation lacks])
     names: list = field(default_factory=list)
+    # What is left to translate, with its parts' (`analysis.Tally`, one per unit).
+    counts: list = field(default_factory=list)
 
     @property
     def model_name(self):
@@ -86,7 +91,26 @@ def queue(language, limit=None):
     records.sort(key=lambda record: (record.updated_at, record.pk))
     # Only the records shown are looked into (their stale fields, official names).
     glossary = Glossary()
-    return [_item(record, type(record), language, glossary) for record in records[:limit]]
+    items = [_item(record, type(record), language, glossary) for record in records[:limit]]
+    _add_counts(items, language)
+    return items
+
+
+def _add_counts(items, language):
+    """Each item's counts: its record's and its parts' (translated with it on the
+    workbench), from their stored summaries, one query per kind of record."""
+    by_model = {}
+    for item in items:
+        by_model.setdefault(type(item.record), {})[item.record.pk] = item
+    for model, by_pk in by_model.items():
+        stored = TranslationSummary.objects.filter(
+            workbench_type=ContentType.objects.get_for_model(model), workbench_id__in=by_pk
+        )
+        counts = {}
+        for pk, cells in stored.values_list("workbench_id", "cells"):
+            counts.setdefault(pk, []).append(cells.get(suffix(language), {}).get("count"))
+        for pk, item in by_pk.items():
+            item.counts = tallies(counts.get(pk, []))
 
 
 def _item(record, model, language, glossary):

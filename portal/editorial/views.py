@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from portal.editorial import rules
+from portal.editorial import analysis, rules
 from portal.editorial.editions import language_name
 from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
 from portal.editorial.qa import has_errors
@@ -48,6 +48,7 @@ def translation_queue(request):
         "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
         "items": items[:QUEUE_PAGE],
         "more": len(items) > QUEUE_PAGE,
+        "legend": analysis.LEGEND,
     }
     return TemplateResponse(request, "admin/translation_queue.html", context)
 

@@ -13,12 +13,18 @@ def fresh(record):
     return type(record).objects.get(pk=record.pk)
 
 
-def test_demo_content_is_completely_translated(db):
+def test_demo_content_is_completely_translated_but_its_draft(db):
     loader = load_demo()
     translatable = [record for record in loader.created if hasattr(record, "translation_status")]
     assert len(translatable) > 22  # the partner cities among them
+    drafts = [record for record in translatable if getattr(record, "status", "") == "draft"]
     for record in translatable:
-        assert record.translation_status() == {"zh-hans": "complete", "en": "complete"}, record
+        if record not in drafts:
+            assert record.translation_status() == {"zh-hans": "complete", "en": "complete"}
+    # One English draft waits for its Chinese (the translation queue has work to show).
+    assert [(draft.translation_status()) for draft in drafts] == [
+        {"zh-hans": "missing", "en": "complete"}
+    ]
 
 
 def test_a_record_without_its_translation_is_missing_it():

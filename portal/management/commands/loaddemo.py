@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo.loader import load_demo
-from portal.editorial import memory
+from portal.editorial import memory, summaries
 from portal.editorial.memory_models import MemoryEntry
 
 
@@ -25,6 +25,8 @@ class Command(BaseCommand):
         if not MemoryEntry.objects.filter(content_type__isnull=False).exists():
             pairs = memory.rebuild()
             self.stdout.write(f"  translation memory: {pairs} pairs from approved records")
+            # What waits for translation, counted again against the memory just made.
+            summaries.refresh_counts()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {len(loader.created)} created, {len(loader.kept)} already present."

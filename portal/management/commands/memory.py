@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from portal.editorial import memory, memory_tmx, rules
+from portal.editorial import memory, memory_tmx, rules, summaries
 
 
 class Command(BaseCommand):
@@ -38,6 +38,7 @@ class Command(BaseCommand):
             if action == "rebuild":
                 count = memory.rebuild(progress=self.progress)
                 self.stdout.write(self.style.SUCCESS(f"{count} pairs in the memory from records."))
+                summaries.refresh_counts()  # what waits for translation, against it
             elif action == "export":
                 self.export(Path(options["file"]))
             else:
