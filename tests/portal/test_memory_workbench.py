@@ -140,6 +140,17 @@ def test_xliff_units_carry_the_best_match_as_alt_trans(approved):
     assert tags.index("alt-trans") > tags.index("target")
 
 
+def test_an_export_stops_looking_up_matches_when_its_time_is_spent(approved, monkeypatch):
+    from portal.editorial import memory_xliff
+
+    article = new_article()
+    monkeypatch.setattr(memory_xliff, "ALT_TRANS_SECONDS", 0)
+    units = alt_trans(export("en")[0])
+    assert units[f"news.article/{article.pk}/standfirst"] == []
+    assert units[f"news.article/{article.pk}/body"] == []
+    assert f"news.article/{article.pk}/title" in units  # the units themselves are all there
+
+
 class _BesideTheSchema(etree.Resolver):
     """The schema's import of the W3C's xml.xsd, read from the copy beside it."""
 
