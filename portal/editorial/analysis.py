@@ -16,9 +16,10 @@ record), exact (the memory holds it, after the memory's own normalisation), fuzz
 match of `memory_lookup.FUZZY` % or more) or new. Exact matches are read in one
 query per record and language; fuzzy lookups cost tens of milliseconds each at
 100,000 articles, so a summary makes at most `LOOKUPS` of them, for its longest
-segments: the rest is counted `unchecked` ("not looked up"), not guessed. The
-counts say when they were made (`at`): a pair approved since does not change them
-until the record is saved or summarised again.
+segments: the rest is counted `unchecked` ("not looked up"), not guessed, until a
+background job looks it up (`count_jobs`). The counts say when they were made
+(`at`): a pair approved since does not change them until the record is saved or
+summarised again.
 """
 
 import datetime

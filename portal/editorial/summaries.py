@@ -23,7 +23,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.editorial import analysis
+from portal.editorial import analysis, count_jobs
 from portal.editorial.glossary import Glossary, record_warnings
 from portal.editorial.json_text import JsonText
 from portal.editorial.models import Translatable
@@ -183,15 +183,16 @@ def _parts(record):
             yield from model._base_manager.filter(**{owner.name: record}).select_related(owner.name)
 
 
-def refresh(record):
-    """Store the summary of `record` and of its parts."""
-    glossary, allowance = Glossary(), analysis.budget()
-    store(
-        [
-            summarise(record, glossary, allowance),
-            *(summarise(part, glossary, allowance) for part in _parts(record)),
-        ]
-    )
+def refresh(record, allowance=None, follow_up=True):
+    """Store the summary of `record` and of its parts; the fuzzy lookups `allowance`
+    leaves undone are made by a job (`count_jobs`) when `follow_up`."""
+    glossary = Glossary()
+    allowance = analysis.budget() if allowance is None else allowance
+    made = [summarise(record, glossary, allowance)]
+    made += [summarise(part, glossary, allowance) for part in _parts(record)]
+    store(made)
+    if follow_up and any(count_jobs.unchecked(summary) for summary in made):
+        count_jobs.queue(made[0])
 
 
 @functools.cache
@@ -266,7 +267,9 @@ def refresh_all(batch=BATCH, progress=None, models=None, pks=None):
             queryset = queryset.select_related(owner.name)
         summaries = []
         for record in queryset.iterator(chunk_size=batch):
-            summaries.append(summarise(record, glossary))
+            summaries.append(summary := summarise(record, glossary))
+            if count_jobs.unchecked(summary):
+                count_jobs.queue(summary)
             if len(summaries) == batch:
                 store(summaries)
                 summaries = []

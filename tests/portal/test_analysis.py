@@ -154,3 +154,33 @@ def test_a_tmx_import_counts_again_what_waits_for_translation(db):
     publisher.groups.add(Group.objects.get(name="Publishers"))
     memory_tmx.import_file(tmx_file(unit("", source=EXACT)), publisher, "office.tmx")
     assert (cell(article)["count"]["exact"], cell(article)["count"]["new"]) == (16, 0)
+
+
+def test_what_a_save_leaves_not_looked_up_a_job_looks_up(
+    memory_pairs, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from portal.editorial import analysis, count_jobs
+
+    monkeypatch.setattr(analysis, "LOOKUPS", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(
+            title_zh_hans="卡拉奇代表团", title_en="", standfirst_zh_hans=EXACT, standfirst_en="",
+            body_zh_hans=f"<p>{FUZZY}{NEW}</p>", body_en="",
+        )  # fmt: skip
+    count = cell(article)["count"]
+    # One lookup at the save, for the longest (FUZZY); NEW and the title wait.
+    assert (count["exact"], count["fuzzy"], count["unchecked"], count["new"]) == (16, 16, 16, 0)
+    job = DBTaskResult.objects.get(task_path="portal.editorial.count_jobs.finish")
+    assert job.args_kwargs["args"] == [
+        ContentType.objects.get_for_model(Article).pk,
+        article.pk,
+    ]
+    count_jobs.finish.call(*job.args_kwargs["args"])  # the worker runs it
+    count = cell(article)["count"]
+    assert (count["exact"], count["fuzzy"], count["unchecked"], count["new"]) == (16, 16, 0, 16)
+    # The job's own count queues no other job, and a record deleted meanwhile is skipped.
+    assert DBTaskResult.objects.count() == 1
+    Article.objects.filter(pk=article.pk).delete()
+    count_jobs.finish.call(ContentType.objects.get_for_model(Article).pk, article.pk)
