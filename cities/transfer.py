@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export import fields
 
@@ -41,7 +42,8 @@ from cities.transfer_fields import (
 )
 from cities.transfer_rows import ComparedResource
 from cities.transfer_stages import read_stages, save_stages
-from portal.editorial import pending, rules
+from portal.editorial import pending, qa_gate, rules
+from portal.editorial.editions import language_name
 
 STAGE_TEXT_FIELDS = stage_text_fields()
 
@@ -50,6 +52,33 @@ STAGE_TEXT_FIELDS = stage_text_fields()
 StageTextColumns = type(ComparedResource)(
     "StageTextColumns", (ComparedResource,), {"__module__": __name__, **STAGE_TEXT_FIELDS}
 )
+
+
+def _field_label(model, localized):
+    """ "Title (English)" for `title_en`."""
+    field = model._meta.get_field(localized)
+    return _("%(field)s (%(language)s)") % {
+        "field": capfirst(field.translated_field.verbose_name),
+        "language": language_name(field.language),
+    }
+
+
+def refuse_qa_errors(record, owner):
+    """A row that would publish a translation with a QA error is refused: an import
+    takes no publisher's reason (`qa_gate.import_errors`)."""
+    found = qa_gate.import_errors(record, owner)
+    if found:
+        raise ValidationError(
+            [
+                _(
+                    "QA check, %(field)s: %(message)s An import takes no reason: correct "
+                    "the translation, or save it in the admin with a publisher's reason."
+                )
+                % {"field": _field_label(type(record), name), "message": message}
+                for name, messages in found.items()
+                for message in messages
+            ]
+        )
 
 
 class CityResource(StageTextColumns):
@@ -143,6 +172,8 @@ class CityResource(StageTextColumns):
             if changed:
                 pending.hold(instance, SimpleNamespace(changed_data=changed, cleaned_data={}), user)
             self._held = True
+        if not self._held:
+            refuse_qa_errors(instance, instance)
 
     def changed_attributes(self):
         names = []
@@ -236,5 +267,6 @@ class ExchangeResource(ComparedResource):
             raise ValidationError(
                 _("This city is published: a publisher adds and changes its exchanges.")
             )
+        refuse_qa_errors(instance, instance.city)
         if instance.pk is None:
             instance.original_language = instance.original_language or "en"

@@ -27,8 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 from portal.editorial.memory import segments
 from portal.editorial.memory_lookup import FUZZY, best_percent, exact_rows
@@ -107,12 +106,16 @@ BAND_LABELS = {
     NEW: pgettext_lazy("translation memory leverage", "new"),
     UNCHECKED: pgettext_lazy("translation memory leverage", "not looked up"),
 }
-# "100 %" never split over two lines: no-break spaces.
-LEGEND = _(
-    "Words (English) or characters (Chinese) of the original still to translate, by "
-    "their match in the translation memory: exact 100 %, fuzzy 75–99 %, new "
-    "under 75 %; repetitions repeat a sentence of the same record."
-)
+
+
+def legend():
+    """What the counts mean, with the memory's own threshold (`memory_lookup.FUZZY`).
+    "100 %" never splits over two lines: no-break spaces."""
+    return gettext(
+        "Words (English) or characters (Chinese) of the original still to translate, by "
+        "their match in the translation memory: exact 100 %%, fuzzy %(fuzzy)s–99 %%, "
+        "new under %(fuzzy)s %%; repetitions repeat a sentence of the same record."
+    ) % {"fuzzy": FUZZY}
 
 
 def measure(unit, number):

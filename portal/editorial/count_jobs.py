@@ -1,4 +1,5 @@
-"""The counts' fuzzy lookups that a save leaves undone, made by a background job.
+"""The counts' fuzzy lookups that a save leaves undone, and the counts after a TMX
+import, made by background jobs.
 
 A save looks up at most `analysis.LOOKUPS` segments (a quarter second at 100,000
 articles); the rest of its count says "not looked up". One job a record then looks
@@ -39,3 +40,18 @@ def finish(content_type_id, object_id):
     record = model._base_manager.filter(pk=object_id).first() if model else None
     if record is not None:
         summaries.refresh(record, allowance=[LOOKUPS], follow_up=False)
+
+
+def recount_later():
+    """Have every record waiting for translation counted again by a job, once this
+    transaction commits: after a TMX import in the admin, which should not hold its
+    request for thousands of records (at 100,000 articles, 2-250 ms each)."""
+    transaction.on_commit(recount.enqueue)
+
+
+@task()
+def recount():
+    """Count again every record waiting for translation, against the memory as it is."""
+    from portal.editorial import summaries
+
+    summaries.refresh_counts()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.editorial import matrix
-from portal.editorial.analysis import BANDS, LEGEND
+from portal.editorial.analysis import BANDS, legend
 from portal.editorial.rules import can_use_translation_queue
 from portal.editorial.translation_queue import translatable_models
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
@@ -79,7 +79,7 @@ def completeness_matrix(request):
             for code, counts in matrix.count_totals(summaries)
             if counts
         ],
-        "legend": LEGEND,
+        "legend": legend(),
         "kinds": sorted(kinds.items(), key=lambda item: str(item[1])),
         "states": list(STATE_CHOICES.items()),
         "chosen": {"type": kind, "state": state, "language": language},

@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from translate.storage import tmx
 
+from portal.editorial import count_jobs
 from portal.editorial.matrix import kinds
 from portal.editorial.memory import LONGEST, add, clean
 from portal.editorial.memory_models import MemoryEntry
-from portal.editorial.summaries import refresh_counts
 from portal.editorial.translation_state import text_fields
 from portal.editorial.xml_entities import uses_entities
 from portal.formatting.language_tags import canonical, portal_language
@@ -196,5 +196,5 @@ def import_file(data, user, filename):
     with transaction.atomic():
         added = add(entries)
         if added:
-            refresh_counts()
+            count_jobs.recount_later()
     return len(entries), len(added)

@@ -18,11 +18,13 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.editions import language_name
+from portal.editorial.models import Status
 from portal.editorial.pending_admin import publishes_directly
 from portal.editorial.qa import run_checks
 from portal.editorial.qa_gate import (
     REASON_LENGTH,
     error_fields,
+    keep_in_owner,
     mark_override,
     needs_reason,
     reason_text,
@@ -59,20 +61,37 @@ def _changed(form, restoring):
     return {f.name for f in fields if saved.get(f.name) != f.value_from_object(record)}
 
 
+def _goes_public(record):
+    """Whether this save makes `record` (one with a state) public: added as published,
+    or published from another state. Its translations then go live, changed or not."""
+    if getattr(record, "status", None) != Status.PUBLISHED:
+        return False
+    if record.pk is None:
+        return True
+    saved = type(record)._base_manager.filter(pk=record.pk).values_list("status", flat=True)
+    return saved.first() != Status.PUBLISHED
+
+
 def _findings(form, parent, restoring=False):
-    """`{localized field name: [Finding]}` for the translations `form` changes."""
+    """`{localized field name: [Finding]}` for the translations `form` changes; all of
+    them when the save makes them public (publishing a draft, or its parent) or
+    changes which language is the original."""
     record = form.instance
     source_language = getattr(record, "original_language", None)
     source_language = source_language or getattr(parent, "original_language", None)
     if source_language not in LANGUAGE_CODES:
         return {}
     changed, found = _changed(form, restoring), {}
+    owner = record if hasattr(record, "status") else parent
+    every = "original_language" in changed or (owner is not None and _goes_public(owner))
     for name in text_fields(type(record)):
         source = getattr(record, build_localized_fieldname(name, source_language)) or ""
         for language in LANGUAGE_CODES:
             localized = build_localized_fieldname(name, language)
-            if language != source_language and localized in changed:
-                target = getattr(record, localized) or ""
+            if language == source_language or not (every or localized in changed):
+                continue
+            target = getattr(record, localized) or ""
+            if target or localized in changed:
                 found[localized] = run_checks(source, target, source_language, language)
     return found
 
@@ -99,7 +118,7 @@ def check(form, user, parent=None, restoring=False):
     errors = error_fields(findings)
     if not errors or not publishes_directly(user, form.instance, parent):
         return
-    if needs_reason(True, form.data.get(REASON)):
+    if needs_reason(True, form.data.get(REASON), user, form.instance):
         form.qa_blocked = True
         for name in errors:
             form.add_error(name, [_describe(f) for f in findings[name] if f.is_error])
@@ -167,6 +186,8 @@ class QAGateMixin:
         for inline_form in formset.forms:
             _mark(inline_form, request)
         super().save_formset(request, form, formset, change)
+        for inline_form in formset.forms:
+            keep_in_owner(inline_form.instance, request.user)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         forms = [context["adminform"].form]

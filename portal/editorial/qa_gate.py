@@ -9,9 +9,14 @@ that the translation memory flags the pairs it takes from them
 (`MemoryEntry.over_qa_errors`).
 """
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.editorial import rules
+from portal.editorial.models import Status
 from portal.editorial.qa import has_errors, run_checks
+from portal.editorial.record_kinds import owner_field
 from portal.editorial.translation_state import text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 
@@ -20,15 +25,29 @@ _OVERRIDDEN = "_qa_overridden"
 
 
 def reason_text(reason):
-    """The reason as it is kept: without surrounding space."""
-    return (reason or "").strip()
+    """The reason as it is kept: without surrounding space, nor NUL characters (which
+    no text column of PostgreSQL holds)."""
+    return (reason or "").replace("\x00", "").strip()
 
 
-def needs_reason(findings, reason):
+def needs_reason(findings, reason, user=None, record=None):
     """Whether a save whose translations have `findings` (`[Finding]`, or a bool: any
-    error) is refused for want of a reason: an error, and `reason` empty or too long."""
+    error) is refused for want of a reason: an error, and `reason` empty or too long,
+    or given by a `user` who may not publish `record` (`may_override`)."""
     errors = has_errors(findings) if isinstance(findings, list | tuple) else bool(findings)
-    return errors and not 0 < len(reason_text(reason)) <= REASON_LENGTH
+    if not errors:
+        return False
+    if user is not None and record is not None and not may_override(user, record):
+        return True
+    return not 0 < len(reason_text(reason)) <= REASON_LENGTH
+
+
+def may_override(user, record):
+    """Whether `user` may save `record`'s translation over QA errors: a publisher of
+    it, or of its owner for a part (a city's exchange)."""
+    owner = owner_field(type(record))
+    model = type(record) if owner is None else owner.related_model
+    return rules.can_publish(user, model)
 
 
 def error_fields(findings_by_field):
@@ -66,4 +85,52 @@ def fields_with_errors(record):
             target = getattr(record, localized) or ""
             if has_errors(run_checks(source, target, source_language, language)):
                 found.add(localized)
+    return found
+
+
+def keep_in_owner(record, user):
+    """After the save of `record`: a part without versions of its own (a city's stage,
+    a picture's texts) saved over QA errors has its reason kept in a new version of
+    its owner, since its own save leaves none."""
+    link = owner_field(type(record))
+    if link is None or hasattr(type(record), "history") or not overridden(record, forget=True):
+        return
+    owner = getattr(record, link.name)
+    owner._change_reason = _("%(part)s “%(name)s”: %(reason)s") % {
+        "part": capfirst(type(record)._meta.verbose_name),
+        "name": record,
+        "reason": record._change_reason,
+    }
+    owner._history_user = user
+    owner.save()
+
+
+def import_errors(record, owner):
+    """`{localized field: [message]}` of the QA errors in the translations a save of
+    `record` makes public that takes no reason (a spreadsheet import): none unless
+    `owner` (the record, or a part's owner, as it will be saved) is published; of a
+    record published before, only the texts the save changes."""
+    if getattr(owner, "status", None) != Status.PUBLISHED:
+        return {}
+    saved = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
+    was_public = saved is not None and getattr(owner, "pk", None) is not None
+    was_public = (
+        was_public
+        and type(owner)._base_manager.filter(pk=owner.pk, status=Status.PUBLISHED).exists()
+    )
+    source_language = getattr(record, "original_language", None) or owner.original_language
+    found = {}
+    for name in text_fields(type(record)):
+        source = getattr(record, build_localized_fieldname(name, source_language)) or ""
+        for language in LANGUAGE_CODES:
+            localized = build_localized_fieldname(name, language)
+            target = getattr(record, localized) or ""
+            if language == source_language or not target:
+                continue
+            if was_public and (getattr(saved, localized) or "") == target:
+                continue
+            findings = run_checks(source, target, source_language, language)
+            errors = [finding.message for finding in findings if finding.is_error]
+            if errors:
+                found[localized] = errors
     return found

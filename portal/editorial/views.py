@@ -48,7 +48,7 @@ def translation_queue(request):
         "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES],
         "items": items[:QUEUE_PAGE],
         "more": len(items) > QUEUE_PAGE,
-        "legend": analysis.LEGEND,
+        "legend": analysis.legend(),
     }
     return TemplateResponse(request, "admin/translation_queue.html", context)
 

@@ -32,7 +32,14 @@ from portal.editorial.memory_lookup import suggestions
 from portal.editorial.models import Timestamped, Translatable
 from portal.editorial.pending_admin import publishes_directly, waits_for_publisher
 from portal.editorial.qa import run_checks
-from portal.editorial.qa_gate import error_fields, mark_override, needs_reason
+from portal.editorial.qa_gate import (
+    error_fields,
+    keep_in_owner,
+    mark_override,
+    may_override,
+    needs_reason,
+)
+from portal.editorial.record_kinds import owner_field
 from portal.editorial.translation_state import (
     AWAITING,
     COMPLETE,
@@ -162,7 +169,11 @@ def build_unit(record, language, user, glossary, data=None, parent=None, budget=
     # Parts never wait as pending changes (`save_units`): only the record itself.
     waiting = _waiting_values(record, language) if parent is None else {}
     form = _form_class(model, targets)(data=data, instance=record, prefix=prefix, initial=waiting)
-    locked = rules.locked_for(user, parent) if parent is not None else False
+    # A part opened on its own (a city's exchange) is locked as beside its owner.
+    owner = parent
+    if owner is None and (link := owner_field(model)) is not None:
+        owner = getattr(record, link.name)
+    locked = rules.locked_for(user, owner) if owner is not None else False
     locked = locked or not rules.can_translate(user, model)
     states = _field_states(record, language, original_language)
     basis = getattr(record, "translation_basis", {}).get(suffix(language), {})
@@ -257,17 +268,20 @@ def save_units(units, user, language_label, qa_reason=""):
             _changed_with_qa_errors(unit) if _publishes_directly(unit, user) else set()
             for unit in to_save
         ]
-        over_errors = any(over)
-        if needs_reason(over_errors, qa_reason):
+        refused = needs_reason(any(over), qa_reason) or any(
+            fields and not may_override(user, unit.form.instance)
+            for unit, fields in zip(to_save, over, strict=True)
+        )
+        if refused:
             outcome.needs_reason = True
             return outcome
         values = {"language": language_label, "reason": qa_reason}
-        if over_errors:
-            reason = _("Translated into %(language)s in the workbench over QA errors: %(reason)s")
-        else:
-            reason = _("Translated into %(language)s in the workbench")
-        reason = reason % values
+        clean = _("Translated into %(language)s in the workbench") % values
+        over_reason = (
+            _("Translated into %(language)s in the workbench over QA errors: %(reason)s") % values
+        )
         for unit, fields in zip(to_save, over, strict=True):
+            reason = over_reason if fields else clean
             form = unit.form
             record = form.instance
             if unit.parent is None and waits_for_publisher(user, record):
@@ -279,5 +293,6 @@ def save_units(units, user, language_label, qa_reason=""):
             mark_override(record, fields, reason)
             record._history_user = user
             form.save()
+            keep_in_owner(record, user)
             outcome.saved.append(record)
     return outcome

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial import pending
-from portal.editorial.qa_gate import mark_override
+from portal.editorial.qa_gate import keep_in_owner, mark_override
 from portal.editorial.translation_state import text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 
@@ -97,4 +97,5 @@ def _save_one(change, filename, user, report, qa_reason):
         record._change_reason = _("Imported from %(file)s") % {"file": filename}
     record._history_user = user if user.is_authenticated else None
     record.save()
+    keep_in_owner(record, record._history_user)
     report.applied.append(record)
