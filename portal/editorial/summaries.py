@@ -244,7 +244,9 @@ def refresh_counts(uncounted=False):
         behind = Q(In(JsonText("cells", key, "state"), [MISSING, STALE]))
         condition |= behind & ~Q(**{f"cells__{key}__has_key": "count"}) if uncounted else behind
     for content_type, ids in _by_type(TranslationSummary.objects.filter(condition)).items():
-        refresh_all(models=[content_type.model_class()], pks=ids)
+        # A few ids a query: SQLite takes at most 32,766 parameters in one.
+        for start in range(0, len(ids), BATCH):
+            refresh_all(models=[content_type.model_class()], pks=ids[start : start + BATCH])
 
 
 def _by_type(summaries):

@@ -192,3 +192,21 @@ def test_what_a_save_leaves_not_looked_up_a_job_looks_up(
     assert DBTaskResult.objects.count() == 1
     Article.objects.filter(pk=article.pk).delete()
     count_jobs.finish.call(ContentType.objects.get_for_model(Article).pk, article.pk)
+
+
+def test_counting_again_takes_the_records_a_few_at_a_time(memory_pairs, monkeypatch):
+    from portal.editorial import summaries
+
+    articles = [make_article(title_zh_hans=EXACT, title_en="", status="draft") for _ in range(5)]
+    asked = []
+    real = summaries.refresh_all
+    monkeypatch.setattr(summaries, "BATCH", 2)
+    monkeypatch.setattr(
+        summaries, "refresh_all", lambda **kwargs: asked.append(kwargs["pks"]) or real(**kwargs)
+    )
+    TranslationSummary.objects.all().delete()
+    for article in articles:
+        article.save()
+    summaries.refresh_counts()
+    assert sorted(len(pks) for pks in asked) == [1, 2, 2]  # SQLite: 32,766 parameters at most
+    assert all(cell(article)["count"]["exact"] == 16 for article in articles)
