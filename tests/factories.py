@@ -27,8 +27,10 @@ def make_country(iso_code="PK", **fields):
 def make_city(**fields):
     n = next(_sequence)
     fields.setdefault("slug", f"city-{n}")
+    # The number in both names, or in neither: a Chinese name with a figure its English
+    # lacks is a QA error the moment the city is published (`qa_gate`).
+    fields.setdefault("name_zh_hans", f"城市{n}" if "name_en" not in fields else "友好城市")
     fields.setdefault("name_en", f"City {n}")
-    fields.setdefault("name_zh_hans", f"城市{n}")
     if "country" not in fields:
         fields["country"] = make_country()
     if not fields.get("is_home"):
@@ -58,8 +60,9 @@ def make_category(slug="sister-cities", **fields):
 def make_article(cities=(), **fields):
     n = next(_sequence)
     fields.setdefault("slug", f"article-{n}")
+    # As a city's names: the number in both titles or in neither.
+    fields.setdefault("title_zh_hans", f"文章{n}" if "title_en" not in fields else "新闻稿")
     fields.setdefault("title_en", f"Article {n}")
-    fields.setdefault("title_zh_hans", f"文章{n}")
     fields.setdefault("body_en", "<p>Body.</p>")
     fields.setdefault("body_zh_hans", "<p>正文。</p>")
     fields.setdefault("status", "published")
