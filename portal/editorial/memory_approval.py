@@ -16,12 +16,11 @@ from django.contrib.contenttypes.models import ContentType
 from simple_history.signals import post_create_historical_record
 
 from portal.editorial import rules
-from portal.editorial.matrix import kinds, owner_field
 from portal.editorial.memory import approve, publishing_model
 from portal.editorial.memory_models import MemoryEntry
 from portal.editorial.models import Status, Translatable
 from portal.editorial.qa_gate import fields_with_errors, overridden
-from portal.editorial.record_kinds import is_public
+from portal.editorial.record_kinds import is_public, kinds, owner_field
 
 
 def part_models(model):

@@ -15,7 +15,6 @@ publisher applies it, on the approve screen.
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.utils import build_localized_fieldname
 
 from portal.editorial.editions import language_name
 from portal.editorial.models import Status
@@ -27,9 +26,10 @@ from portal.editorial.qa_gate import (
     keep_in_owner,
     mark_override,
     needs_reason,
+    published_before,
     reason_text,
+    translations,
 )
-from portal.editorial.translation_state import text_fields
 from portal.formatting.i18n import LANGUAGE_CODES
 
 REASON = "qa_reason"  # the posted reason, one for the form and its inlines
@@ -61,17 +61,6 @@ def _changed(form, restoring):
     return {f.name for f in fields if saved.get(f.name) != f.value_from_object(record)}
 
 
-def _goes_public(record):
-    """Whether this save makes `record` (one with a state) public: added as published,
-    or published from another state. Its translations then go live, changed or not."""
-    if getattr(record, "status", None) != Status.PUBLISHED:
-        return False
-    if record.pk is None:
-        return True
-    saved = type(record)._base_manager.filter(pk=record.pk).values_list("status", flat=True)
-    return saved.first() != Status.PUBLISHED
-
-
 def _findings(form, parent, restoring=False):
     """`{localized field name: [Finding]}` for the translations `form` changes; all of
     them when the save makes them public (publishing a draft, or its parent) or
@@ -83,16 +72,12 @@ def _findings(form, parent, restoring=False):
         return {}
     changed, found = _changed(form, restoring), {}
     owner = record if hasattr(record, "status") else parent
-    every = "original_language" in changed or (owner is not None and _goes_public(owner))
-    for name in text_fields(type(record)):
-        source = getattr(record, build_localized_fieldname(name, source_language)) or ""
-        for language in LANGUAGE_CODES:
-            localized = build_localized_fieldname(name, language)
-            if language == source_language or not (every or localized in changed):
-                continue
-            target = getattr(record, localized) or ""
-            if target or localized in changed:
-                found[localized] = run_checks(source, target, source_language, language)
+    goes_public = getattr(owner, "status", None) == Status.PUBLISHED
+    goes_public = goes_public and not published_before(owner)
+    every = goes_public or "original_language" in changed
+    for localized, language, source, target in translations(record, source_language):
+        if localized in changed or (every and target):
+            found[localized] = run_checks(source, target, source_language, language)
     return found
 
 

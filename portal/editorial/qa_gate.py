@@ -71,21 +71,34 @@ def overridden(record, forget=False):
     return fields
 
 
-def fields_with_errors(record):
-    """The localized fields of `record` (one with an `original_language`) whose
-    translation has QA errors now."""
-    source_language = record.original_language
-    found = set()
+def translations(record, source_language):
+    """`(localized field name, original, translation)` of each translated field of
+    `record` in each language but `source_language`."""
     for name in text_fields(type(record)):
         source = getattr(record, build_localized_fieldname(name, source_language)) or ""
         for language in LANGUAGE_CODES:
-            localized = build_localized_fieldname(name, language)
-            if language == source_language:
-                continue
-            target = getattr(record, localized) or ""
-            if has_errors(run_checks(source, target, source_language, language)):
-                found.add(localized)
-    return found
+            if language != source_language:
+                localized = build_localized_fieldname(name, language)
+                yield localized, language, source, getattr(record, localized) or ""
+
+
+def fields_with_errors(record):
+    """The localized fields of `record` (one with an `original_language`) whose
+    translation has QA errors now."""
+    language_of = record.original_language
+    return {
+        localized
+        for localized, language, source, target in translations(record, language_of)
+        if has_errors(run_checks(source, target, language_of, language))
+    }
+
+
+def published_before(record):
+    """Whether `record` (one with a state) is published as saved in the database."""
+    if record.pk is None:
+        return False
+    saved = type(record)._base_manager.filter(pk=record.pk).values_list("status", flat=True)
+    return saved.first() == Status.PUBLISHED
 
 
 def keep_in_owner(record, user):
@@ -113,24 +126,14 @@ def import_errors(record, owner):
     if getattr(owner, "status", None) != Status.PUBLISHED:
         return {}
     saved = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
-    was_public = saved is not None and getattr(owner, "pk", None) is not None
-    was_public = (
-        was_public
-        and type(owner)._base_manager.filter(pk=owner.pk, status=Status.PUBLISHED).exists()
-    )
+    was_public = saved is not None and published_before(owner)
     source_language = getattr(record, "original_language", None) or owner.original_language
     found = {}
-    for name in text_fields(type(record)):
-        source = getattr(record, build_localized_fieldname(name, source_language)) or ""
-        for language in LANGUAGE_CODES:
-            localized = build_localized_fieldname(name, language)
-            target = getattr(record, localized) or ""
-            if language == source_language or not target:
-                continue
-            if was_public and (getattr(saved, localized) or "") == target:
-                continue
-            findings = run_checks(source, target, source_language, language)
-            errors = [finding.message for finding in findings if finding.is_error]
-            if errors:
-                found[localized] = errors
+    for localized, language, source, target in translations(record, source_language):
+        if not target or (was_public and (getattr(saved, localized) or "") == target):
+            continue
+        findings = run_checks(source, target, source_language, language)
+        errors = [finding.message for finding in findings if finding.is_error]
+        if errors:
+            found[localized] = errors
     return found
