@@ -14,7 +14,6 @@ quickly, at most `CANDIDATES` of them, and only those are scored:
   (`memory.grams`; their rarity from `MemoryGramCount`), read from `MemoryGram`.
 """
 
-import contextlib
 import difflib
 import math
 from dataclasses import dataclass
@@ -55,11 +54,7 @@ class Match:
         """`(record, field label)` where the pair was approved (None, "" for an import)."""
         entry = self.entry
         record = entry.record if entry.content_type_id else None
-        label = entry.field
-        if record is not None:
-            with contextlib.suppress(LookupError):
-                label = record._meta.get_field(entry.field).verbose_name
-        return record, label
+        return record, entry.field_label
 
 
 def percent(a, b):

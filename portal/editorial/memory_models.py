@@ -14,6 +14,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,18 @@ class MemoryEntry(models.Model):
         self.source_key = source_key(*languages, self.source)
         self.key = pair_key(*languages, self.source, self.target)
         return self
+
+    @property
+    def field_label(self):
+        """The field it was approved in, named as the admin names it ("title" →
+        "标题" in Chinese); the stored name when its model or field is gone."""
+        model = self.content_type.model_class() if self.content_type_id else None
+        if model is None:
+            return self.field
+        try:
+            return model._meta.get_field(self.field).verbose_name
+        except FieldDoesNotExist:
+            return self.field
 
 
 class MemoryGram(models.Model):

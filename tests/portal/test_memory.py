@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import translation
 
 from news.models import Article
 from portal.editorial import memory
@@ -200,8 +201,15 @@ def test_the_origin_names_the_record_and_field():
         object_id=article.pk,
         field="title",
     )
+    # The field as the admin names it, in the admin's language.
+    for language, name in (("en", "title"), ("zh-hans", "标题")):
+        with translation.override(language):
+            record, label = best("市长会见代表团。", "zh-hans", "en").origin
+            assert record == article and str(label) == name
+    # A field gone since (renamed, say) is named as stored, not a failed lookup.
+    MemoryEntry.objects.filter(field="title").update(field="headline")
     record, label = best("市长会见代表团。", "zh-hans", "en").origin
-    assert record == article and label == "title"
+    assert record == article and label == "headline"
 
 
 def test_a_publishers_xliff_import_goes_in_and_a_rebuild_keeps_the_counts(sign_in):

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from translate.storage import tmx
 
 from news.models import Article
@@ -184,7 +185,8 @@ def test_an_origin_is_kept_only_for_a_translated_field_with_a_fitting_id(publish
     ]
     units = [unit(origin, source=f"句子{n}。") for n, origin in enumerate(bad)]
     units.append(unit(f"news.article/{article.pk}/title", creationid="someone"))
-    with CaptureQueriesContext(connection) as queries:
+    # The note is written in the active language (a request's, the command's).
+    with CaptureQueriesContext(connection) as queries, translation.override("en"):
         read, added = memory_tmx.import_file(tmx_file(*units), publisher, "x.tmx")
     assert (read, added) == (6, 6)
     assert len(queries) < 20  # no query per unit for its origin or approver
@@ -254,3 +256,32 @@ def test_the_list_shows_each_pair_side_by_side_in_the_admins_language(client, si
     assert f'title="{long_source}"' in page
     assert long_source[:80] in page and f">{long_source}<" not in page
     assert "The mayor met the &lt;delegation&gt;." in page
+
+
+def test_the_list_names_where_a_pair_was_approved_and_links_to_it(client, sign_in):
+    fill(None)
+    article = Article.objects.get()
+    # A pair whose field is gone since (a renamed field) keeps its stored name.
+    memory.add(
+        [
+            MemoryEntry(
+                source="旧字段的原文",
+                target="An old field's text",
+                source_language="zh-hans",
+                target_language="en",
+                content_type=ContentType.objects.get_for_model(Article),
+                object_id=article.pk,
+                field="headline",
+                approved_at=datetime.datetime(2026, 3, 4, tzinfo=datetime.UTC),
+            ).fill_keys()
+        ]
+    )
+    sign_in("Translators")
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/admin/portal/memoryentry/").content.decode()
+    change = f"/admin/news/article/{article.pk}/change/"
+    assert f'<a href="{change}">' in page
+    assert f"{article.pk} · 标题</a>" in page and f"{article.pk} · title" not in page
+    assert f"{article.pk} · headline" in page
+    # The pair's languages in one column, named in the admin's language.
+    assert "简体中文 → 英文" in page
