@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -46,18 +48,40 @@ def _shortened(text):
     return format_html('<span title="{}">{}</span>', text, short)
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """A language column's filter with the languages' names in the admin's
+    language ("English", "英文"), not their codes."""
+
+    def lookups(self, request, model_admin):
+        return settings.LANGUAGES
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(settings.LANGUAGES):
+            return queryset.filter(**{self.parameter_name: self.value()})
+        return queryset
+
+
+class SourceLanguageFilter(LanguageFilter):
+    title = gettext_lazy("source language")
+    parameter_name = "source_language"
+
+
+class TargetLanguageFilter(LanguageFilter):
+    title = gettext_lazy("target language")
+    parameter_name = "target_language"
+
+
 class MemoryEntryAdmin(admin.ModelAdmin):
     list_display = (
         "source_text",
         "target_text",
         "languages",
         "origin",
-        "approved_at",
-        "approved_by",
+        "approved",
     )
     # By date as a filter rather than a date hierarchy: no DISTINCT over every pair's
     # date on each view of a memory of 100,000 pairs and more.
-    list_filter = ("source_language", "target_language", "over_qa_errors", "approved_at")
+    list_filter = (SourceLanguageFilter, TargetLanguageFilter, "over_qa_errors", "approved_at")
     search_fields = ("source", "target")
     list_select_related = ("approved_by", "content_type")
     change_list_template = "admin/memory_change_list.html"
@@ -77,6 +101,21 @@ class MemoryEntryAdmin(admin.ModelAdmin):
         names = dict(settings.LANGUAGES)
         source, target = entry.source_language, entry.target_language
         return f"{names.get(source, source)} → {names.get(target, target)}"
+
+    @admin.display(description=gettext_lazy("approved"), ordering="approved_at")
+    def approved(self, entry):
+        """The day and who approved it, the minute on hover: one column, so that the
+        list keeps every column in view at 1,280 px with the sidebar open."""
+        when = timezone.localtime(entry.approved_at)
+        day = format_html(
+            '<time datetime="{}" title="{}">{}</time>',
+            when.isoformat(),
+            date_format(when, "DATETIME_FORMAT"),
+            date_format(when, "DATE_FORMAT"),
+        )
+        if entry.approved_by is None:
+            return day
+        return format_html("{}<br>{}", day, entry.approved_by.get_username())
 
     @admin.display(description=gettext_lazy("origin"))
     def origin(self, entry):
