@@ -13,9 +13,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from cities.models import Fact, Source, SourceKind, Stage, StatedTotal
+from cities.models import City, Fact, Source, SourceKind, Stage, StatedTotal
 from cities.templatetags.cities import figure_value
-from portal.editorial.admin import LockedWithParentMixin
+from portal.editorial import rules
+from portal.editorial.admin import EditorialRulesMixin, LockedWithParentMixin
+from portal.editorial.models import Status
 from portal.editorial.qa_admin import QAGateInlineMixin
 
 
@@ -35,7 +37,9 @@ class FactInline(LockedWithParentMixin, admin.TabularInline):
     autocomplete_fields = ("sources",)
 
 
-class StageInline(QAGateInlineMixin, LockedWithParentMixin, TranslationStackedInline):
+class StageInline(
+    QAGateInlineMixin, LockedWithParentMixin, EditorialRulesMixin, TranslationStackedInline
+):
     """Stacked, not tabular: each stage's document and signatories come in both
     languages, and as table columns they pushed the city's form far past the window."""
 
@@ -167,7 +171,7 @@ class ProvenanceAdminMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
+class SourceAdmin(EditorialRulesMixin, TabbedTranslationAdmin):
     list_display = ("publisher", "kind", "title", "date", "url")
     list_filter = ("kind",)
     ordering = ("publisher_en", "pk")
@@ -182,6 +186,20 @@ class SourceAdmin(TabbedTranslationAdmin):
     fields = ("kind", "title", "publisher", "url", ("date", "date_precision"), "article", "note")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ("article",)
+
+    def has_change_permission(self, request, obj=None):
+        """A source cited on a published page (a published city's figure, a stated
+        total) changes by publishers only, as the page itself would."""
+        if obj is not None and cited_in_public(obj) and not rules.can_publish(request.user, City):
+            return False
+        return super().has_change_permission(request, obj)
+
+
+def cited_in_public(source):
+    return (
+        Fact.objects.filter(sources=source, city__status=Status.PUBLISHED).exists()
+        or StatedTotal.objects.filter(source=source).exists()
+    )
 
 
 @admin.register(StatedTotal)

@@ -79,6 +79,7 @@ class Source(Timestamped):
         ordering = ["pk"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        permissions = [("translate_source", _("Can translate the titles of sources"))]
         constraints = [
             partial_date_constraint("date", "date_precision", "cities_source_date_precision"),
         ]

@@ -89,6 +89,7 @@ class Stage(models.Model):
         ordering = ["city", models.F("date").asc(nulls_first=True), "pk"]
         verbose_name = _("stage of the relationship")
         verbose_name_plural = _("stages of the relationship")
+        permissions = [("translate_stage", _("Can translate the texts of stages"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["city", "stage"],

@@ -12,6 +12,13 @@ EDITORS = [
     "cities.add_exchange", "cities.change_exchange", "cities.view_exchange",
     "cities.delete_exchange",
     "cities.add_country", "cities.change_country", "cities.view_country",
+    # A profile's sourced figures and its relationship's stages, kept by the staff
+    # who write it (a published city's by its publishers: `rules.locked_for`), and
+    # their sources (one cited on a published page, by publishers only).
+    "cities.add_fact", "cities.change_fact", "cities.view_fact", "cities.delete_fact",
+    "cities.add_stage", "cities.change_stage", "cities.view_stage", "cities.delete_stage",
+    "cities.add_source", "cities.change_source", "cities.view_source",
+    "cities.view_statedtotal",
     "news.add_article", "news.change_article", "news.view_article",
     "news.add_category", "news.change_category", "news.view_category",
     "cities.add_cityphoto", "cities.change_cityphoto", "cities.view_cityphoto",
@@ -37,6 +44,8 @@ TRANSLATORS = [
     "cities.translate_city", "cities.view_city",
     "cities.translate_exchange", "cities.view_exchange",
     "cities.translate_country", "cities.view_country",
+    "cities.translate_stage", "cities.view_stage", "cities.view_fact",
+    "cities.translate_source", "cities.view_source", "cities.view_statedtotal",
     "news.translate_article", "news.view_article",
     "news.translate_category", "news.view_category",
     # Alt text, captions and credits; the picture itself is read-only for them.
@@ -54,7 +63,9 @@ TRANSLATORS = [
 PUBLISHERS = [
     *EDITORS,
     "cities.delete_city", "cities.publish_city", "cities.delete_country",
-    "cities.publish_country",
+    "cities.publish_country", "cities.delete_source",
+    # The office's stated totals head the directory the moment they are saved.
+    "cities.add_statedtotal", "cities.change_statedtotal", "cities.delete_statedtotal",
     "news.delete_article", "news.publish_article", "news.delete_category",
     "news.publish_category",
     "portal.change_office",
