@@ -25,7 +25,9 @@ CJK = (
     "\uac00-\ud7af"  # Hangul syllables
     "\uf900-\ufaff"  # CJK compatibility ideographs
 )
-RUN = re.compile(rf"[{CJK}]+|[^\W_]+")
+# A word is letters and digits other than CJK: "APEC商务" and "2021年" are a word and
+# a CJK run each, so that "APEC" or "2021" finds them in Chinese text.
+RUN = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 IS_CJK = re.compile(rf"[{CJK}]")
 MAX_QUERY_TERMS = 12
 

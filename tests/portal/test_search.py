@@ -49,6 +49,23 @@ def test_chinese_is_indexed_as_overlapping_pairs_then_every_character():
     assert query_terms("沈") == [([single("沈")], False)]
 
 
+def test_latin_and_digits_against_chinese_are_words_of_their_own(db):
+    """Chinese text runs into Latin letters and figures with no space ("APEC商务旅行卡",
+    "2021年12月9日"): each is found on its own, and the Chinese beside it too."""
+    assert index_tokens("APEC商务") == " ".join(
+        ["apec", pair("商", "务"), single("商"), single("务")]
+    )
+    card = make_article(
+        slug="apec",
+        title_zh_hans="APEC商务旅行卡",
+        body_zh_hans="<p>2021年12月9日起受理申请。</p>",
+        original_language="zh-hans",
+    )
+    for query in ("APEC", "apec", "旅行卡", "2021", "12月9日", "APEC商务"):
+        assert list(search_articles(query, "zh-hans")) == [card], query
+    assert not found(search_articles("2022", "zh-hans"))
+
+
 def test_title_matches_rank_before_newer_body_matches(db):
     older = make_article(
         title_en="Karachi port opens", slug="older", published_at="2020-01-01T00:00Z"
