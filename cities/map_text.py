@@ -16,7 +16,13 @@ class Words:
     ten catalog lookups for each of 200 cities were two thirds of its time."""
 
     def __init__(self):
-        self.compass = tuple(pgettext("compass", letter) for letter in ("N", "E", "S", "W"))
+        # Literal strings, one call each, so that makemessages finds them.
+        self.compass = (
+            pgettext("compass", "N"),
+            pgettext("compass", "E"),
+            pgettext("compass", "S"),
+            pgettext("compass", "W"),
+        )
         self.points = {
             "N": _("north"),
             "NE": _("north-east"),

@@ -178,6 +178,11 @@ def test_the_directory_draws_no_land_and_no_borders(client, language):
     word = {"en": "Karachi, Country PK", "zh-hans": "卡拉奇，国家PK"}[language]
     assert f'aria-label="{word}"' in svg
     assert {"en": "2,000 km", "zh-hans": "2,000公里"}[language] in svg
+    # Its name for screen readers and its compass letters in the page's language too.
+    name = {"en": "Partner cities by direction and distance", "zh-hans": "友好城市的方向与距离"}
+    assert f'role="group" aria-label="{name[language]}"' in svg
+    compass = re.findall(r'<text[^>]*class="compass"[^>]*>([^<]+)</text>', svg)
+    assert compass == {"en": ["N", "E", "S", "W"], "zh-hans": ["北", "东", "南", "西"]}[language]
 
 
 @pytest.mark.django_db
