@@ -74,6 +74,12 @@ def translatable_models():
     ]
 
 
+def has_work(language):
+    """Whether any record waits for a translation into `language` (one indexed
+    query per kind of record at most)."""
+    return any(_waiting(model, language).exists() for model in translatable_models())
+
+
 def _waiting(model, language):
     """`model`'s records missing or stale in `language`, oldest change first, each
     marked `awaiting_<language>` when a translation waits for a publisher."""

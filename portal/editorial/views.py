@@ -16,7 +16,7 @@ from portal.editorial.pending_admin import HELD_BACK, NOTHING_PROPOSED
 from portal.editorial.qa import has_errors
 from portal.editorial.qa_gate import REASON_LENGTH, reason_text
 from portal.editorial.rules import can_use_translation_queue
-from portal.editorial.translation_queue import next_to_do, queue, translatable_models
+from portal.editorial.translation_queue import has_work, next_to_do, queue, translatable_models
 from portal.editorial.workbench import build_units, save_units
 from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
 
@@ -38,7 +38,9 @@ def translation_queue(request):
         raise PermissionDenied
     language = request.GET.get("language")
     if language not in LANGUAGE_CODES:
-        language = "en"
+        # Opened from the menu: the first language with work waiting, not a fixed one.
+        waiting = (code for code in LANGUAGE_CODES if has_work(code))
+        language = next(waiting, LANGUAGE_CODES[-1])
     items = queue(language, limit=QUEUE_PAGE + 1)
     context = {
         **admin.site.each_context(request),

@@ -139,6 +139,11 @@ def test_the_demo_queue_shows_real_counts(client, sign_in):
     assert count["unit"] == "words"
     assert count["exact"] > 0 and count["fuzzy"] > 0 and count["new"] > 0
     assertContains(response, f"<strong>{count['total']} words</strong>")
+    # Opened from the menu (no language asked), the queue shows the language with work
+    # waiting, here Chinese, not an empty "into English".
+    menu = client.get(QUEUE)
+    assert menu.context["language"] == "zh-hans"
+    assertContains(menu, draft.title_en)
 
 
 def test_a_translator_s_save_in_the_workbench_updates_the_queue_s_count(client, sign_in, waiting):
