@@ -31,7 +31,7 @@ from portal.editorial.translation_state import (
     suffix,
 )
 from portal.editorial.versions import VersionsMixin
-from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+from portal.formatting.i18n import LANGUAGE_CODES, LANGUAGE_LABELS, labelled
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -165,7 +165,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (f"{suffix(code)}:{state}", f"{LANGUAGE_LABELS[code]}: {STATE_LABELS[state]}")
+            (f"{suffix(code)}:{state}", labelled(LANGUAGE_LABELS[code], STATE_LABELS[state]))
             for code in LANGUAGE_CODES
             for state in (MISSING, STALE, AWAITING)
         ]
@@ -198,14 +198,11 @@ class TranslationStateMixin:
         label = record._meta.label_lower
         badges = [
             format_html(
-                '<a class="translation-state translation-{}" lang="{}" href="{}" title="{}">'
-                "{}: {}</a>",
+                '<a class="translation-state translation-{}" href="{}" title="{}">{}</a>',
                 state,
-                code,
                 reverse("translation_workbench", args=[label, record.pk, code]),
                 _("Translate side by side"),
-                LANGUAGE_LABELS[code],
-                STATE_LABELS[state],
+                labelled(LANGUAGE_LABELS[code], STATE_LABELS[state]),
             )
             for code, state in self._states(record)
             if code != record.original_language

@@ -17,6 +17,7 @@ from portal.editorial.models import Translatable
 from portal.editorial.summaries import TranslationSummary
 from portal.editorial.translation_state import AWAITING, MISSING, STALE, field_states, suffix
 from portal.formatting.diffs import word_diff
+from portal.formatting.i18n import enumeration
 from portal.formatting.richtext import plain_text
 
 
@@ -47,6 +48,11 @@ class QueueItem:
     @property
     def model_name(self):
         return self.record._meta.verbose_name
+
+    @property
+    def missing_list(self):
+        """The missing fields as a sentence lists them ("导语、正文")."""
+        return enumeration(self.missing)
 
     @property
     def change_url(self):

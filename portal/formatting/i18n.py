@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import get_urlconf, reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape, format_html
+from django.utils.translation import pgettext
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.formatting.richtext import safe_html
@@ -124,3 +125,18 @@ def choice_label(choices, value):
         return str(choices(value).label)
     except ValueError:
         return value
+
+
+def labelled(label, value):
+    """ "English: stale" / "中文：已完成": a label and its value, with the colon each
+    language writes (full-width in Chinese)."""
+    return pgettext("a label and its value", "%(label)s: %(value)s") % {
+        "label": label,
+        "value": value,
+    }
+
+
+def enumeration(items):
+    """ "Standfirst, Body" / "导语、正文": items of a list, with the enumeration comma
+    each language writes."""
+    return pgettext("between items of a list", ", ").join(str(item) for item in items)

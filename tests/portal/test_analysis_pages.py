@@ -85,6 +85,11 @@ def test_the_queue_in_chinese(client, sign_in, waiting):
     )
     assertContains(response, "分析于2026年12月7日")
     assertContains(response, "按其在翻译记忆库中的匹配程度分列：完全匹配为100%")
+    # Chinese punctuation in Chinese sentences: a full-width colon, the enumeration comma.
+    assertContains(response, "尚未译成英文：标题、导语、正文")
+    assertContains(response, "修改时间：2026年12月7日")
+    changelist = client.get("/admin/news/article/").content.decode()
+    assert "English：缺译文" in changelist and "English: " not in changelist
 
 
 def test_the_matrix_shows_each_cell_s_count_and_totals_per_language(client, sign_in, waiting):
