@@ -94,6 +94,20 @@ class WorkflowMixin(PendingChangesMixin):
         user, model = request.user, self.model
 
         class WorkflowForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "status" in self.fields:
+                    # Offered: only the states this user may move the record to. The
+                    # field still knows them all, so a hand-made POST gets the rule's
+                    # message below, not "select a valid choice".
+                    old = self.instance.status if self.instance.pk else Status.DRAFT
+                    field = self.fields["status"]
+                    field.widget.choices = [
+                        (value, label)
+                        for value, label in field.choices
+                        if rules.transition_error(user, model, old, value) is None
+                    ]
+
             def clean(self):
                 cleaned = super().clean()
                 if "status" in self.fields:

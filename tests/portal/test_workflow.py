@@ -62,6 +62,18 @@ def test_editor_posting_published_publishes_nothing_and_is_told_why(as_role, dra
     assert draft.status == "draft" and not Article.objects.published().exists()
 
 
+def test_the_status_list_offers_each_role_only_the_moves_it_may_make(as_role, draft):
+    def offered(client, url):
+        form = client.get(url).context["adminform"].form
+        return [value for value, _label in form.fields["status"].widget.choices]
+
+    editor = as_role("Editors")
+    assert offered(editor, reverse("admin:news_article_add")) == ["draft", "review"]
+    assert offered(editor, change_url(draft)) == ["draft", "review"]
+    publisher = as_role("Publishers")
+    assert offered(publisher, change_url(draft)) == ["draft", "review", "published", "withdrawn"]
+
+
 @pytest.mark.parametrize("status", ["published", "withdrawn"])
 def test_editor_cannot_create_a_published_or_withdrawn_article(as_role, db, status):
     client = as_role("Editors")
