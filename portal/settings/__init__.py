@@ -233,6 +233,18 @@ STORAGES = {
 # --- django-modeltranslation ----------------------------------------------------
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
+
+
+def _field_in_language(verbose_name, lang):
+    """A translated field's label names its language as staff read it ("标题 [英文]",
+    "title [Simplified Chinese]"), not by its code; looked up when shown, in the
+    admin's language. The brackets stay: the tabbed admin drops them inside a tab."""
+    names = dict(LANGUAGES)
+    code = lang.replace("_", "-")
+    return f"{verbose_name} [{names.get(code, code)}]"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _field_in_language
 # Text missing in one language falls back to the other.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans", "en")}
 # The tabbed admin loads jQuery UI from a Google CDN unless told otherwise;

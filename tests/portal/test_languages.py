@@ -84,3 +84,22 @@ def test_server_error_page_is_in_the_visitors_language(rf):
     with translation.override("zh-hans"):
         response = server_error(rf.get("/zh-hans/"))
     assertContains(response, "<h1>网站出现了故障</h1>", status_code=500, html=True)
+
+
+def test_a_translated_field_names_its_language_as_staff_read_it(client, sign_in):
+    """"标题 [英文]", not "标题 [en]": in labels, error lists and version comparisons;
+    and the page lists the languages' names for the tabbed admin's tabs."""
+    from cities.models import Exchange
+
+    field = Exchange._meta.get_field
+    with translation.override("zh-hans"):
+        assert str(field("title_en").verbose_name) == "标题 [英文]"
+        assert str(field("title_zh_hans").verbose_name) == "标题 [简体中文]"
+    with translation.override("en"):
+        assert str(field("title_en").verbose_name) == "title [English]"
+    sign_in("Editors")
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/admin/").content.decode()
+    names = page.split('<template id="language-names">')[1].split("</template>")[0]
+    assert names == '<span data-code="zh-hans">简体中文</span><span data-code="en">英文</span>'
+    assert 'src="/static/portal/language_tabs.js"' in page

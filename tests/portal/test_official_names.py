@@ -146,7 +146,7 @@ def test_the_approve_screen_flags_it_beside_the_field_before_applying(client, si
     page = client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
     proposal = page.split(f'id="pending-change-{change.pk}"')[1].split('id="editions"')[0]
     title_row, body_row = proposal.split("<tr")[2:4]  # after the table's head
-    assert "title [en]" in title_row and REFUSED in title_row
+    assert "title [English]" in title_row and REFUSED in title_row
     assert 'class="errors"' in title_row and "errorlist" in title_row
     assert REFUSED not in body_row and "errorlist" not in body_row
     assert "These changes cannot be applied as they are" in proposal

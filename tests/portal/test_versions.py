@@ -47,8 +47,9 @@ def test_compare_shows_changes_field_by_field_in_both_languages(client, sign_in)
     assert "<ins> agreement</ins>" in html or "<ins>agreement</ins>" in html
     assert "<ins>正式</ins>" in html
     labels = [str(row[0]) for row in response.context["rows"]]
-    assert any("[en]" in label for label in labels) and any(
-        "[zh-hans]" in label for label in labels
+    # Each field's language named as staff read it, not by its code.
+    assert any("[English]" in label for label in labels) and any(
+        "[Simplified Chinese]" in label for label in labels
     )
 
 

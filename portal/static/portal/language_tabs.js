@@ -1,0 +1,31 @@
+// The tabbed admin (django-modeltranslation) names a language by its code
+// ("zh-hans", "en") on its tabs and in its switch; staff read its name in the
+// admin's language instead, from the names the page lists (#language-names).
+(function () {
+  "use strict";
+  const list = document.getElementById("language-names");
+  if (!list) {
+    return;
+  }
+  const names = {};
+  list.content.querySelectorAll("[data-code]").forEach(function (item) {
+    names[item.dataset.code] = item.textContent;
+  });
+
+  function rename() {
+    document
+      .querySelectorAll(".ui-tabs-nav a, #modeltranslation-main-switch option")
+      .forEach(function (element) {
+        const name = names[element.textContent.trim().toLowerCase()];
+        if (name) {
+          element.textContent = name;
+        }
+      });
+  }
+
+  // After the tabs are made (on jQuery's ready), and again for an inline added later.
+  window.addEventListener("load", function () {
+    rename();
+    new MutationObserver(rename).observe(document.body, { childList: true, subtree: true });
+  });
+})();
