@@ -87,7 +87,7 @@ def test_server_error_page_is_in_the_visitors_language(rf):
 
 
 def test_a_translated_field_names_its_language_as_staff_read_it(client, sign_in):
-    """"标题 [英文]", not "标题 [en]": in labels, error lists and version comparisons;
+    """ "标题 [英文]", not "标题 [en]": in labels, error lists and version comparisons;
     and the page lists the languages' names for the tabbed admin's tabs."""
     from cities.models import Exchange
 
