@@ -24,6 +24,10 @@ def test_city_list_shows_the_columns_staff_need(admin_client):
     page = admin_client.get(reverse("admin:cities_city_changelist"))
     for text in ("Karachi", "Pakistan", "Sister city", "22", "August 2018", "Published"):
         assertContains(page, text, html=True)
+    # The translation state right after the name: in view even when the list is wider
+    # than the window.
+    columns = [column for column in page.context["cl"].list_display if column != "action_checkbox"]
+    assert columns[:2] == ["name", "translation_state"]
 
 
 def test_exchange_list_prints_dates_as_written(admin_client):
