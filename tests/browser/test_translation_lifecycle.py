@@ -27,7 +27,7 @@ from cities.models import City
 from portal.editorial.editions import BECAME_STALE, STATE_LABELS, language_name
 from portal.editorial.models import PendingChange
 from portal.editorial.pending_admin import HELD_BACK
-from portal.formatting.i18n import LANGUAGE_LABELS
+from portal.formatting.i18n import LANGUAGE_LABELS, labelled
 from tests.browser.conftest import WIDTHS, screenshot
 from tests.browser.test_editorial_story import (
     people,  # noqa: F401 (a fixture)
@@ -174,7 +174,8 @@ def test_a_translation_from_stale_to_approved(browser, people, admin_language): 
     expect(row.locator(".translation-state")).to_have_text(awaiting)
     translator.goto(f"{site}/admin/cities/city/?q=karachi")
     badge = translator.locator(f"#result_list a.translation-state[href='{workbench}']")
-    expect(badge).to_have_text(f"{LANGUAGE_LABELS['zh-hans']}: {awaiting}")
+    with translation.override(admin_language):  # "中文: …" in English, "中文：…" in Chinese
+        expect(badge).to_have_text(labelled(LANGUAGE_LABELS["zh-hans"], awaiting))
     assert fits(translator, WIDTHS["phone"], english_admin) == []
     translator.goto(queue_url)
     expect(item.locator(".translation-state")).to_have_text(awaiting)
