@@ -236,12 +236,12 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 
 
 def _field_in_language(verbose_name, lang):
-    """A translated field's label names its language as staff read it ("标题 [英文]",
-    "title [Simplified Chinese]"), not by its code; looked up when shown, in the
-    admin's language. The brackets stay: the tabbed admin drops them inside a tab."""
-    names = dict(LANGUAGES)
-    code = lang.replace("_", "-")
-    return f"{verbose_name} [{names.get(code, code)}]"
+    """A translated field's label names its language as the admin does ("标题 [英文]",
+    "title [Chinese]"), not by its code; called when a label is shown, in the admin's
+    language. The brackets stay: the tabbed admin drops them inside a tab."""
+    from portal.editorial.editions import language_name  # the apps are loaded by then
+
+    return f"{verbose_name} [{language_name(lang.replace('_', '-'))}]"
 
 
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _field_in_language

@@ -8,6 +8,7 @@ from cities.anniversaries import upcoming
 from cities.models import City
 from news.models import Article
 from portal.editorial.admin import STATE_LABELS
+from portal.editorial.editions import language_name as name_of_language
 from portal.editorial.models import PendingChange, Status
 from portal.editorial.rules import (
     can_edit_structure,
@@ -99,3 +100,9 @@ def state_label(state):
 @register.filter
 def may_run_self_check(user):
     return can_run_self_check(user)
+
+
+@register.filter
+def language_name(code):
+    """ "Chinese" / "中文": a language as the admin names it (`editions.language_name`)."""
+    return name_of_language(code)

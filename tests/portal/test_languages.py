@@ -94,12 +94,12 @@ def test_a_translated_field_names_its_language_as_staff_read_it(client, sign_in)
     field = Exchange._meta.get_field
     with translation.override("zh-hans"):
         assert str(field("title_en").verbose_name) == "标题 [英文]"
-        assert str(field("title_zh_hans").verbose_name) == "标题 [简体中文]"
+        assert str(field("title_zh_hans").verbose_name) == "标题 [中文]"
     with translation.override("en"):
         assert str(field("title_en").verbose_name) == "title [English]"
     sign_in("Editors")
     client.cookies["django_language"] = "zh-hans"
     page = client.get("/admin/").content.decode()
     names = page.split('<template id="language-names">')[1].split("</template>")[0]
-    assert names == '<span data-code="zh-hans">简体中文</span><span data-code="en">英文</span>'
+    assert names == '<span data-code="zh-hans">中文</span><span data-code="en">英文</span>'
     assert 'src="/static/portal/language_tabs.js"' in page

@@ -49,7 +49,7 @@ def test_compare_shows_changes_field_by_field_in_both_languages(client, sign_in)
     labels = [str(row[0]) for row in response.context["rows"]]
     # Each field's language named as staff read it, not by its code.
     assert any("[English]" in label for label in labels) and any(
-        "[Simplified Chinese]" in label for label in labels
+        "[Chinese]" in label for label in labels
     )
 
 
