@@ -23,9 +23,13 @@
       });
   }
 
-  // After the tabs are made (on jQuery's ready), and again for an inline added later.
+  // After the tabs are made (on jQuery's ready), and again for an inline row added
+  // later: only inline groups are watched, not every keystroke in a text editor.
   window.addEventListener("load", function () {
     rename();
-    new MutationObserver(rename).observe(document.body, { childList: true, subtree: true });
+    const observer = new MutationObserver(rename);
+    document.querySelectorAll(".inline-group").forEach(function (group) {
+      observer.observe(group, { childList: true, subtree: true });
+    });
   });
 })();
