@@ -118,3 +118,16 @@ def test_stated_totals_are_the_publishers(client, sign_in):
     assert client.get("/admin/cities/statedtotal/add/").status_code == 403
     page = client.get(f"/admin/cities/statedtotal/{total.pk}/change/")
     assert page.status_code == 200 and not page.context["has_change_permission"]
+
+
+def test_a_translator_translates_a_draft_city_s_stages_in_the_workbench(client, sign_in):
+    sign_in("Translators")
+    city = make_city(slug="draft", status="draft", original_language="zh-hans")
+    stage = Stage.objects.create(
+        city=city, stage="sister", date=datetime.date(2016, 5, 1), document_zh_hans="友好城市协议书"
+    )
+    page = client.get(f"/admin/translate/cities.city/{city.pk}/en/").content.decode()
+    name = f'name="cities.stage-{stage.pk}-document_en"'
+    assert name in page
+    field = page.split(name)[0].rsplit("<", 1)[1] + page.split(name)[1].split(">", 1)[0]
+    assert "disabled" not in field
